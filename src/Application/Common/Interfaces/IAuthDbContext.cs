@@ -1,0 +1,24 @@
+using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuthPlatform.Application.Common.Interfaces;
+
+/// <summary>
+/// The database as handlers see it: EF Core sets, used directly (no repository layer on top; see
+/// docs/adr/0001-architecture-and-layering.md). Implemented by Infrastructure's AuthDbContext.
+/// </summary>
+public interface IAuthDbContext
+{
+    DbSet<User> Users { get; }
+
+    DbSet<PasswordCredential> PasswordCredentials { get; }
+
+    DbSet<Session> Sessions { get; }
+
+    /// <summary>
+    /// Saves tracked changes in one transaction. A unique index violation surfaces as
+    /// <see cref="Exceptions.UniqueConstraintViolationException"/>.
+    /// </summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

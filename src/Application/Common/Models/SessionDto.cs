@@ -1,0 +1,14 @@
+namespace AuthPlatform.Application.Common.Models;
+
+/// <summary>
+/// The session as clients see it. Unlike BetterAuth it never carries the session token: the token is
+/// a bearer secret and is only handed out when a session is created (docs/compatibility.md).
+/// </summary>
+public sealed record SessionDto(
+    string Id,
+    string UserId,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string? IpAddress,
+    string? UserAgent);

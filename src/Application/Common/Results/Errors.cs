@@ -1,0 +1,17 @@
+namespace AuthPlatform.Application.Common.Results;
+
+/// <summary>The errors use cases return, in one place so codes and wording stay consistent.</summary>
+public static class Errors
+{
+    public static readonly Error InvalidEmailOrPassword =
+        new(ErrorKind.Unauthorized, "INVALID_EMAIL_OR_PASSWORD", "Invalid email or password");
+
+    public static readonly Error Unauthorized =
+        new(ErrorKind.Unauthorized, "UNAUTHORIZED", "Unauthorized");
+
+    public static readonly Error UserAlreadyExists =
+        new(ErrorKind.Unprocessable, "USER_ALREADY_EXISTS", "User already exists. Use another email.");
+
+    public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors, string code = "VALIDATION_ERROR", string? message = null) =>
+        new(ErrorKind.Validation, code, message ?? "The request is invalid.") { FieldErrors = fieldErrors };
+}

@@ -1,0 +1,43 @@
+using AuthPlatform.Application.Common.Behaviours;
+using AuthPlatform.Application.Common.Options;
+using FluentValidation;
+using Mapster;
+using MapsterMapper;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Application layer: Mediator with its pipeline, validators, mappings, options.</summary>
+public static class ApplicationDependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        // Source-generated mediator. Scoped, because handlers use the scoped DbContext.
+        // Behaviours run in array order, first = outermost: logging sees validation failures too.
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+            ];
+        });
+
+        services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        // A private mapping config (not GlobalSettings), compiled once at start-up.
+        var mappings = new TypeAdapterConfig();
+        mappings.Scan(typeof(ApplicationDependencyInjection).Assembly);
+        mappings.Compile();
+        services.AddSingleton(mappings);
+        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
+
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
+
+        return services;
+    }
+}

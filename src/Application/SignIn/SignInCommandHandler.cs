@@ -1,0 +1,59 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.Users;
+using MapsterMapper;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.SignIn;
+
+internal sealed class SignInCommandHandler(
+    IAuthDbContext db,
+    IPasswordHasher passwordHasher,
+    IMapper mapper,
+    TimeProvider clock,
+    IOptions<SessionOptions> sessionOptions)
+    : ICommandHandler<SignInCommand, Result<AuthenticatedSession>>
+{
+    public async ValueTask<Result<AuthenticatedSession>> Handle(SignInCommand command, CancellationToken cancellationToken)
+    {
+        var email = EmailAddress.Parse(command.Email!);
+        var account = await (
+                from user in db.Users
+                where user.Email == email.Value
+                join credential in db.PasswordCredentials on user.Id equals credential.UserId
+                select new { User = user, Credential = credential })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        if (account is null)
+        {
+            // Same work and the same answer as a wrong password: no account enumeration by status or timing.
+            await passwordHasher.VerifyAgainstDummyAsync(command.Password!, cancellationToken);
+            return Errors.InvalidEmailOrPassword;
+        }
+
+        var verification = await passwordHasher.VerifyAsync(command.Password!, account.Credential.PasswordHash, cancellationToken);
+        if (verification == PasswordVerification.Failed || account.User.IsDisabled)
+        {
+            return Errors.InvalidEmailOrPassword;
+        }
+
+        var now = clock.GetUtcNow();
+        if (verification == PasswordVerification.SucceededRehashNeeded)
+        {
+            account.Credential.ReplaceHash(await passwordHasher.HashAsync(command.Password!, cancellationToken), now);
+        }
+
+        // Always a brand-new token, whatever cookie came in: no session fixation.
+        var token = SessionToken.Generate();
+        var session = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe);
+    }
+}

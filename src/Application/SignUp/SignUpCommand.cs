@@ -1,0 +1,18 @@
+using System.Text;
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Results;
+using Mediator;
+
+namespace AuthPlatform.Application.SignUp;
+
+/// <summary>Create an account with email and password, and sign it in. POST /sign-up/email.</summary>
+public sealed record SignUpCommand(string? Name, string? Email, string? Password, string? Image, bool RememberMe, ClientInfo Client)
+    : ICommand<Result<AuthenticatedSession>>
+{
+    // Records print every property in ToString(); this one must never print the password.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Email = ***, Password = ***, RememberMe = ").Append(RememberMe);
+        return true;
+    }
+}

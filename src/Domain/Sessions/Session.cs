@@ -1,0 +1,152 @@
+using AuthPlatform.Domain.Common;
+
+namespace AuthPlatform.Domain.Sessions;
+
+/// <summary>
+/// A signed-in browser or client. It persists in the database until it expires or is revoked, so it
+/// survives restarts and is shared by every service instance. The row holds the digest of the
+/// <see cref="SessionToken"/>, never the token.
+/// </summary>
+public sealed class Session
+{
+    public const int MaxUserAgentLength = 512;
+    public const int MaxIpAddressLength = 64;
+
+    private Session()
+    {
+        Id = string.Empty;
+        UserId = string.Empty;
+        TokenDigest = [];
+    }
+
+    public string Id { get; private set; }
+
+    public string UserId { get; private set; }
+
+    /// <summary>SHA-256 of the session token (see <see cref="SessionToken.ComputeDigest"/>).</summary>
+    public byte[] TokenDigest { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Last time the row was written: creation or the latest sliding refresh.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>End of the sliding window; moves forward on refresh, never past <see cref="AbsoluteExpiresAt"/>.</summary>
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    /// <summary>Hard end of the session, fixed at creation.</summary>
+    public DateTimeOffset AbsoluteExpiresAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public SessionRevocationReason? RevocationReason { get; private set; }
+
+    public bool RememberMe { get; private set; }
+
+    public string? IpAddress { get; private set; }
+
+    public string? UserAgent { get; private set; }
+
+    public static Session Start(string userId, SessionToken token, SessionLifetime lifetime, bool rememberMe, string? ipAddress, string? userAgent, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            throw new DomainRuleException("A session belongs to a user.");
+        }
+
+        var absolute = now + lifetime.AbsoluteLifetime;
+        return new Session
+        {
+            Id = RandomId.New(),
+            UserId = userId,
+            TokenDigest = token.ComputeDigest(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = Min(now + lifetime.SlidingWindow(rememberMe), absolute),
+            AbsoluteExpiresAt = absolute,
+            RememberMe = rememberMe,
+            IpAddress = Truncate(ipAddress, MaxIpAddressLength),
+            UserAgent = Truncate(userAgent, MaxUserAgentLength),
+        };
+    }
+
+    /// <summary>Recreates a session that exists elsewhere (an import) from its token digest.</summary>
+    public static Session Restore(string id, string userId, byte[] tokenDigest, DateTimeOffset createdAt, DateTimeOffset updatedAt, DateTimeOffset expiresAt, SessionLifetime lifetime, string? ipAddress, string? userAgent)
+    {
+        if (tokenDigest.Length != SessionToken.DigestLength)
+        {
+            throw new DomainRuleException("A session token digest is 32 bytes.");
+        }
+
+        var absolute = createdAt + lifetime.AbsoluteLifetime;
+        return new Session
+        {
+            Id = id,
+            UserId = userId,
+            TokenDigest = tokenDigest,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+            ExpiresAt = Min(expiresAt, absolute),
+            AbsoluteExpiresAt = absolute,
+            RememberMe = true,
+            IpAddress = Truncate(ipAddress, MaxIpAddressLength),
+            UserAgent = Truncate(userAgent, MaxUserAgentLength),
+        };
+    }
+
+    public SessionStatus StatusAt(DateTimeOffset now)
+    {
+        if (RevokedAt is not null)
+        {
+            return SessionStatus.Revoked;
+        }
+
+        if (now >= AbsoluteExpiresAt)
+        {
+            return SessionStatus.LifetimeExceeded;
+        }
+
+        return now >= ExpiresAt ? SessionStatus.Expired : SessionStatus.Live;
+    }
+
+    public bool IsLiveAt(DateTimeOffset now) => StatusAt(now) == SessionStatus.Live;
+
+    /// <summary>True when a use at <paramref name="now"/> should slide the session (and write the row).</summary>
+    public bool IsRefreshDue(SessionLifetime lifetime, DateTimeOffset now) =>
+        IsLiveAt(now)
+        && now - UpdatedAt >= lifetime.UpdateAge
+        && Min(now + lifetime.SlidingWindow(RememberMe), AbsoluteExpiresAt) > ExpiresAt;
+
+    /// <summary>
+    /// Slides the session forward if a refresh is due. Returns false (and changes nothing) otherwise,
+    /// which keeps writes to at most one per update age.
+    /// </summary>
+    public bool Refresh(SessionLifetime lifetime, DateTimeOffset now)
+    {
+        if (!IsRefreshDue(lifetime, now))
+        {
+            return false;
+        }
+
+        ExpiresAt = Min(now + lifetime.SlidingWindow(RememberMe), AbsoluteExpiresAt);
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Ends the session. Revoking twice keeps the first time and reason.</summary>
+    public void Revoke(SessionRevocationReason reason, DateTimeOffset now)
+    {
+        if (RevokedAt is not null)
+        {
+            return;
+        }
+
+        RevokedAt = now;
+        RevocationReason = reason;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static string? Truncate(string? value, int max) =>
+        string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,110 @@
+using AuthPlatform.Domain.Common;
+
+namespace AuthPlatform.Domain.Users;
+
+/// <summary>
+/// A person who can sign in. The email is unique (canonical form). A disabled user keeps their data
+/// but can neither sign in nor use a session they already hold.
+/// </summary>
+public sealed class User
+{
+    public const int MaxNameLength = 256;
+    public const int MaxImageLength = 2048;
+
+    private User()
+    {
+        Id = string.Empty;
+        Name = string.Empty;
+        Email = string.Empty;
+    }
+
+    public string Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Canonical form, see <see cref="EmailAddress"/>.</summary>
+    public string Email { get; private set; }
+
+    public bool EmailVerified { get; private set; }
+
+    public string? Image { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
+    public static User Register(string name, EmailAddress email, string? image, DateTimeOffset now) =>
+        Restore(RandomId.New(), name, email, emailVerified: false, image, now, now);
+
+    /// <summary>Recreates a user that already exists elsewhere (an import), keeping its id and timestamps.</summary>
+    public static User Restore(string id, string name, EmailAddress email, bool emailVerified, string? image, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new DomainRuleException("A user needs an id.");
+        }
+
+        var user = new User
+        {
+            Id = id,
+            Email = email.Value,
+            EmailVerified = emailVerified,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+        };
+        user.SetName(name);
+        user.SetImage(image);
+        return user;
+    }
+
+    public void UpdateProfile(string? name, string? image, bool imageGiven, DateTimeOffset now)
+    {
+        if (name is not null)
+        {
+            SetName(name);
+        }
+
+        if (imageGiven)
+        {
+            SetImage(image);
+        }
+
+        UpdatedAt = now;
+    }
+
+    public void Disable(DateTimeOffset now)
+    {
+        DisabledAt ??= now;
+        UpdatedAt = now;
+    }
+
+    public void Enable(DateTimeOffset now)
+    {
+        DisabledAt = null;
+        UpdatedAt = now;
+    }
+
+    private void SetName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+        {
+            throw new DomainRuleException($"A user name must be 1 to {MaxNameLength} characters.");
+        }
+
+        Name = name.Trim();
+    }
+
+    private void SetImage(string? image)
+    {
+        if (image is { Length: > MaxImageLength })
+        {
+            throw new DomainRuleException($"An image URL must be at most {MaxImageLength} characters.");
+        }
+
+        Image = string.IsNullOrWhiteSpace(image) ? null : image;
+    }
+}

@@ -1,0 +1,36 @@
+using AuthPlatform.Application.Common.Exceptions;
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AuthPlatform.Infrastructure.Persistence;
+
+/// <summary>
+/// The service's PostgreSQL database. Tables are snake_case (users, password_credentials, sessions, ...);
+/// the mapping of each entity is in Configurations/, the schema history in Migrations/.
+/// </summary>
+public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options), IAuthDbContext
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<PasswordCredential> PasswordCredentials => Set<PasswordCredential>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw new UniqueConstraintViolationException(unique.ConstraintName, ex);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);
+}

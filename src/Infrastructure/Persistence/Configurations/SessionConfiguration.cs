@@ -1,0 +1,30 @@
+using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AuthPlatform.Infrastructure.Persistence.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.UserId).HasMaxLength(64);
+
+        // The lookup key of every authenticated request: SHA-256 of the token, never the token.
+        builder.Property(s => s.TokenDigest).IsRequired();
+        builder.HasIndex(s => s.TokenDigest).IsUnique();
+
+        builder.Property(s => s.RevocationReason).HasConversion<string>().HasMaxLength(32);
+        builder.Property(s => s.IpAddress).HasMaxLength(Session.MaxIpAddressLength);
+        builder.Property(s => s.UserAgent).HasMaxLength(Session.MaxUserAgentLength);
+
+        // list-sessions and "revoke all of a user's sessions" go by user; cleanup goes by expiry.
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAt);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,20 @@
+using AuthPlatform.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AuthPlatform.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).HasMaxLength(64);
+        builder.Property(u => u.Name).HasMaxLength(User.MaxNameLength).IsRequired();
+        builder.Property(u => u.Email).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.HasIndex(u => u.Email).IsUnique();
+        builder.Property(u => u.Image).HasMaxLength(User.MaxImageLength);
+        builder.Ignore(u => u.IsDisabled);
+    }
+}

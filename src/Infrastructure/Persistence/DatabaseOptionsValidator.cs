@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Infrastructure.Persistence;
+
+public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        var problems = new List<string>();
+        if (!DatabaseUrl.TryParse(options.Url, out _, out var problem))
+        {
+            problems.Add(problem);
+        }
+
+        if (options.MaxPoolSize is < 1 or > 1000)
+        {
+            problems.Add($"Database:MaxPoolSize must be between 1 and 1000 (got {options.MaxPoolSize}).");
+        }
+
+        if (options.MinPoolSize < 0 || options.MinPoolSize > options.MaxPoolSize)
+        {
+            problems.Add("Database:MinPoolSize must be between 0 and Database:MaxPoolSize.");
+        }
+
+        if (options.ConnectionTimeoutSeconds is < 1 or > 60)
+        {
+            problems.Add("Database:ConnectionTimeoutSeconds must be between 1 and 60: it bounds how long a request waits for a connection.");
+        }
+
+        if (options.CommandTimeoutSeconds is < 1 or > 300)
+        {
+            problems.Add("Database:CommandTimeoutSeconds must be between 1 and 300.");
+        }
+
+        if (options.StartupAttempts is < 1 or > 100)
+        {
+            problems.Add("Database:StartupAttempts must be between 1 and 100.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.WebApi.Configuration;
+using AuthPlatform.WebApi.Hosting;
+
+namespace AuthPlatform.WebApi.Cli;
+
+/// <summary>
+/// Commands of the service binary for operators: `AuthPlatform.WebApi migrate [--script]`, ...
+/// Each builds the same service container as the HTTP host (same configuration, same validation)
+/// but does not listen. Without a command name the binary serves HTTP.
+/// Add a command: write a Create&lt;Name&gt;Command method below and list it in <see cref="Build"/>.
+/// </summary>
+public static class OperatorCommands
+{
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && Build().Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0]));
+
+    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+
+    private static RootCommand Build()
+    {
+        var root = new RootCommand("AuthPlatform authentication service. Without a command it serves HTTP.");
+        root.Subcommands.Add(CreateMigrateCommand());
+        return root;
+    }
+
+    private static Command CreateMigrateCommand()
+    {
+        var script = new Option<bool>("--script") { Description = "Print the SQL of all migrations (idempotent) instead of applying them." };
+        var command = new Command("migrate", "Apply pending database migrations.") { script };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = ServiceHost.Build([]);
+            if (await StartupChecks.ValidateConfigurationAsync(app) is var exit and not 0)
+            {
+                return exit;
+            }
+
+            var status = app.Services.GetRequiredService<DatabaseStatus>();
+            if (parse.GetValue(script))
+            {
+                Console.Out.WriteLine(await status.ScriptAsync(cancellationToken));
+                return 0;
+            }
+
+            var applied = await status.MigrateAsync(cancellationToken);
+            Console.Out.WriteLine(applied.Count == 0
+                ? "The database schema is up to date."
+                : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+            return 0;
+        });
+        return command;
+    }
+}

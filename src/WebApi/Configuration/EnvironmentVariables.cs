@@ -1,0 +1,51 @@
+namespace AuthPlatform.WebApi.Configuration;
+
+/// <summary>
+/// The environment variables the service reads, each mapped to its configuration key. This table is
+/// the single source for the mapping and for the variables table in docs/deployment.md. Standard
+/// .NET variables (Auth__Session__ExpiresIn=...) work too, for every setting.
+/// </summary>
+public static class EnvironmentVariables
+{
+    public sealed record Variable(string Name, string ConfigurationKey, string Description, string? AliasOf = null);
+
+    public static readonly IReadOnlyList<Variable> All =
+    [
+        new("AUTH_SECRET", "Auth:Secret", "Secret for cookie signatures and key encryption; at least 32 random characters."),
+        new("BETTER_AUTH_SECRET", "Auth:Secret", "BetterAuth name for AUTH_SECRET.", AliasOf: "AUTH_SECRET"),
+        new("AUTH_SECRETS", "Auth:Secrets", "Comma list of secrets for rotation, current first; replaces AUTH_SECRET."),
+        new("BETTER_AUTH_SECRETS", "Auth:Secrets", "BetterAuth name for AUTH_SECRETS (\"2:new,1:old\").", AliasOf: "AUTH_SECRETS"),
+        new("AUTH_BASE_URL", "Auth:BaseUrl", "Public URL of the service, e.g. https://auth.example.com."),
+        new("BETTER_AUTH_URL", "Auth:BaseUrl", "BetterAuth name for AUTH_BASE_URL.", AliasOf: "AUTH_BASE_URL"),
+        new("AUTH_TRUSTED_ORIGINS", "Auth:TrustedOrigins", "Comma list of frontend origins allowed to call with cookies."),
+        new("BETTER_AUTH_TRUSTED_ORIGINS", "Auth:TrustedOrigins", "BetterAuth name for AUTH_TRUSTED_ORIGINS.", AliasOf: "AUTH_TRUSTED_ORIGINS"),
+        new("DATABASE_URL", "Database:Url", "postgres://user:password@host:5432/db?sslmode=... or an Npgsql connection string."),
+        new("AUTH_COOKIE_MODE", "Auth:Cookies:Mode", "SameSite (default; SameSite=Lax) or CrossSite (SameSite=None; Secure; Partitioned)."),
+        new("AUTH_COOKIE_SAMESITE", "Auth:Cookies:SameSite", "Override: Lax, Strict or None."),
+        new("AUTH_COOKIE_SECURE", "Auth:Cookies:Secure", "Override: true or false (default: true for an https base URL)."),
+        new("AUTH_COOKIE_PARTITIONED", "Auth:Cookies:Partitioned", "Override: true or false (default: true in CrossSite mode)."),
+        new("AUTH_COOKIE_DOMAIN", "Auth:Cookies:Domain", "Optional cookie Domain; switches the name prefix from __Host- to __Secure-."),
+        new("AUTH_COOKIE_PREFIX", "Auth:Cookies:Prefix", "Cookie name prefix (default better-auth, so cookies keep BetterAuth's names)."),
+        new("AUTH_MIGRATE_ON_START", "Database:MigrateOnStartup", "Apply pending migrations at start-up (default false)."),
+        new("AUTH_LOG_FORMAT", "Logging:Format", "json (default outside Development) or text."),
+    ];
+
+    /// <summary>
+    /// Configuration entries for the variables that are set. Primary names win over BetterAuth aliases
+    /// when both are set.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> Read(Func<string, string?> getVariable)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var variable in All.OrderBy(v => v.AliasOf is null ? 1 : 0))
+        {
+            var value = getVariable(variable.Name);
+            if (!string.IsNullOrEmpty(value))
+            {
+                result[variable.ConfigurationKey] = value;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+namespace AuthPlatform.WebApi.Contracts;
+
+// Request bodies as BetterAuth's client sends them. Every member is nullable so that a missing field
+// reaches the validator and comes back as a field error, not as a binding failure. These are classes,
+// not records: a record's ToString() would print the password.
+
+public sealed class SignUpEmailRequest
+{
+    public string? Name { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? Image { get; init; }
+
+    public bool? RememberMe { get; init; }
+
+    public string? CallbackURL { get; init; }
+}
+
+public sealed class SignInEmailRequest
+{
+    public string? Email { get; init; }
+
+    public string? Password { get; init; }
+
+    public bool? RememberMe { get; init; }
+
+    public string? CallbackURL { get; init; }
+}

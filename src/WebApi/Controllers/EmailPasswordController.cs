@@ -1,0 +1,50 @@
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.SignIn;
+using AuthPlatform.Application.SignUp;
+using AuthPlatform.WebApi.Contracts;
+using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Http;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AuthPlatform.WebApi.Controllers;
+
+/// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
+[ApiController]
+[AuthApi]
+[Produces("application/json")]
+public sealed class EmailPasswordController(ISender sender, SessionCookies cookies) : ControllerBase
+{
+    [HttpPost("sign-up/email")]
+    public async Task<IActionResult> SignUp([FromBody] SignUpEmailRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(
+            new SignUpCommand(request.Name, request.Email, request.Password, request.Image, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext)),
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ProblemWriter.Result(HttpContext, result.Error!);
+        }
+
+        StartSession(result.Value);
+        return Ok(new SignUpResponse(result.Value.Token.Value, result.Value.User));
+    }
+
+    [HttpPost("sign-in/email")]
+    public async Task<IActionResult> SignIn([FromBody] SignInEmailRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(
+            new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext)),
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ProblemWriter.Result(HttpContext, result.Error!);
+        }
+
+        StartSession(result.Value);
+        return Ok(new SignInResponse(Redirect: false, result.Value.Token.Value, result.Value.User));
+    }
+
+    private void StartSession(AuthenticatedSession session) =>
+        cookies.Write(Response, session.Token, session.Session.ExpiresAt, session.RememberMe);
+}

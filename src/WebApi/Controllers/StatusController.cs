@@ -1,0 +1,14 @@
+using AuthPlatform.WebApi.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AuthPlatform.WebApi.Controllers;
+
+/// <summary>GET /ok: the auth API answers (BetterAuth's liveness route). Health checks live at /health/*.</summary>
+[ApiController]
+[AuthApi]
+[Produces("application/json")]
+public sealed class StatusController : ControllerBase
+{
+    [HttpGet("ok")]
+    public IActionResult Get() => Ok(new OkResponse(Ok: true));
+}

@@ -1,0 +1,14 @@
+using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Domain.Sessions;
+
+namespace AuthPlatform.WebApi.Cookies;
+
+/// <summary>What the request presented: a well-formed session token, or why it did not.</summary>
+public readonly record struct PresentedCredential(SessionToken? Token, CredentialRejection? Rejection, string Source, string? Detail = null)
+{
+    public const string CookieSource = "cookie";
+    public const string BearerSource = "bearer";
+    public const string NoneSource = "none";
+
+    public bool IsPresent => Rejection != CredentialRejection.NoCredential;
+}

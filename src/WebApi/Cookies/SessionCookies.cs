@@ -1,0 +1,36 @@
+using System.Globalization;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Domain.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.WebApi.Cookies;
+
+/// <summary>
+/// Writes the session cookie. Set-Cookie headers are composed here rather than through
+/// <see cref="CookieOptions"/>, which has no Partitioned attribute; set and delete share
+/// <see cref="SessionCookiePolicy.Attributes"/> so they always match.
+/// </summary>
+public sealed class SessionCookies(IOptions<CookieSettings> settings, IOptions<AuthOptions> auth, SessionTokenSigner signer, TimeProvider clock)
+{
+    public const string SetAuthTokenHeader = "set-auth-token";
+
+    public SessionCookiePolicy Policy { get; } = SessionCookiePolicy.Resolve(settings.Value, auth.Value);
+
+    /// <summary>
+    /// Sets the session cookie and the set-auth-token header (for bearer clients).
+    /// A "remember me: false" session gets a browser-session cookie (no Max-Age).
+    /// </summary>
+    public void Write(HttpResponse response, SessionToken token, DateTimeOffset expiresAt, bool rememberMe)
+    {
+        var signed = signer.Sign(token);
+        var maxAge = rememberMe
+            ? "; Max-Age=" + Math.Max(0, (long)(expiresAt - clock.GetUtcNow()).TotalSeconds).ToString(CultureInfo.InvariantCulture)
+            : string.Empty;
+        response.Headers.Append("Set-Cookie", Policy.SessionTokenName + "=" + Uri.EscapeDataString(signed) + maxAge + Policy.Attributes);
+        response.Headers[SetAuthTokenHeader] = signed;
+    }
+
+    /// <summary>Expires every auth cookie, with the attributes it was set with.</summary>
+    public void Expire(HttpResponse response) =>
+        response.Headers.Append("Set-Cookie", Policy.SessionTokenName + "=; Max-Age=0" + Policy.Attributes);
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Domain.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.WebApi.Cookies;
+
+/// <summary>
+/// Signs session tokens for cookies and the set-auth-token header the way BetterAuth does:
+/// "&lt;token&gt;.&lt;base64(HMAC-SHA256(secret, token))&gt;". Signed with the current secret; verified against
+/// every configured secret, so rotating AUTH_SECRETS signs nobody out. A forged value is rejected
+/// without a database round trip.
+/// </summary>
+public sealed class SessionTokenSigner
+{
+    private const int SignatureLength = 44; // base64 of 32 bytes, with padding
+    private readonly byte[][] _keys;
+
+    public SessionTokenSigner(IOptions<AuthOptions> options) =>
+        _keys = options.Value.SecretRing.Select(Encoding.UTF8.GetBytes).ToArray();
+
+    public string Sign(SessionToken token) => token.Value + "." + Convert.ToBase64String(Mac(_keys[0], token.Value));
+
+    public enum Outcome
+    {
+        Valid,
+        BadFormat,
+        BadSignature,
+    }
+
+    /// <summary>Accepts "token.signature" (signature checked) or a bare token (as sent in a bearer header).</summary>
+    public Outcome TryRead(ReadOnlySpan<char> value, bool signatureRequired, out SessionToken token)
+    {
+        token = default;
+        var dot = value.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return !signatureRequired && SessionToken.TryParse(value, out token) ? Outcome.Valid : Outcome.BadFormat;
+        }
+
+        var tokenPart = value[..dot];
+        var signature = value[(dot + 1)..];
+        if (signature.Length != SignatureLength || !SessionToken.TryParse(tokenPart, out var parsed))
+        {
+            return Outcome.BadFormat;
+        }
+
+        Span<byte> given = stackalloc byte[33];
+        if (!Convert.TryFromBase64Chars(signature, given, out var written) || written != 32)
+        {
+            return Outcome.BadFormat;
+        }
+
+        foreach (var key in _keys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(Mac(key, parsed.Value), given[..32]))
+            {
+                token = parsed;
+                return Outcome.Valid;
+            }
+        }
+
+        return Outcome.BadSignature;
+    }
+
+    private static byte[] Mac(byte[] key, string token) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(token));
+}

@@ -1,0 +1,45 @@
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.WebApi.Controllers;
+using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Http;
+using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the HTTP layer: controllers and JSON, cookies and credentials, errors, health checks.</summary>
+public static class WebApiDependencyInjection
+{
+    public static WebApplicationBuilder AddWebApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CookieSettings>().BindConfiguration(CookieSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CookieSettings>, CookieSettingsValidator>();
+        services.AddSingleton<SessionTokenSigner>();
+        services.AddSingleton<SessionCookies>();
+        services.AddSingleton<CredentialReader>();
+
+        var basePath = builder.Configuration[$"{AuthOptions.SectionName}:BasePath"] ?? new AuthOptions().BasePath;
+        services.AddControllers(options =>
+            {
+                options.Conventions.Add(new AuthBasePathConvention(basePath));
+
+                // get-session answers JSON null for "no session"; without this MVC would send 204.
+                options.OutputFormatters.RemoveType<HttpNoContentOutputFormatter>();
+            })
+            .AddJsonOptions(json =>
+            {
+                json.JsonSerializerOptions.Converters.Add(new UtcTimestampConverter());
+                json.JsonSerializerOptions.AllowDuplicateProperties = false;
+            })
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+
+        services.AddExceptionHandler<ServiceFailureHandler>();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        return builder;
+    }
+}

@@ -1,0 +1,76 @@
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.WebApi.Configuration;
+using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Logging;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.WebApi.Hosting;
+
+/// <summary>
+/// Builds and runs the HTTP service. The request pipeline is in <see cref="UsePipeline"/>, in the order
+/// a request meets it; controllers in Controllers/ send one Mediator message each.
+/// </summary>
+public static class ServiceHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddEnvironmentAliases(builder.Configuration);
+        builder.AddServiceLogging();
+        builder.Services.AddApplication();
+        builder.Services.AddInfrastructure();
+        builder.AddWebApi();
+
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        var exitCode = await StartupChecks.RunAsync(app, app.Lifetime.ApplicationStopping);
+        if (exitCode != 0)
+        {
+            return exitCode;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        var basePath = new PathString(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.BasePath);
+        app.UseMiddleware<CorrelationId>();
+        app.UseRequestLogging();
+        app.UseExceptionHandler();
+        app.UseMiddleware<NoStoreForAuthRoutes>(basePath);
+        app.UseMiddleware<RequestBodyPolicy>();
+        app.MapControllers();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+    }
+
+    /// <summary>
+    /// AUTH_SECRET, DATABASE_URL, BETTER_AUTH_URL, ... mapped onto configuration keys, placed just below
+    /// the standard environment variables so Auth__Secret style variables still win.
+    /// </summary>
+    private static void AddEnvironmentAliases(ConfigurationManager configuration)
+    {
+        var source = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = EnvironmentVariables.Read(Environment.GetEnvironmentVariable),
+        };
+        var index = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource);
+        if (index < 0)
+        {
+            configuration.Sources.Add(source);
+        }
+        else
+        {
+            configuration.Sources.Insert(index, source);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Net.Http.Headers;
+
+namespace AuthPlatform.WebApi.Http;
+
+/// <summary>
+/// Guards request bodies before anything parses them: JSON only (415 otherwise, which also keeps
+/// cross-site "simple" form posts out), and at most <see cref="MaxBodyBytes"/> (413), counted while
+/// reading so a chunked body cannot slip past a missing Content-Length.
+/// </summary>
+public sealed class RequestBodyPolicy(RequestDelegate next)
+{
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (!hasBody)
+        {
+            await next(context);
+            return;
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                $"Content-Type \"{Truncate(request.ContentType)}\" is not allowed; send application/json.");
+            return;
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
+                $"The request body is larger than {MaxBodyBytes} bytes.");
+            return;
+        }
+
+        request.Body = new LengthLimitedStream(request.Body, MaxBodyBytes);
+        await next(context);
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+
+        var charset = media.Charset.Value;
+        return media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            && (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Truncate(string? value) =>
+        value is null ? string.Empty : value.Length <= 64 ? value : value[..64] + "...";
+
+    /// <summary>Throws a 413 BadHttpRequestException once more than the limit has been read.</summary>
+    private sealed class LengthLimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int read)
+        {
+            _read += read;
+            return _read > limit
+                ? throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge)
+                : read;
+        }
+    }
+}

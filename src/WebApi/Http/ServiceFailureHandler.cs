@@ -1,0 +1,62 @@
+using AuthPlatform.Application.Common.Interfaces;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AuthPlatform.WebApi.Http;
+
+/// <summary>
+/// The last line for exceptions. A store failure (database down, pool exhausted, timeout) is a 503 with
+/// Retry-After and code SERVICE_UNAVAILABLE: never a 401, never "no session", never a cleared cookie
+/// (the response is reset before this runs). Anything else is a bug: logged, answered 500.
+/// </summary>
+public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classifier, ILogger<ServiceFailureHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is BadHttpRequestException badRequest)
+        {
+            var (code, message) = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ("PAYLOAD_TOO_LARGE", "The request body is too large.")
+                : ("BAD_REQUEST", "The request could not be read.");
+            await ProblemWriter.WriteAsync(httpContext, badRequest.StatusCode, code, message);
+            return true;
+        }
+
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is listening for an answer.
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
+        if (classifier.IsStoreUnavailable(exception))
+        {
+            StoreUnavailable(logger, httpContext.Request.Path, Innermost(exception).GetType().Name, Innermost(exception).Message);
+            await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE",
+                "The service cannot reach its database right now. Your session is intact; retry shortly.", RetryAfterSeconds);
+            return true;
+        }
+
+        Unhandled(logger, exception, httpContext.Request.Path);
+        await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR",
+            "An unexpected error occurred. It has been logged with this request's traceId.");
+        return true;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is { } inner)
+        {
+            exception = inner;
+        }
+
+        return exception;
+    }
+
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Store unavailable on {RequestPath}: {ExceptionType}: {ExceptionMessage}; answered 503")]
+    private static partial void StoreUnavailable(ILogger logger, string requestPath, string exceptionType, string exceptionMessage);
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Unhandled exception on {RequestPath}")]
+    private static partial void Unhandled(ILogger logger, Exception exception, string requestPath);
+}

@@ -1,0 +1,57 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace AuthPlatform.WebApi.Logging;
+
+/// <summary>
+/// Serilog: JSON lines in production (one query finds every rejection reason), readable text in
+/// development. Framework chatter is kept at Warning; secrets are redacted by
+/// <see cref="RedactingDestructuringPolicy"/> should anything try to log them.
+/// </summary>
+public static class LoggingSetup
+{
+    public static void AddServiceLogging(this WebApplicationBuilder builder)
+    {
+        var format = builder.Configuration["Logging:Format"]
+            ?? (builder.Environment.IsDevelopment() ? "text" : "json");
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override("System", LogEventLevel.Warning)
+                .ReadFrom.Configuration(builder.Configuration)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Service", "authplatform")
+                .Destructure.With<RedactingDestructuringPolicy>();
+            if (string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
+            {
+                logger.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}",
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+    }
+
+    /// <summary>One line per request: method, path (never the query string), status, time, correlation id.</summary>
+    public static void UseRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug
+                : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("CorrelationId", context.TraceIdentifier);
+                diagnostics.Set("ClientIp", context.Connection.RemoteIpAddress?.ToString());
+            };
+        });
+}
