@@ -4,7 +4,7 @@ using Npgsql;
 namespace AuthPlatform.Infrastructure.Persistence;
 
 /// <summary>The one place the EF Core provider is configured, shared by the service and design-time tools.</summary>
-internal static class AuthDbContextSetup
+public static class AuthDbContextSetup
 {
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         Apply(options.UseNpgsql(dataSource, Npgsql));

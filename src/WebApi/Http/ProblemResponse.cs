@@ -21,10 +21,6 @@ public sealed record ProblemResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
-    [JsonPropertyName("traceId")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? TraceId { get; init; }
-
     public static int StatusOf(ErrorKind kind) => kind switch
     {
         ErrorKind.Validation => StatusCodes.Status400BadRequest,
@@ -38,11 +34,13 @@ public sealed record ProblemResponse(
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    public static ProblemResponse Create(int status, string code, string message, string? traceId) =>
-        new(TypeOf(status), TitleOf(status), status, code, message, message) { TraceId = traceId };
+    // No per-request id in the body: the same failure must produce byte-identical bodies (an unknown
+    // email and a wrong password cannot be told apart). The id travels in the X-Request-Id header.
+    public static ProblemResponse Create(int status, string code, string message) =>
+        new(TypeOf(status), TitleOf(status), status, code, message, message);
 
-    public static ProblemResponse From(Error error, string? traceId) =>
-        Create(StatusOf(error.Kind), error.Code, error.Message, traceId) with { Errors = error.FieldErrors };
+    public static ProblemResponse From(Error error) =>
+        Create(StatusOf(error.Kind), error.Code, error.Message) with { Errors = error.FieldErrors };
 
     private static string TypeOf(int status) => status switch
     {

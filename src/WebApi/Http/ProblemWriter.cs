@@ -13,7 +13,7 @@ public static class ProblemWriter
     public static IActionResult Result(HttpContext context, Error error)
     {
         SetRetryAfter(context, error.RetryAfterSeconds);
-        return new ObjectResult(ProblemResponse.From(error, context.TraceIdentifier))
+        return new ObjectResult(ProblemResponse.From(error))
         {
             StatusCode = ProblemResponse.StatusOf(error.Kind),
             ContentTypes = { ProblemResponse.ContentType },
@@ -21,10 +21,10 @@ public static class ProblemWriter
     }
 
     public static Task WriteAsync(HttpContext context, int status, string code, string message, int? retryAfterSeconds = null) =>
-        WriteAsync(context, ProblemResponse.Create(status, code, message, context.TraceIdentifier), retryAfterSeconds);
+        WriteAsync(context, ProblemResponse.Create(status, code, message), retryAfterSeconds);
 
     public static Task WriteAsync(HttpContext context, Error error) =>
-        WriteAsync(context, ProblemResponse.From(error, context.TraceIdentifier), error.RetryAfterSeconds);
+        WriteAsync(context, ProblemResponse.From(error), error.RetryAfterSeconds);
 
     private static async Task WriteAsync(HttpContext context, ProblemResponse problem, int? retryAfterSeconds)
     {

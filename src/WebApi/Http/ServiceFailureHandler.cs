@@ -40,7 +40,7 @@ public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classi
 
         Unhandled(logger, exception, httpContext.Request.Path);
         await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR",
-            "An unexpected error occurred. It has been logged with this request's traceId.");
+            "An unexpected error occurred. It has been logged under this response's X-Request-Id.");
         return true;
     }
 

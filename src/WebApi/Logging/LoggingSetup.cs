@@ -23,6 +23,7 @@ public static class LoggingSetup
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .MinimumLevel.Override("System", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services) // sinks registered in DI (tests capture events this way)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", "authplatform")
                 .Destructure.With<RedactingDestructuringPolicy>();

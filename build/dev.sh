@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs AuthPlatform on http://localhost:5000 with a private PostgreSQL under .data/ (started here,
+# as the postgres user). Installs PostgreSQL from Debian packages if it is missing, creates the
+# database, generates a development secret once (kept in .data/), applies migrations, then serves.
+# Ctrl-C stops the service and the database; the data stays for the next run.
+#
+#   build/dev.sh                 serve on http://localhost:5000
+#   build/dev.sh <command> ...   run an operator command instead (migrate, rotate-keys, doctor, ...)
+#   DEV_PORT=5005 DEV_PG_PORT=5434 build/dev.sh
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+DATA_DIR="$ROOT/.data"
+PG_DATA="$DATA_DIR/postgres"
+DEV_PORT="${DEV_PORT:-5000}"
+DEV_PG_PORT="${DEV_PG_PORT:-5433}"
+
+ensure_dotnet
+ensure_postgres
+mkdir -p "$DATA_DIR"
+
+STARTED_PG=0
+cleanup() {
+	[ -n "${SERVICE_PID:-}" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
+	if [ "$STARTED_PG" = 1 ]; then pg_cluster_stop "$PG_DATA"; log "PostgreSQL stopped (data kept in .data/postgres)"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if pg_cluster_running "$PG_DATA"; then
+	log "PostgreSQL already running on .data/postgres"
+else
+	pg_cluster_start "$PG_DATA" "$DEV_PG_PORT"
+	STARTED_PG=1
+	log "PostgreSQL up on 127.0.0.1:$DEV_PG_PORT (data in .data/postgres)"
+fi
+PG_PORT="$(sed -n 4p "$PG_DATA/postmaster.pid")"
+psql_admin "$PG_PORT" "select 1 from pg_database where datname = 'authplatform'" | grep -q 1 ||
+	psql_admin "$PG_PORT" "create database authplatform" >/dev/null
+
+# A development secret, generated once and kept with the data (never committed: .data/ is ignored).
+[ -s "$DATA_DIR/dev-secret" ] || { random_secret >"$DATA_DIR/dev-secret"; chmod 600 "$DATA_DIR/dev-secret"; }
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/authplatform"
+export AUTH_SECRET="$(cat "$DATA_DIR/dev-secret")"
+export AUTH_BASE_URL="${AUTH_BASE_URL:-http://localhost:$DEV_PORT}"
+
+log "building"
+dotnet build "$ROOT/src/WebApi" -c Debug -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log" >&2; die "build failed"; }
+APP="$ROOT/src/WebApi/bin/Debug/net10.0/AuthPlatform.WebApi.dll"
+
+if [ $# -gt 0 ]; then
+	dotnet "$APP" "$@"
+	exit $?
+fi
+
+dotnet "$APP" migrate
+log "serving on $AUTH_BASE_URL (Ctrl-C to stop)"
+dotnet "$APP" --urls "http://localhost:$DEV_PORT" &
+SERVICE_PID=$!
+wait "$SERVICE_PID"

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace AuthPlatform.Testing;
+
+/// <summary>
+/// A private PostgreSQL cluster in a temp directory on a free loopback port, run as the postgres user
+/// when the tests run as root. Tests that stop and start the database (outages) use one of their own;
+/// everything else shares the server build/test.sh starts. Disposing stops it and deletes its files.
+/// </summary>
+public sealed class PostgresCluster : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly string _dataDirectory;
+    private readonly string _binDirectory;
+
+    private PostgresCluster(string directory, string binDirectory, int port)
+    {
+        _directory = directory;
+        _dataDirectory = Path.Combine(directory, "data");
+        _binDirectory = binDirectory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Timeout=5;Command Timeout=10";
+
+    public static async Task<PostgresCluster> StartAsync(string? extraOptions = null)
+    {
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderDescending()
+            .Select(d => Path.Combine(d, "bin"))
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
+            ?? throw new InvalidOperationException("PostgreSQL is not installed (run build/test.sh, which installs it).");
+        var directory = Directory.CreateTempSubdirectory("authplatform-pg-").FullName;
+        var cluster = new PostgresCluster(directory, bin, FreePort());
+        if (RunAsRoot)
+        {
+            await RunAsync("chown", ["postgres", directory]);
+        }
+
+        await cluster.RunPgAsync("initdb", ["-D", cluster._dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
+        cluster.ExtraOptions = extraOptions ?? string.Empty;
+        await cluster.StartAgainAsync();
+        return cluster;
+    }
+
+    private string ExtraOptions { get; set; } = string.Empty;
+
+    public async Task StartAgainAsync() =>
+        await RunPgAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_directory, "postgres.log"), "-w", "-t", "60",
+            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_dataDirectory} -c fsync=off -c max_connections=200 {ExtraOptions}", "start"]);
+
+    /// <summary>Fast shutdown: open connections are terminated, as in a real outage.</summary>
+    public async Task StopAsync() =>
+        await RunPgAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"]);
+
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"create database \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
+            {
+                await RunPgAsync("pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"]);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static bool RunAsRoot => Environment.UserName == "root";
+
+    private Task RunPgAsync(string tool, IReadOnlyList<string> arguments)
+    {
+        var path = Path.Combine(_binDirectory, tool);
+        return RunAsRoot ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments]) : RunAsync(path, arguments);
+    }
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Reflection;
+using AuthPlatform.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+using Xunit;
+
+namespace AuthPlatform.Testing;
+
+/// <summary>
+/// One database per test assembly on the server build/test.sh started (AUTHPLATFORM_TEST_PG), or on a
+/// cluster of its own when run outside the script. Migrations are applied once; <see cref="ResetAsync"/>
+/// (Respawn) empties every table except the migration history between tests.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    public const string AdminVariable = "AUTHPLATFORM_TEST_PG";
+
+    private PostgresCluster? _ownCluster;
+    private Respawner? _respawner;
+    private string _name = string.Empty;
+
+    public string AdminConnectionString { get; private set; } = string.Empty;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable(AdminVariable);
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            _ownCluster = await PostgresCluster.StartAsync();
+            admin = _ownCluster.AdminConnectionString;
+        }
+
+        AdminConnectionString = admin;
+        var assembly = (Assembly.GetEntryAssembly() ?? typeof(TestDatabase).Assembly).GetName().Name ?? "tests";
+        _name = $"ap_{new string(assembly.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()}_{Guid.NewGuid():N}"[..48];
+        await ExecuteAdminAsync($"create database \"{_name}\"");
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _name }.ConnectionString;
+
+        await MigrateAsync(ConnectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [new Table("__ef_migrations_history")],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    public static async Task MigrateAsync(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<AuthDbContext>();
+        AuthDbContextSetup.Configure(options, connectionString);
+        await using var db = new AuthDbContext(options.Options);
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>Runs a scalar query against the test database (for assertions on stored rows).</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var value = await command.ExecuteScalarAsync();
+        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await ExecuteAdminAsync($"drop database if exists \"{_name}\" with (force)");
+        }
+        catch (NpgsqlException)
+        {
+            // The server may already be gone (the script stops it); nothing to clean then.
+        }
+
+        if (_ownCluster is not null)
+        {
+            await _ownCluster.DisposeAsync();
+        }
+    }
+
+    private async Task ExecuteAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
