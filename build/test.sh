@@ -17,6 +17,7 @@ for setup in "$ROOT"/build/test.d/*.sh; do
 done
 
 WORK="$(mktemp -d -t authplatform-test.XXXXXX)"
+chmod 755 "$WORK"   # the cluster runs as the postgres user, which must reach its data directory
 PG_DATA="$WORK/pg/data"
 RESULTS="$WORK/results"
 mkdir -p "$RESULTS"

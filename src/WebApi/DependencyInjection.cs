@@ -1,4 +1,3 @@
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.WebApi.Controllers;
 using AuthPlatform.WebApi.Cookies;
@@ -20,11 +19,9 @@ public static class WebApiDependencyInjection
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<CredentialReader>();
 
-        var basePath = builder.Configuration[$"{AuthOptions.SectionName}:BasePath"] ?? new AuthOptions().BasePath;
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, AuthBasePathConvention.Setup>();
         services.AddControllers(options =>
             {
-                options.Conventions.Add(new AuthBasePathConvention(basePath));
-
                 // get-session answers JSON null for "no session"; without this MVC would send 204.
                 options.OutputFormatters.RemoveType<HttpNoContentOutputFormatter>();
             })

@@ -1,3 +1,5 @@
+using AuthPlatform.Application.Common.Options;
+using Microsoft.Extensions.Options;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -10,6 +12,16 @@ namespace AuthPlatform.WebApi.Controllers;
 /// </summary>
 public sealed class AuthBasePathConvention(string basePath) : IApplicationModelConvention
 {
+    /// <summary>
+    /// Adds the convention once configuration is complete (hosts and tests may set the base path late).
+    /// Reads configuration directly: MVC options are built before start-up validation has reported problems.
+    /// </summary>
+    public sealed class Setup(IConfiguration configuration) : IConfigureOptions<MvcOptions>
+    {
+        public void Configure(MvcOptions mvc) =>
+            mvc.Conventions.Add(new AuthBasePathConvention(configuration[$"{AuthOptions.SectionName}:{nameof(AuthOptions.BasePath)}"] ?? new AuthOptions().BasePath));
+    }
+
     public void Apply(ApplicationModel application)
     {
         var prefix = new AttributeRouteModel(new RouteAttribute(basePath.Trim('/')));

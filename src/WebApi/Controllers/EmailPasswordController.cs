@@ -12,7 +12,6 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-[Produces("application/json")]
 public sealed class EmailPasswordController(ISender sender, SessionCookies cookies) : ControllerBase
 {
     [HttpPost("sign-up/email")]

@@ -12,7 +12,6 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>The current session: GET /get-session, POST /sign-out.</summary>
 [ApiController]
 [AuthApi]
-[Produces("application/json")]
 public sealed class SessionController(ISender sender, SessionCookies cookies, CredentialReader credentials, ILogger<SessionController> logger) : ControllerBase
 {
     /// <summary>

@@ -6,7 +6,6 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>GET /ok: the auth API answers (BetterAuth's liveness route). Health checks live at /health/*.</summary>
 [ApiController]
 [AuthApi]
-[Produces("application/json")]
 public sealed class StatusController : ControllerBase
 {
     [HttpGet("ok")]

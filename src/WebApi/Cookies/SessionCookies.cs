@@ -24,7 +24,7 @@ public sealed class SessionCookies(IOptions<CookieSettings> settings, IOptions<A
     {
         var signed = signer.Sign(token);
         var maxAge = rememberMe
-            ? "; Max-Age=" + Math.Max(0, (long)(expiresAt - clock.GetUtcNow()).TotalSeconds).ToString(CultureInfo.InvariantCulture)
+            ? "; Max-Age=" + Math.Max(0, (long)Math.Round((expiresAt - clock.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture)
             : string.Empty;
         response.Headers.Append("Set-Cookie", Policy.SessionTokenName + "=" + Uri.EscapeDataString(signed) + maxAge + Policy.Attributes);
         response.Headers[SetAuthTokenHeader] = signed;

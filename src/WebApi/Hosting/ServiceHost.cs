@@ -1,9 +1,7 @@
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.WebApi.Configuration;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Logging;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.WebApi.Hosting;
 
@@ -42,11 +40,10 @@ public static class ServiceHost
 
     private static void UsePipeline(WebApplication app)
     {
-        var basePath = new PathString(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.BasePath);
         app.UseMiddleware<CorrelationId>();
         app.UseRequestLogging();
         app.UseExceptionHandler();
-        app.UseMiddleware<NoStoreForAuthRoutes>(basePath);
+        app.UseMiddleware<NoStoreForAuthRoutes>();
         app.UseMiddleware<RequestBodyPolicy>();
         app.MapControllers();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -1,3 +1,6 @@
+using AuthPlatform.Application.Common.Options;
+using Microsoft.Extensions.Options;
+
 namespace AuthPlatform.WebApi.Http;
 
 /// <summary>
@@ -5,11 +8,13 @@ namespace AuthPlatform.WebApi.Http;
 /// session or a token. Set when the response starts, so a reset response (error handler) keeps it;
 /// routes that are meant to be cached (the JWKS) set their own Cache-Control, which wins.
 /// </summary>
-public sealed class NoStoreForAuthRoutes(RequestDelegate next, PathString basePath)
+public sealed class NoStoreForAuthRoutes(RequestDelegate next, IOptions<AuthOptions> options)
 {
+    private readonly PathString _basePath = new(options.Value.BasePath);
+
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(basePath))
+        if (context.Request.Path.StartsWithSegments(_basePath))
         {
             context.Response.OnStarting(static state =>
             {

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using AuthPlatform.Testing;
+
+namespace AuthPlatform.WebApi.HttpTests;
+
+/// <summary>Sign-out revokes; expiry and the absolute cap end sessions; each ending clears the cookie with matching attributes.</summary>
+public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetime
+{
+    public async ValueTask InitializeAsync() => await database.ResetAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static HttpRequestMessage SignOutRequest(string? cookie = null, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Content = HttpHelpers.Json("{}") };
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        if (bearer is not null)
+        {
+            request.Headers.Add("Authorization", "Bearer " + bearer);
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public async Task Sign_out_revokes_the_row_and_both_the_cookie_and_the_bearer_token_stop_working()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+
+        var signOut = await client.SendAsync(SignOutRequest(cookie: session.CookieHeader));
+
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        Assert.True((await signOut.JsonAsync())!["success"]!.GetValue<bool>());
+        Assert.Equal(1, await database.ScalarAsync<int>("select count(*) from sessions where revoked_at is not null"));
+        Assert.Equal("null", await (await client.GetSessionWithCookieAsync(session.CookieHeader)).Content.ReadAsStringAsync());
+        Assert.Equal("null", await (await client.GetSessionWithBearerAsync(session.Token)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sign_out_with_a_bearer_token_revokes_that_session()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SignOutRequest(bearer: session.Token))).StatusCode);
+
+        Assert.Equal("null", await (await client.GetSessionWithBearerAsync(session.Token)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sign_out_without_a_session_still_succeeds_and_clears_the_cookie()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var response = await factory.CreatePlainClient().SendAsync(SignOutRequest());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax", HttpHelpers.SessionSetCookie(response));
+    }
+
+    [Theory]
+    [InlineData("SameSite", null, "; Path=/; HttpOnly; SameSite=Lax")]
+    [InlineData("CrossSite", null, "; Path=/; HttpOnly; Secure; SameSite=None; Partitioned")]
+    [InlineData("SameSite", "https://auth.example.com", "; Path=/; HttpOnly; Secure; SameSite=Lax")]
+    public async Task The_clearing_cookie_repeats_the_attributes_of_the_setting_cookie(string mode, string? baseUrl, string attributes)
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        factory.Settings["Auth:Cookies:Mode"] = mode;
+        if (baseUrl is not null)
+        {
+            factory.Settings["Auth:BaseUrl"] = baseUrl;
+        }
+
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+        var cleared = HttpHelpers.SessionSetCookie(await client.SendAsync(SignOutRequest(cookie: session.CookieHeader)))!;
+
+        var name = session.SetCookie.Split('=')[0];
+        Assert.EndsWith(attributes, session.SetCookie, StringComparison.Ordinal);
+        Assert.Equal(name + "=; Max-Age=0" + attributes, cleared);
+        Assert.Equal(mode == "CrossSite" || baseUrl is not null ? "__Host-better-auth.session_token" : "better-auth.session_token", name);
+    }
+
+    [Fact]
+    public async Task Sliding_refresh_writes_at_most_once_per_update_age_and_resends_the_cookie()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString) { UseFakeClock = true };
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+        async Task<DateTime> UpdatedAt() => await database.ScalarAsync<DateTime>("select updated_at from sessions");
+        var created = await UpdatedAt();
+
+        factory.Clock.Advance(TimeSpan.FromHours(23));
+        var early = await client.GetSessionWithCookieAsync(session.CookieHeader);
+        Assert.Null(HttpHelpers.SessionSetCookie(early));
+        Assert.Equal(created, await UpdatedAt());
+
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        var due = await client.GetSessionWithCookieAsync(session.CookieHeader);
+        Assert.Contains("Max-Age=604800", HttpHelpers.SessionSetCookie(due), StringComparison.Ordinal);
+        var refreshed = await UpdatedAt();
+        Assert.True(refreshed > created);
+
+        for (var i = 0; i < 5; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromHours(1));
+            Assert.Null(HttpHelpers.SessionSetCookie(await client.GetSessionWithCookieAsync(session.CookieHeader)));
+        }
+
+        Assert.Equal(refreshed, await UpdatedAt());
+    }
+
+    [Fact]
+    public async Task An_expired_session_gives_null_and_clears_the_cookie()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString) { UseFakeClock = true };
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+
+        factory.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1));
+        var response = await client.GetSessionWithCookieAsync(session.CookieHeader);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("null", await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", HttpHelpers.SessionSetCookie(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_used_every_day_still_ends_at_the_absolute_lifetime()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString) { UseFakeClock = true };
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+
+        for (var day = 1; day < 30; day++)
+        {
+            factory.Clock.Advance(TimeSpan.FromDays(1));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetSessionWithCookieAsync(session.CookieHeader)).StatusCode);
+            Assert.NotEqual("null", await (await client.GetSessionWithCookieAsync(session.CookieHeader)).Content.ReadAsStringAsync());
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var response = await client.GetSessionWithCookieAsync(session.CookieHeader);
+        Assert.Equal("null", await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", HttpHelpers.SessionSetCookie(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_issues_a_new_token_whatever_cookie_came_in()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var first = await client.SignUpAsync();
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in/email")
+        {
+            Content = JsonContent.Create(new { email = "ann@example.com", password = HttpHelpers.Password }),
+            Headers = { { "Cookie", first.CookieHeader } },
+        };
+        var response = await client.SendAsync(request);
+
+        Assert.NotEqual(first.CookieHeader, HttpHelpers.SessionSetCookie(response)!.Split(';')[0]);
+        Assert.NotEqual(first.Token, (await response.JsonAsync())!["token"]!.GetValue<string>());
+    }
+}
