@@ -55,7 +55,8 @@ ensure_postgres() {
 	fi
 }
 
-as_pg() { if [ -n "${PG_RUN_AS:-}" ]; then runuser -u "$PG_RUN_AS" -- "$@"; else "$@"; fi; }
+# (cd / first: the postgres user may not be allowed into the current directory.)
+as_pg() { if [ -n "${PG_RUN_AS:-}" ]; then (cd / && runuser -u "$PG_RUN_AS" -- "$@"); else "$@"; fi; }
 
 # free_port [PREFERRED] : prints a free TCP port on 127.0.0.1.
 free_port() {
