@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: AuthPlatform (Release build) against BetterAuth 1.7.25 (jwt + bearer
+# plugins, from build/bench/betterauth), on one throwaway PostgreSQL, same machine, same wrk
+# scenarios, the two servers alternating within each round. Prints one markdown table and saves
+# it with machine details under docs/benchmarks/<date>.md. Bounded in time; stops what it started.
+#
+#   build/bench.sh                                  16 connections, 5 s warm-up, 2 rounds x 10 s
+#   ROUNDS=3 DURATION=15 build/bench.sh
+#   SCENARIOS="get-session-cookie token" build/bench.sh
+#   BENCH_OUT=/path/to/file.md build/bench.sh       save elsewhere (default docs/benchmarks/<date>.md)
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+CONNS="${CONNS:-16}"
+THREADS="${THREADS:-2}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-5}"
+ROUNDS="${ROUNDS:-2}"
+SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-cached token jwks sign-in}"
+BA_DIR="$ROOT/build/bench/betterauth"
+OUT="${BENCH_OUT:-$ROOT/docs/benchmarks/$(date -u +%Y-%m-%d).md}"
+
+ensure_dotnet
+ensure_postgres
+ensure_commands wrk:wrk curl:curl jq:jq node:nodejs npm:npm
+if [ ! -d "$BA_DIR/node_modules/better-auth" ]; then
+	log "installing BetterAuth for the benchmark (npm ci)"
+	(cd "$BA_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+WORK="$(mktemp -d -t authplatform-bench.XXXXXX)"
+chmod 755 "$WORK"
+PG_DATA="$WORK/pg/data"
+PIDS=()
+cleanup() {
+	local pid
+	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+	pg_cluster_stop "$PG_DATA"
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PG_PORT="$(free_port)"
+pg_cluster_start "$PG_DATA" "$PG_PORT"
+psql_admin "$PG_PORT" "create database authplatform" >/dev/null
+psql_admin "$PG_PORT" "create database betterauth" >/dev/null
+log "PostgreSQL up on 127.0.0.1:$PG_PORT"
+
+# ---- AuthPlatform (Release) -------------------------------------------------------------------
+log "building AuthPlatform (Release)"
+dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/ap" -nologo -v quiet >"$WORK/publish.log" 2>&1 ||
+	{ cat "$WORK/publish.log" >&2; die "publish failed"; }
+SECRET="$(random_secret)"
+AP_PORT="$(free_port)"
+AP_CACHE_PORT="$(free_port)"
+ap_env() { # port -> environment for one AuthPlatform instance
+	echo "ASPNETCORE_ENVIRONMENT=Production"
+	echo "DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/authplatform"
+	echo "AUTH_SECRET=$SECRET"
+	echo "AUTH_BASE_URL=http://127.0.0.1:$1"
+	echo "Serilog__MinimumLevel__Default=Warning"
+	# Like the BetterAuth side: no rate limits (they would cap sign-in at 3 per 10 s).
+	echo "Auth__RateLimits__Enabled=false"
+}
+env $(ap_env "$AP_PORT") dotnet "$WORK/ap/AuthPlatform.WebApi.dll" migrate >/dev/null
+
+start_ap() { # port extra-env... ; sets AP_PID_<port> and prints time to ready in ms
+	local port="$1"; shift
+	local started now pid
+	started=$(date +%s%N)
+	env $(ap_env "$port") "$@" dotnet "$WORK/ap/AuthPlatform.WebApi.dll" --urls "http://127.0.0.1:$port" >"$WORK/ap-$port.log" 2>&1 &
+	pid=$!
+	PIDS+=("$pid")
+	for _ in $(seq 1 300); do
+		if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then
+			now=$(date +%s%N)
+			echo "$pid $(( (now - started) / 1000000 ))"
+			return 0
+		fi
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.02
+	done
+	cat "$WORK/ap-$port.log" >&2
+	die "AuthPlatform did not become ready on port $port"
+}
+read -r AP_PID AP_READY_MS <<<"$(start_ap "$AP_PORT")"
+read -r AP_CACHE_PID _ <<<"$(start_ap "$AP_CACHE_PORT" Auth__Session__CookieCache__Enabled=true)"
+log "AuthPlatform ready in ${AP_READY_MS} ms (pid $AP_PID); cookie-cache instance pid $AP_CACHE_PID"
+
+# ---- BetterAuth -------------------------------------------------------------------------------
+BA_PORT="$(free_port)"
+(cd "$BA_DIR" && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/betterauth" BETTER_AUTH_SECRET="$SECRET" \
+	BETTER_AUTH_URL="http://127.0.0.1:$BA_PORT" NODE_ENV=production node migrate.mjs) >"$WORK/ba-migrate.log" 2>&1 ||
+	{ cat "$WORK/ba-migrate.log" >&2; die "BetterAuth migration failed"; }
+(cd "$BA_DIR" && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/betterauth" BETTER_AUTH_SECRET="$SECRET" \
+	BETTER_AUTH_URL="http://127.0.0.1:$BA_PORT" NODE_ENV=production HOST=127.0.0.1 PORT="$BA_PORT" exec node server.mjs) >"$WORK/ba.log" 2>&1 &
+BA_PID=$!
+PIDS+=("$BA_PID")
+for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$BA_PORT/healthz" 2>/dev/null && break; sleep 0.05; done
+curl -fsS -o /dev/null "http://127.0.0.1:$BA_PORT/healthz" || { cat "$WORK/ba.log" >&2; die "BetterAuth did not start"; }
+log "BetterAuth ready (pid $BA_PID)"
+
+# ---- one user per server, signed in -------------------------------------------------------------
+EMAIL="bench-$(date +%s)@example.com"
+PASSWORD="bench-password-$(random_secret | head -c 12)"
+sign_in() { # base-url name -> writes $WORK/<name>.{cookie,token}
+	local base="$1" name="$2" jar="$WORK/$1.jar"
+	jar="$WORK/$name.jar"
+	curl -fsS -o /dev/null -X POST "$base/api/auth/sign-up/email" -H 'content-type: application/json' \
+		--data "{\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" || true
+	curl -fsS -o "$WORK/$name.signin.json" -c "$jar" -X POST "$base/api/auth/sign-in/email" -H 'content-type: application/json' \
+		--data "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}"
+	awk -F'\t' '!/^# / && NF>=7 {printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$jar" >"$WORK/$name.cookie"
+	jq -r .token "$WORK/$name.signin.json" >"$WORK/$name.token"
+}
+sign_in "http://127.0.0.1:$AP_PORT" ap
+sign_in "http://127.0.0.1:$BA_PORT" ba
+cp "$WORK/ap.cookie" "$WORK/apc.cookie"; cp "$WORK/ap.token" "$WORK/apc.token"
+# The cache instance shares the database: the same session; its get-session adds the session_data cookie.
+curl -fsS -o /dev/null -c "$WORK/apc.jar" -H "Cookie: $(cat "$WORK/ap.cookie")" "http://127.0.0.1:$AP_CACHE_PORT/api/auth/get-session"
+CACHE_COOKIE="$(awk -F'\t' '!/^# / && NF>=7 && $6 ~ /session_data/ {print $6 "=" $7}' "$WORK/apc.jar")"
+[ -n "$CACHE_COOKIE" ] && echo "$(cat "$WORK/ap.cookie"); $CACHE_COOKIE" >"$WORK/apc.cookie"
+
+cat >"$WORK/signin.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"email":"$EMAIL","password":"$PASSWORD"}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+# ---- scenarios ------------------------------------------------------------------------------------
+# target <server> <scenario> -> "url|header" for wrk; empty when the server does not take part.
+target() {
+	local server="$1" scenario="$2" port name
+	case "$server" in
+		ap) port=$AP_PORT; name=ap ;;
+		apc) port=$AP_CACHE_PORT; name=apc ;;
+		ba) port=$BA_PORT; name=ba ;;
+	esac
+	local base="http://127.0.0.1:$port/api/auth"
+	case "$scenario" in
+		get-session-cookie) [ "$server" = apc ] || echo "$base/get-session|Cookie: $(cat "$WORK/$name.cookie")" ;;
+		get-session-cached) [ "$server" = apc ] && [ -n "$CACHE_COOKIE" ] && echo "$base/get-session|Cookie: $(cat "$WORK/apc.cookie")" ;;
+		get-session-bearer) [ "$server" = apc ] || echo "$base/get-session|Authorization: Bearer $(cat "$WORK/$name.token")" ;;
+		token) [ "$server" = apc ] || echo "$base/token|Cookie: $(cat "$WORK/$name.cookie")" ;;
+		jwks) [ "$server" = apc ] || echo "$base/jwks|" ;;
+		sign-in) [ "$server" = apc ] || echo "$base/sign-in/email|LUA" ;;
+	esac
+	return 0
+}
+server_pid() { case "$1" in ap) echo "$AP_PID" ;; apc) echo "$AP_CACHE_PID" ;; ba) echo "$BA_PID" ;; esac; }
+
+run_wrk() { # server scenario seconds outfile
+	local spec url header
+	spec="$(target "$1" "$2")"
+	url="${spec%%|*}"; header="${spec#*|}"
+	local args=(-t"$THREADS" -c"$CONNS" -d"${3}s" --timeout 10s --latency)
+	if [ "$header" = LUA ]; then args+=(-s "$WORK/signin.lua")
+	elif [ -n "$header" ]; then args+=(-H "$header"); fi
+	timeout "$(( $3 + 30 ))" wrk "${args[@]}" "$url" >"$4" 2>&1 || true
+}
+to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); printf "%.2f", v} else if (v ~ /m$/) {sub(/m$/,"",v); printf "%.2f", v*60000} else if (v ~ /s$/) {sub(/s$/,"",v); printf "%.2f", v*1000} else print v }'; }
+CLK_TCK="$(getconf CLK_TCK)"
+pid_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+	local pm; pm="$(head -1 "$PG_DATA/postmaster.pid")"
+	{ cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$pm" '
+		{ pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " ");
+		  if (pid == pm) t += f[12] + f[13] + f[14] + f[15]; else if (f[2] == pm) t += f[12] + f[13] }
+		END { print t + 0 }'
+}
+peak_rss_mb() { awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "-"; }
+
+RAW="$WORK/raw.tsv"   # server scenario round rps p50 p99 requests non2xx cpu_ms pg_ms
+: >"$RAW"
+measure() { # server scenario round
+	local server="$1" scenario="$2" round="$3" pid out n0 n1 p0 p1
+	pid="$(server_pid "$server")"
+	out="$WORK/wrk-$server-$scenario-$round.txt"
+	n0="$(pid_ticks "$pid")"; p0="$(pg_ticks)"
+	run_wrk "$server" "$scenario" "$DURATION" "$out"
+	n1="$(pid_ticks "$pid")"; p1="$(pg_ticks)"
+	local rps p50 p99 total non2xx
+	rps=$(awk '/^Requests\/sec:/{print $2}' "$out"); rps=${rps:-0}
+	p50=$(to_ms "$(awk '$1=="50%"{print $2}' "$out")")
+	p99=$(to_ms "$(awk '$1=="99%"{print $2}' "$out")")
+	total=$(awk '/requests in/{print $1}' "$out"); total=${total:-0}
+	non2xx=$(awk '/Non-2xx or 3xx responses:/{print $5}' "$out"); non2xx=${non2xx:-0}
+	local cpu pgc
+	cpu=$(awk -v a="$n0" -v b="$n1" -v n="$total" -v hz="$CLK_TCK" 'BEGIN{ if (n>0) printf "%.3f", (b-a)*1000/hz/n; else print "-" }')
+	pgc=$(awk -v a="$p0" -v b="$p1" -v n="$total" -v hz="$CLK_TCK" 'BEGIN{ if (n>0) printf "%.3f", (b-a)*1000/hz/n; else print "-" }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$scenario" "$round" "$rps" "$p50" "$p99" "$total" "$non2xx" "$cpu" "$pgc" >>"$RAW"
+	log "$scenario round $round $server: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx, cpu $cpu ms/req"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+	for scenario in $SCENARIOS; do
+		# Alternate who goes first, so neither server always runs on a warmer machine.
+		if [ $((round % 2)) -eq 1 ]; then order="ba ap apc"; else order="apc ap ba"; fi
+		for server in $order; do
+			[ -n "$(target "$server" "$scenario")" ] || continue
+			if [ "$round" = 1 ]; then run_wrk "$server" "$scenario" "$WARMUP" "$WORK/warm.txt"; fi
+			measure "$server" "$scenario" "$round"
+			sleep 1
+		done
+	done
+done
+
+# ---- report -----------------------------------------------------------------------------------------
+median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.2f", (a[NR/2]+a[NR/2+1])/2} }'; }
+col() { awk -F'\t' -v s="$1" -v c="$2" -v k="$3" '$1==s && $2==c {print $k}' "$RAW" | median; }
+AP_RSS="$(peak_rss_mb "$AP_PID")"; APC_RSS="$(peak_rss_mb "$AP_CACHE_PID")"; BA_RSS="$(peak_rss_mb "$BA_PID")"
+CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
+{
+	echo "# Benchmark: AuthPlatform vs BetterAuth ($(date -u +%Y-%m-%d))"
+	echo
+	echo "- Machine: $(nproc) cores ($CPU_MODEL), $(free -g | awk '/Mem:/{print $2}') GiB RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg). Servers, PostgreSQL and wrk share these cores."
+	echo "- AuthPlatform $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (Release, .NET $(dotnet --list-runtimes | awk '/NETCore.App/{v=$2} END{print v}')); BetterAuth $(node -p "require('$BA_DIR/node_modules/better-auth/package.json').version") + jwt + bearer (node $(node -v)); PostgreSQL $(psql_admin "$PG_PORT" 'show server_version' | cut -d' ' -f1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
+	echo "- wrk: $THREADS threads, $CONNS connections, ${WARMUP} s warm-up per server and scenario, $ROUNDS rounds of ${DURATION} s, servers alternating within each round. Medians over rounds."
+	echo "- Both: rate limiting off, one user signed in; BetterAuth cookie cache off (its default with a database). \`get-session-cached\` is AuthPlatform with its cookie cache on, compared with BetterAuth's \`get-session-cookie\`."
+	echo "- AuthPlatform time from process start to ready (migrations already applied): ${AP_READY_MS} ms. Peak RSS: AuthPlatform ${AP_RSS} MB (cache instance ${APC_RSS} MB), BetterAuth ${BA_RSS} MB."
+	echo
+	echo "| scenario | server | req/s | p50 ms | p99 ms | CPU ms/req | PostgreSQL CPU ms/req | non-2xx | AuthPlatform / BetterAuth |"
+	echo "|---|---|---|---|---|---|---|---|---|"
+	for scenario in $SCENARIOS; do
+		ba_rps="$(col ba "$([ "$scenario" = get-session-cached ] && echo get-session-cookie || echo "$scenario")" 4)"
+		for server in ba ap apc; do
+			[ -n "$(awk -F'\t' -v s="$server" -v c="$scenario" '$1==s && $2==c' "$RAW")" ] || continue
+			rps="$(col "$server" "$scenario" 4)"
+			ratio="-"
+			if [ "$server" != ba ] && [ "$ba_rps" != "-" ]; then ratio="$(awk -v a="$rps" -v b="$ba_rps" 'BEGIN{ if (b>0) printf "%.1f x", a/b; else print "-" }')"; fi
+			label="$([ "$server" = ba ] && echo BetterAuth || echo AuthPlatform)"
+			echo "| $scenario | $label | $rps | $(col "$server" "$scenario" 5) | $(col "$server" "$scenario" 6) | $(col "$server" "$scenario" 9) | $(col "$server" "$scenario" 10) | $(col "$server" "$scenario" 8) | $ratio |"
+		done
+	done
+	echo
+	echo "Raw runs (server, scenario, round, req/s, p50, p99, requests, non-2xx, CPU ms/req, PostgreSQL CPU ms/req):"
+	echo
+	echo '```'
+	sed 's/\bapc\b/authplatform+cache/; s/^ap\b/authplatform/; s/^ba\b/betterauth/' "$RAW"
+	echo '```'
+} >"$WORK/report.md"
+
+mkdir -p "$(dirname "$OUT")"
+cp "$WORK/report.md" "$OUT"
+cat "$WORK/report.md"
+log "saved to ${OUT#"$ROOT"/}"
