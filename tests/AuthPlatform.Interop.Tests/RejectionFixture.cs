@@ -35,6 +35,27 @@ public sealed class RejectionFixture : IAsyncLifetime
         ["one flipped signature byte"] = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
     };
 
+    /// <summary>What JwtBearer's challenge says for each case (its error_description; typ failures carry none).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ExpectedDotNetChallenges = new Dictionary<string, string>
+    {
+        ["alg none"] = "The signature is invalid",
+        ["alg None"] = "The signature is invalid",
+        ["alg NONE"] = "The signature is invalid",
+        ["HS256 signed with the published public key"] = "The signature is invalid",
+        [AlgOffTheList] = "The signature is invalid",
+        ["unknown kid"] = "The signature key was not found",
+        ["jku header pointing elsewhere"] = "The signature key was not found",
+        ["x5u header pointing elsewhere"] = "The signature key was not found",
+        ["embedded jwk header"] = "The signature key was not found",
+        ["embedded jwk header with the published kid"] = "The signature is invalid",
+        ["expired"] = "The token expired at",
+        ["nbf in the future"] = "The token is not valid before",
+        ["wrong iss"] = "The issuer 'https://wrong-issuer.example' is invalid",
+        ["wrong aud"] = "The audience",
+        ["wrong typ"] = "error=\"invalid_token\"",
+        ["one flipped signature byte"] = "The signature is invalid",
+    };
+
     private readonly TestDatabase _database = new();
 
     public RunningService Service { get; private set; } = null!;

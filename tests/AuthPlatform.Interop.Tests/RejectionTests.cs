@@ -39,6 +39,7 @@ public sealed class RejectionTests(RejectionFixture fixture, ITestOutputHelper o
         output.WriteLine($"{name}: .NET {(int)status} {challenge} | jose {jose.Code}: {jose.Message}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains(RejectionFixture.ExpectedDotNetChallenges[name], challenge, StringComparison.Ordinal);
         Assert.False(jose.Ok);
         Assert.Equal(RejectionFixture.ExpectedJoseCodes[name], jose.Code);
     }
