@@ -28,7 +28,7 @@ public sealed class TokenController(ISender sender, SessionCookies cookies, Cred
             return ProblemWriter.Result(HttpContext, Application.Common.Results.Errors.Unauthorized);
         }
 
-        var result = await sender.Send(new IssueTokenCommand(token, credential.Source), cancellationToken);
+        var result = await sender.Send(new IssueTokenQuery(token, credential.Source), cancellationToken);
         if (!result.IsSuccess)
         {
             return ProblemWriter.Result(HttpContext, result.Error!);

@@ -17,7 +17,8 @@ public sealed class DiscoveryDocument(IOptions<JwtOptions> jwt, IOptions<AuthOpt
 
     private static readonly string[] Claims = ["iss", "aud", "sub", "iat", "nbf", "exp", "jti", "sid", "email", "email_verified", "name"];
 
-    private (JwksDocument? Source, DiscoveryResponse Response)? _cached;
+    // One reference, swapped whole: concurrent readers never see a document paired with another JWKS.
+    private Cached? _cached;
 
     public DiscoveryResponse For(JwksDocument? jwks)
     {
@@ -37,7 +38,9 @@ public sealed class DiscoveryDocument(IOptions<JwtOptions> jwt, IOptions<AuthOpt
             ["public"],
             ["token"],
             Claims);
-        _cached = (jwks, response);
+        _cached = new Cached(jwks, response);
         return response;
     }
+
+    private sealed record Cached(JwksDocument? Source, DiscoveryResponse Response);
 }

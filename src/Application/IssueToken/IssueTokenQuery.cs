@@ -8,10 +8,11 @@ namespace AuthPlatform.Application.IssueToken;
 /// <summary>
 /// GET /token: a signed access token for the session holding <paramref name="Token"/>. Only a live
 /// session gets one; the session lookup is get-session's (same rules, same rejection log), including
-/// its sliding refresh, so using /token keeps a session alive like any other request.
+/// its sliding refresh, so using /token keeps a session alive like any other request. A query (like
+/// get-session, whose one side effect it shares), so the hot path logs at Debug, not once per token.
 /// </summary>
 /// <param name="CredentialSource">"cookie" or "bearer", for the rejection log.</param>
-public sealed record IssueTokenCommand(SessionToken Token, string CredentialSource) : ICommand<Result<IssuedToken>>
+public sealed record IssueTokenQuery(SessionToken Token, string CredentialSource) : IQuery<Result<IssuedToken>>
 {
     // The session token is a bearer secret: keep it out of ToString() and so out of any log.
     private bool PrintMembers(System.Text.StringBuilder builder)

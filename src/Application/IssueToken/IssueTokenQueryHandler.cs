@@ -9,12 +9,12 @@ namespace AuthPlatform.Application.IssueToken;
 /// Looks the session up through <see cref="GetSessionQuery"/> (so revoked, expired and disabled sessions
 /// are refused, and logged with their reason, exactly as everywhere else), then signs in memory.
 /// </summary>
-internal sealed class IssueTokenCommandHandler(ISender sender, AccessTokenIssuer issuer)
-    : ICommandHandler<IssueTokenCommand, Result<IssuedToken>>
+internal sealed class IssueTokenQueryHandler(ISender sender, AccessTokenIssuer issuer)
+    : IQueryHandler<IssueTokenQuery, Result<IssuedToken>>
 {
-    public async ValueTask<Result<IssuedToken>> Handle(IssueTokenCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<IssuedToken>> Handle(IssueTokenQuery query, CancellationToken cancellationToken)
     {
-        var lookup = await sender.Send(new GetSessionQuery(command.Token, DisableRefresh: false, command.CredentialSource), cancellationToken);
+        var lookup = await sender.Send(new GetSessionQuery(query.Token, DisableRefresh: false, query.CredentialSource), cancellationToken);
         if (!lookup.IsSuccess)
         {
             return lookup.Error!;
