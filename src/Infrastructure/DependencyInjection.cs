@@ -1,13 +1,14 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Infrastructure: the database (one pooled data source and DbContext pool) and password hashing.</summary>
+/// <summary>Registers Infrastructure: the database (one pooled data source and DbContext pool), password hashing and signing keys.</summary>
 public static class InfrastructureDependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
@@ -29,6 +30,15 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<Argon2idHashFormat>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
+
+        services.AddSingleton<SigningKeyEncryption>();
+        services.AddSingleton<ISigningKeyProtector>(sp => sp.GetRequiredService<SigningKeyEncryption>());
+        services.AddSingleton<ISigningKeyFactory, SigningKeyGenerator>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<ISigningKeyRing>(sp => sp.GetRequiredService<SigningKeyRing>());
+        services.AddSingleton<IJwtSigner, JwtWriter>();
+        services.AddScoped<ISigningKeyRotationLock, SigningKeyRotationLock>();
+        services.AddHostedService<SigningKeyMaintenance>();
 
         services.AddSingleton(TimeProvider.System);
         return services;

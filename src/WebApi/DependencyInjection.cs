@@ -1,7 +1,9 @@
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Infrastructure.SigningKeys;
 using AuthPlatform.WebApi.Controllers;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Tokens;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,9 @@ public static class WebApiDependencyInjection
         services.AddSingleton<SessionTokenSigner>();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<CredentialReader>();
+        services.AddSingleton<JwksResponder>();
+        services.AddSingleton<DiscoveryDocument>();
+        services.AddSingleton<SessionJwtHeader>();
 
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, AuthBasePathConvention.Setup>();
         services.AddControllers(options =>
@@ -34,7 +39,8 @@ public static class WebApiDependencyInjection
 
         services.AddExceptionHandler<ServiceFailureHandler>();
         services.AddProblemDetails();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SigningKeyHealthCheck>("signing_keys", tags: ["ready"]);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;

@@ -22,6 +22,7 @@ public static class OperatorCommands
     {
         var root = new RootCommand("AuthPlatform authentication service. Without a command it serves HTTP.");
         root.Subcommands.Add(CreateMigrateCommand());
+        root.Subcommands.Add(SigningKeyCommands.CreateRotateKeysCommand());
         return root;
     }
 

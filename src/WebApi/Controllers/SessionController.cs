@@ -4,6 +4,7 @@ using AuthPlatform.Application.SignOut;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Tokens;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>The current session: GET /get-session, POST /sign-out.</summary>
 [ApiController]
 [AuthApi]
-public sealed class SessionController(ISender sender, SessionCookies cookies, CredentialReader credentials, ILogger<SessionController> logger) : ControllerBase
+public sealed class SessionController(ISender sender, SessionCookies cookies, CredentialReader credentials, SessionJwtHeader jwtHeader, ILogger<SessionController> logger) : ControllerBase
 {
     /// <summary>
     /// {session, user} for a live session; JSON null for none (expired, revoked, unknown: the cookie is
@@ -50,6 +51,7 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
             cookies.Write(Response, token, current.Session.ExpiresAt, current.RememberMe);
         }
 
+        jwtHeader.Apply(Response, current);
         _ = disableCookieCache;
         return Ok(new SessionResponse(current.Session, current.User));
     }
