@@ -18,6 +18,7 @@ public static class WebApiDependencyInjection
         services.AddSingleton<SessionTokenSigner>();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<CredentialReader>();
+        services.AddScoped<AuthenticatedSessionResolver>();
 
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, AuthBasePathConvention.Setup>();
         services.AddControllers(options =>
@@ -32,6 +33,7 @@ public static class WebApiDependencyInjection
             })
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 
+        services.AddSecurityHardening(); // before ServiceFailureHandler: its busy handler must run first
         services.AddExceptionHandler<ServiceFailureHandler>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
