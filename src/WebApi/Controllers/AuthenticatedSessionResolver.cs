@@ -82,6 +82,11 @@ public sealed class AuthenticatedSessionResolver(ISender sender, SessionCookies 
                 return resolution;
             case SessionResolutionOutcome.NoCredential:
                 CredentialRejectionLog.Log(logger, CredentialRejection.NoCredential, PresentedCredential.NoneSource);
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                break;
+            case SessionResolutionOutcome.Ended when context.Request.Headers.Authorization.Count > 0:
+                // RFC 6750 section 3.1: an expired or revoked bearer token is an invalid_token.
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 break;
         }
 

@@ -19,6 +19,7 @@ public static partial class RateLimits
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddRateLimiter(_ => { }); // the limiter's services; its options are configured below, from validated settings
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<AuthOptions>, ILoggerFactory>((limiter, limits, auth, loggers) =>
         {
             var basePath = new PathString(auth.Value.BasePath);
