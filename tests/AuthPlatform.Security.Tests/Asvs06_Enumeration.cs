@@ -114,7 +114,7 @@ public sealed class Asvs06_Enumeration(TestDatabase database, ITestOutputHelper 
 
     private static string[] Headers(HttpResponseMessage response) =>
         response.Headers.Concat(response.Content.Headers)
-            .Where(h => h.Key != "X-Request-Id")
+            .Where(h => !h.Key.Equals("X-Request-Id", StringComparison.OrdinalIgnoreCase))
             .Select(h => h.Key + ": " + string.Join(",", h.Value))
             .Order()
             .ToArray();

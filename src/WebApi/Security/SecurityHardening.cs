@@ -40,6 +40,9 @@ public static class SecurityHardening
             forwarded.ForwardLimit = null; // walk back through every trusted hop, stop at the first untrusted one
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable CS0618, ASPDEPR005 // the obsolete list may still hold the loopback default
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore CS0618, ASPDEPR005
             foreach (var entry in proxies.Value.Entries)
             {
                 if (TrustedProxyOptions.TryParse(entry, out var network))
@@ -53,20 +56,31 @@ public static class SecurityHardening
         return services;
     }
 
-    /// <summary>First in the pipeline: everything after it (logs, limits, sessions) sees the real client address.</summary>
+    /// <summary>
+    /// First in the pipeline: everything after it (logs, limits, sessions) sees the real client address.
+    /// Only when proxies are configured: with empty proxy lists the forwarded-headers middleware would
+    /// believe X-Forwarded-For from anyone. Read from configuration, not options, so that an invalid
+    /// entry is reported by start-up validation rather than thrown here.
+    /// </summary>
     public static WebApplication UseTrustedProxyHeaders(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        var proxies = new TrustedProxyOptions { TrustedProxies = app.Configuration[$"{TrustedProxyOptions.SectionName}:{nameof(TrustedProxyOptions.TrustedProxies)}"] };
+        if (proxies.Entries.Any(entry => TrustedProxyOptions.TryParse(entry, out _)))
+        {
+            app.UseForwardedHeaders();
+        }
+
         return app;
     }
 
-    /// <summary>Security headers, CORS (preflights end here), rate limits, then the CSRF origin check.</summary>
+    /// <summary>Security headers, CORS (preflights end here), rate limits, the CSRF origin check, then admission to the hashing routes.</summary>
     public static WebApplication UseRequestProtection(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseCors();
         app.UseRateLimiter();
         app.UseMiddleware<OriginCheck>();
+        app.UseMiddleware<CredentialRouteAdmission>();
         return app;
     }
 }
