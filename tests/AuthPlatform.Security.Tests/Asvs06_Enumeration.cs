@@ -9,13 +9,14 @@ namespace AuthPlatform.Security.Tests;
 /// <summary>
 /// ASVS 6.3.8: an unknown email and a wrong password are indistinguishable by status, body, headers and
 /// time. The timing part is a benchmark: 200 samples of each, interleaved, medians within 5 ms (one
-/// Argon2id hash is about 17 ms, so a missing dummy hash would show); measured twice at most, because a
-/// shared two-core machine can spoil one run.
+/// Argon2id hash is about 17 ms, so a missing dummy hash would show); measured up to three times, because
+/// a shared two-core machine can spoil a run.
 /// </summary>
 public sealed class Asvs06_Enumeration(TestDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Samples = 200;
     private const double MaxMedianGapMs = 5;
+    private const int MaxAttempts = 3;
 
     public async ValueTask InitializeAsync() => await database.ResetAsync();
 
@@ -61,9 +62,10 @@ public sealed class Asvs06_Enumeration(TestDatabase database, ITestOutputHelper 
 
         var (wrong, unknown) = await MeasureAsync(client);
         var gap = Math.Abs(Measurements.Percentile(wrong, 50) - Measurements.Percentile(unknown, 50));
-        if (gap >= MaxMedianGapMs)
+        for (var attempt = 2; attempt <= MaxAttempts && gap >= MaxMedianGapMs; attempt++)
         {
-            Measurements.Report(output, string.Create(CultureInfo.InvariantCulture, $"first run: median gap {gap:0.00} ms; measuring again"));
+            // A shared machine can spoil a run; a real difference (a missing hash is ~17 ms) shows every time.
+            Measurements.Report(output, string.Create(CultureInfo.InvariantCulture, $"run {attempt - 1}: median gap {gap:0.00} ms; measuring again"));
             (wrong, unknown) = await MeasureAsync(client);
             gap = Math.Abs(Measurements.Percentile(wrong, 50) - Measurements.Percentile(unknown, 50));
         }
