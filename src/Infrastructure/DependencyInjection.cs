@@ -29,7 +29,8 @@ public static class InfrastructureDependencyInjection
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<Argon2idHashFormat>();
-        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddAbuseProtection(); // IPasswordHasher = PasswordHasher behind a bounded queue; throttle; common passwords
 
         services.AddSingleton<SigningKeyEncryption>();
         services.AddSingleton<ISigningKeyProtector>(sp => sp.GetRequiredService<SigningKeyEncryption>());

@@ -23,6 +23,7 @@ public static class WebApiDependencyInjection
         services.AddSingleton<JwksResponder>();
         services.AddSingleton<DiscoveryDocument>();
         services.AddSingleton<SessionJwtHeader>();
+        services.AddScoped<AuthenticatedSessionResolver>();
 
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, AuthBasePathConvention.Setup>();
         services.AddControllers(options =>
@@ -37,6 +38,7 @@ public static class WebApiDependencyInjection
             })
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 
+        services.AddSecurityHardening(); // before ServiceFailureHandler: its busy handler must run first
         services.AddExceptionHandler<ServiceFailureHandler>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -11,7 +11,7 @@ namespace AuthPlatform.WebApi.Cli;
 /// but does not listen. Without a command name the binary serves HTTP.
 /// Add a command: write a Create&lt;Name&gt;Command method below and list it in <see cref="Build"/>.
 /// </summary>
-public static class OperatorCommands
+public static partial class OperatorCommands
 {
     public static bool Handles(string[] args) =>
         args.Length > 0 && Build().Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0]));
@@ -23,6 +23,8 @@ public static class OperatorCommands
         var root = new RootCommand("AuthPlatform authentication service. Without a command it serves HTTP.");
         root.Subcommands.Add(CreateMigrateCommand());
         root.Subcommands.Add(SigningKeyCommands.CreateRotateKeysCommand());
+        root.Subcommands.Add(CreateDisableUserCommand());
+        root.Subcommands.Add(CreateDeleteUserCommand());
         return root;
     }
 

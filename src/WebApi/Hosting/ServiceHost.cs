@@ -40,10 +40,12 @@ public static class ServiceHost
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseTrustedProxyHeaders();
         app.UseMiddleware<CorrelationId>();
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseMiddleware<NoStoreForAuthRoutes>();
+        app.UseRequestProtection();
         app.UseMiddleware<RequestBodyPolicy>();
         app.MapControllers();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

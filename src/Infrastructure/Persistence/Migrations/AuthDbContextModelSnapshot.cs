@@ -246,6 +246,29 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AuthPlatform.Infrastructure.Security.SignInThrottleRow", b =>
+                {
+                    b.Property<byte[]>("KeyDigest")
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_digest");
+
+                    b.Property<double>("Tokens")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tokens");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("KeyDigest")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_sign_in_throttles_updated_at");
+
+                    b.ToTable("sign_in_throttles", (string)null);
+                });
+
             modelBuilder.Entity("AuthPlatform.Domain.Sessions.Session", b =>
                 {
                     b.HasOne("AuthPlatform.Domain.Users.User", null)
