@@ -1,6 +1,7 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Infrastructure.Persistence.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,7 +20,12 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(DatabaseConnectionString.Build(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)).Build());
 
         // Pooled DbContext instances: handlers get a scoped one; background work creates its own.
-        services.AddPooledDbContextFactory<AuthDbContext>((sp, options) => AuthDbContextSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddPooledDbContextFactory<AuthDbContext>((sp, options) =>
+        {
+            AuthDbContextSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>());
+            DatabaseResilience.Configure(options, sp); // retries that never apply a write twice; pool recovery
+        });
+        services.AddSingleton<ConnectionPoolRecovery>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
         services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
         services.AddSingleton<IStoreFailureClassifier, StoreFailureClassifier>();

@@ -1,6 +1,7 @@
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.WebApi.Controllers;
 using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Hosting;
 using AuthPlatform.WebApi.Http;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public static class WebApiDependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.AddGracefulShutdown();
         return builder;
     }
 }
