@@ -1,5 +1,6 @@
 using AuthPlatform.Testing;
 using AuthPlatform.Testing.Faults;
+using Npgsql;
 
 // Fault tests stop databases, kill processes and measure recovery: one at a time, so they do not
 // disturb each other on a small machine.
@@ -19,12 +20,21 @@ public sealed class FaultTestBed : IAsyncDisposable
     {
         Cluster = cluster;
         ConnectionString = connectionString;
+
+        // The service gets no timeouts in its URL, so its own Database:* settings (the ones under test) apply.
+        var service = new NpgsqlConnectionStringBuilder(connectionString);
+        service.Remove("Timeout");
+        service.Remove("Command Timeout");
+        ServiceDatabaseUrl = service.ConnectionString;
     }
 
     public PostgresCluster Cluster { get; }
 
     /// <summary>Superuser connection to the service's database (for faults and row checks).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The database as the service is given it (DATABASE_URL).</summary>
+    public string ServiceDatabaseUrl { get; }
 
     public static async Task<FaultTestBed> StartAsync()
     {

@@ -19,7 +19,7 @@ public sealed class OutageTests(ITestOutputHelper output)
     public async Task Ten_seconds_without_the_database_are_503s_that_keep_every_session()
     {
         await using var bed = await FaultTestBed.StartAsync();
-        await using var service = await ServiceInstance.StartAsync(bed.ConnectionString, new Dictionary<string, string?>
+        await using var service = await ServiceInstance.StartAsync(bed.ServiceDatabaseUrl, new Dictionary<string, string?>
         {
             ["Database__ConnectionTimeoutSeconds"] = $"{ConnectionTimeoutSeconds}",
         });

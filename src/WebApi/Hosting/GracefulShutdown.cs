@@ -33,9 +33,10 @@ public static partial class GracefulShutdown
             lifetime.ApplicationStopping.Register(() => Stopping(logger, inFlight.Count, options.Value.ShutdownTimeoutSeconds));
             lifetime.ApplicationStopped.Register(() =>
             {
-                if (inFlight.Count > 0)
+                var unfinished = inFlight.Count + inFlight.CutOffDuringShutdown;
+                if (unfinished > 0)
                 {
-                    StoppedWithUnfinished(logger, inFlight.Count, options.Value.ShutdownTimeoutSeconds);
+                    StoppedWithUnfinished(logger, unfinished, options.Value.ShutdownTimeoutSeconds);
                 }
                 else
                 {

@@ -37,7 +37,7 @@ public sealed class PgBouncer : IAsyncDisposable
     public static bool IsInstalled => File.Exists(Binary);
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=5;Command Timeout=10";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database}";
 
     /// <param name="serverPort">The PostgreSQL port behind the pooler.</param>
     /// <param name="serverConnections">Server connections per database: small, so transactions of many clients share them.</param>
