@@ -37,27 +37,44 @@ public sealed record LoadResult(
 /// Every response of a load run, time-stamped on one clock that the test also uses to mark fault events
 /// (outage start, database back, kill), so assertions can ask "what happened between these instants".
 /// </summary>
-public sealed class LoadRecorder
+public sealed class LoadRecorder(bool retainResults = true)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<LoadResult> _results = new();
+    private readonly ConcurrentDictionary<(string Operation, int Status), int> _counts = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<float>> _durations = new(StringComparer.Ordinal);
 
     /// <summary>Milliseconds since the recorder was created.</summary>
     public double Now => _clock.Elapsed.TotalMilliseconds;
 
+    /// <summary>Every response, in completion order (empty when created with retainResults: false, as a long soak is).</summary>
     public IReadOnlyList<LoadResult> Results => _results.ToArray();
 
-    public void Add(LoadResult result) => _results.Enqueue(result);
+    /// <summary>Responses per operation and status, e.g. ("get-session", 503) = 12.</summary>
+    public IReadOnlyDictionary<(string Operation, int Status), int> Counts => _counts;
 
-    /// <summary>Counts per operation and status, e.g. "get-session: 200=812 503=97", for test output.</summary>
+    public long Total => _counts.Values.Sum(v => (long)v);
+
+    public void Add(LoadResult result)
+    {
+        if (retainResults)
+        {
+            _results.Enqueue(result);
+        }
+
+        _counts.AddOrUpdate((result.Operation, result.Status), 1, (_, n) => n + 1);
+        _durations.GetOrAdd(result.Operation, _ => new ConcurrentQueue<float>()).Enqueue((float)result.DurationMs);
+    }
+
+    /// <summary>Counts per operation and status, e.g. "get-session: 200=812 503=97 (p50 ...)", for test output.</summary>
     public string Summary()
     {
         var text = new StringBuilder();
-        foreach (var operation in Results.GroupBy(r => r.Operation).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var operation in _counts.Keys.Select(k => k.Operation).Distinct().Order(StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"{operation.Key}: ");
-            text.AppendJoin(' ', operation.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"));
-            var durations = operation.Select(r => r.DurationMs).Order().ToArray();
+            text.Append(CultureInfo.InvariantCulture, $"{operation}: ");
+            text.AppendJoin(' ', _counts.Where(c => c.Key.Operation == operation).OrderBy(c => c.Key.Status).Select(c => $"{c.Key.Status}={c.Value}"));
+            var durations = _durations[operation].Select(d => (double)d).Order().ToArray();
             text.Append(CultureInfo.InvariantCulture, $" (p50 {Percentile(durations, 0.5):0.0} ms, p99 {Percentile(durations, 0.99):0.0} ms, max {durations[^1]:0.0} ms)");
             text.AppendLine();
         }
@@ -66,5 +83,5 @@ public sealed class LoadRecorder
     }
 
     public static double Percentile(IReadOnlyList<double> sorted, double fraction) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(fraction * sorted.Count) - 1))];
 }
