@@ -97,6 +97,11 @@ public sealed class OutageTests(ITestOutputHelper output)
         Assert.Contains(ready, p => p.At >= stopped && p.At <= starting && p.Status == HttpStatusCode.ServiceUnavailable);
         Assert.All(ready.Where(p => p.At >= back + RecoveryBound.TotalMilliseconds), p => Assert.Equal(HttpStatusCode.OK, p.Status));
 
+        var logs = service.Process.StandardOutput;
+        Assert.Contains("connection pool cleared", logs, StringComparison.Ordinal);
+        Assert.Contains("Store unavailable on", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(sessions, s => logs.Contains(s.Token, StringComparison.Ordinal)); // no token in any log line
+
         foreach (var session in sessions)
         {
             var after = await traffic.GetSessionAsync(0, session);

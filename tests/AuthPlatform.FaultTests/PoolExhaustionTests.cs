@@ -62,5 +62,8 @@ public sealed class PoolExhaustionTests(ITestOutputHelper output)
         Assert.Equal(PoolSize, served.Count);
         Assert.All(served, r => Assert.Equal((200, session.UserId), (r.Status, r.UserId)));
         Assert.DoesNotContain(results, r => r.NullBody || r.ClearedCookie);
+
+        // The log tells an operator which resource ran out (docs/operations.md).
+        Assert.Contains("The connection pool has been exhausted", service.Process.StandardOutput, StringComparison.Ordinal);
     }
 }

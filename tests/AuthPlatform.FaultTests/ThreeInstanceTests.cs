@@ -64,7 +64,8 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output)
         {
             foreach (var instance in instances)
             {
-                Assert.Equal((200, user.UserId), ((await instance.GetSessionAsync(0, user)).Status, (await instance.GetSessionAsync(0, user)).UserId));
+                var read = await instance.GetSessionAsync(0, user);
+                Assert.Equal((200, user.UserId), (read.Status, read.UserId));
             }
         }
     }

@@ -67,6 +67,34 @@ public sealed class SafeRetryPolicyTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_transaction_the_caller_starts_runs_as_usual_and_is_not_retried_inside()
+    {
+        await using var services = Build(maxRetryCount: 2, out var applicationName);
+        var email = $"tx-{Guid.NewGuid():N}@example.com";
+        await using (var db = CreateContext(services))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(42)");
+            db.Users.Add(User.Register("Tx", EmailAddress.Parse(email), null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(1, await database.ScalarAsync<long>("select count(*) from users where email = $1", email));
+
+        // The connection dies mid-transaction: the next statement fails instead of being retried on a
+        // fresh connection where the transaction (and its lock) no longer exist.
+        await using (var db = CreateContext(services))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Users.CountAsync();
+            Assert.True(await TerminateAsync(applicationName) > 0);
+
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Users.CountAsync());
+        }
+    }
+
+    [Fact]
     public void Only_failures_that_cannot_have_applied_a_write_allow_a_retry()
     {
         static NpgsqlException Broken() => new("Exception while reading from stream", new EndOfStreamException());

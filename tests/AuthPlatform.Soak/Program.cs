@@ -116,6 +116,16 @@ foreach (var violation in violations.Take(10))
 Console.WriteLine($"sessions checked at the end: {sessions.Length}, lost: {lost}");
 Console.WriteLine($"RSS MiB: start {startRss:0.0}, after warm-up {warmRss:0.0}, peak {peakRss:0.0}, end {endRss:0.0}; peak first half {firstHalfPeak:0.0} vs second half {secondHalfPeak:0.0}: {(flat ? "flat" : "GROWING")}");
 Console.WriteLine($"RSS samples (s:MiB): {string.Join(' ', samples.Where((_, i) => i % 6 == 0).Select(s => $"{s.AtSeconds:0}:{s.RssMiB:0}"))}");
+// The service's own account of anything that went wrong (warnings and errors only are logged in a soak).
+var serviceLog = service.Process.StandardOutput.Split('\n').Where(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal)).ToList();
+var serviceLogPath = Path.Combine(Path.GetTempPath(), $"authplatform-soak-service-{DateTime.UtcNow:yyyyMMddHHmmss}.log");
+await File.WriteAllTextAsync(serviceLogPath, service.Process.StandardOutput + service.Process.StandardError);
+Console.WriteLine($"service log lines at Error or above: {serviceLog.Count} (full service log: {serviceLogPath})");
+foreach (var line in serviceLog.Take(5))
+{
+    Console.WriteLine($"  {(line.Length > 4000 ? line[..4000] : line)}");
+}
+
 var passed = serverErrors == 0 && violations.IsEmpty && lost == 0 && flat;
 Console.WriteLine(passed ? "SOAK PASSED" : "SOAK FAILED");
 return passed ? 0 : 1;

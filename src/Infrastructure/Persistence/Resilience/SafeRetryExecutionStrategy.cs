@@ -13,6 +13,8 @@ namespace AuthPlatform.Infrastructure.Persistence.Resilience;
 /// A write whose connection broke with no verdict from the server, and every timeout (pool exhausted,
 /// slow or locked database), is not retried: the request fails fast with 503 and the client decides.
 /// Delays are short because the pool was already cleared of dead connections when the failure was seen.
+/// Inside a transaction the caller started itself nothing is retried (the work before the failure died
+/// with the connection), and such transactions are allowed, unlike with EF Core's retrying strategies.
 /// </summary>
 public sealed class SafeRetryExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount)
     : ExecutionStrategy(dependencies, maxRetryCount, MaxDelay)
@@ -35,7 +37,27 @@ public sealed class SafeRetryExecutionStrategy(ExecutionStrategyDependencies dep
         return FailureMarks.WasNotSent(exception) || FailureMarks.WasRead(exception);
     }
 
-    protected override bool ShouldRetryOn(Exception exception) => AllowsRetry(exception);
+    private bool _inUserTransaction;
+
+    protected override bool ShouldRetryOn(Exception exception) => !_inUserTransaction && AllowsRetry(exception);
+
+    /// <summary>
+    /// EF Core's retrying strategies refuse to run inside a user-started transaction; this one runs the
+    /// operation once instead, so code that needs an explicit transaction (e.g. around a
+    /// transaction-level advisory lock) works unchanged.
+    /// </summary>
+    protected override void OnFirstExecution()
+    {
+        var database = Dependencies.CurrentContext.Context.Database;
+        _inUserTransaction = database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null;
+        if (_inUserTransaction)
+        {
+            ExceptionsEncountered.Clear();
+            return;
+        }
+
+        base.OnFirstExecution();
+    }
 
     /// <summary>50 ms, 200 ms, 800 ms, ... capped at one second.</summary>
     protected override TimeSpan? GetNextDelay(Exception lastException)
