@@ -2,6 +2,7 @@ using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.SigningKeys;
 using AuthPlatform.WebApi.Controllers;
 using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Hosting;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Tokens;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -45,6 +46,7 @@ public static class WebApiDependencyInjection
             .AddCheck<SigningKeyHealthCheck>("signing_keys", tags: ["ready"]);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.AddGracefulShutdown();
         return builder;
     }
 }

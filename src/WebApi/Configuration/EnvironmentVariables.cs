@@ -32,6 +32,9 @@ public static class EnvironmentVariables
         new("AUTH_MIGRATE_ON_START", "Database:MigrateOnStartup", "Apply pending migrations at start-up (default false)."),
         new("AUTH_TRUSTED_PROXIES", "Auth:TrustedProxies", "Comma list of reverse-proxy addresses or networks whose X-Forwarded-For is believed."),
         new("AUTH_LOG_FORMAT", "Logging:Format", "json (default outside Development) or text."),
+        new("AUTH_DATABASE_POOLER", "Database:Pooler", "true when a transaction-mode pooler (PgBouncer, a managed pooled endpoint) is in front of PostgreSQL."),
+        new("AUTH_DATABASE_POOL_SIZE", "Database:MaxPoolSize", "Connections per instance (default 32; 2-5 for serverless functions)."),
+        new("AUTH_SHUTDOWN_TIMEOUT", "Hosting:ShutdownTimeoutSeconds", "Seconds requests in flight get to finish after SIGTERM (default 25)."),
     ];
 
     /// <summary>

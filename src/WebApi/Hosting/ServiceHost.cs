@@ -40,6 +40,7 @@ public static class ServiceHost
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseMiddleware<InFlightRequests>(); // counted for the shutdown log (Hosting/GracefulShutdown.cs)
         app.UseTrustedProxyHeaders();
         app.UseMiddleware<CorrelationId>();
         app.UseRequestLogging();
