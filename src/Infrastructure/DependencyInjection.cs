@@ -28,6 +28,7 @@ public static class InfrastructureDependencyInjection
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<Argon2idHashFormat>();
+        services.AddSingleton<IPasswordHashFormat, BetterAuthScryptHashFormat>(); // imported hashes, rehashed on sign-in
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
 
         services.AddSingleton(TimeProvider.System);
