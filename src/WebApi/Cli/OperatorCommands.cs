@@ -9,7 +9,7 @@ namespace AuthPlatform.WebApi.Cli;
 /// Commands of the service binary for operators: `AuthPlatform.WebApi migrate [--script]`, ...
 /// Each builds the same service container as the HTTP host (same configuration, same validation)
 /// but does not listen. Without a command name the binary serves HTTP.
-/// Add a command: write a Create&lt;Name&gt;Command method below and list it in <see cref="Build"/>.
+/// Add a command: write it in a file of its own (e.g. CreateUserCommandLine.cs) and list it in <see cref="Build"/>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -22,6 +22,9 @@ public static class OperatorCommands
     {
         var root = new RootCommand("AuthPlatform authentication service. Without a command it serves HTTP.");
         root.Subcommands.Add(CreateMigrateCommand());
+        root.Subcommands.Add(CreateUserCommandLine.Create());
+        root.Subcommands.Add(RevokeUserSessionsCommandLine.Create());
+        root.Subcommands.Add(ImportBetterAuthCommandLine.Create());
         return root;
     }
 
@@ -31,7 +34,7 @@ public static class OperatorCommands
         var command = new Command("migrate", "Apply pending database migrations.") { script };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = ServiceHost.Build([]);
+            await using var app = OperatorHost.Build();
             if (await StartupChecks.ValidateConfigurationAsync(app) is var exit and not 0)
             {
                 return exit;
