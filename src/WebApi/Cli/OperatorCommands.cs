@@ -25,6 +25,7 @@ public static class OperatorCommands
         root.Subcommands.Add(CreateUserCommandLine.Create());
         root.Subcommands.Add(RevokeUserSessionsCommandLine.Create());
         root.Subcommands.Add(ImportBetterAuthCommandLine.Create());
+        root.Subcommands.Add(DoctorCommandLine.Create());
         return root;
     }
 
