@@ -14,7 +14,7 @@ namespace AuthPlatform.WebApi.Cli;
 public static class OperatorCommands
 {
     public static bool Handles(string[] args) =>
-        args.Length > 0 && Build().Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0]));
+        args.Length > 0 && (args[0] is "--help" or "-h" or "-?" || Build().Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0])));
 
     public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
 

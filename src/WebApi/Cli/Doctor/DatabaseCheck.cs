@@ -53,6 +53,12 @@ public sealed class DatabaseCheck : IDoctorCheck
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var connectTime = Stopwatch.GetElapsedTime(started);
 
+        // A first command pays one-off costs (type loading); time the second, as a request would see it.
+        await using (var warmUp = new NpgsqlCommand("select 1", connection))
+        {
+            await warmUp.ExecuteScalarAsync(cancellationToken);
+        }
+
         const string sql = """
             select clock_timestamp(), current_setting('server_version'),
                    current_setting('max_connections')::int, current_setting('superuser_reserved_connections')::int,
