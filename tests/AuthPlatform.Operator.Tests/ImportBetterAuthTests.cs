@@ -132,6 +132,32 @@ public sealed class ImportBetterAuthTests(TestDatabase database, BetterAuthSourc
     }
 
     [Fact]
+    public async Task Over_https_the_cookie_betterauth_named_with_secure_prefix_keeps_working_until_sign_out_expires_it()
+    {
+        await ImportAsync("--sessions");
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        factory.Settings["Auth:Secret"] = BetterAuthScenario.Secret;
+        factory.Settings["Auth:BaseUrl"] = "https://localhost";
+        var client = factory.CreatePlainClient();
+
+        // BetterAuth over https names its cookie __Secure-better-auth.session_token; this service uses __Host-.
+        var betterAuthCookie = "__Secure-" + source.Ann.Cookie;
+        Assert.Equal(source.Ann.UserId, (await GetSessionAsync(client, "Cookie", betterAuthCookie))?["user"]?["id"]?.GetValue<string>());
+
+        var signOut = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out")
+        {
+            Headers = { { "Cookie", betterAuthCookie }, { "Origin", "https://localhost" } },
+            Content = JsonContent.Create(new { }),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        var expired = signOut.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Contains(expired, c => c.StartsWith("__Host-better-auth.session_token=; Max-Age=0", StringComparison.Ordinal));
+        Assert.Contains(expired, c => c.StartsWith("__Secure-better-auth.session_token=; Max-Age=0; Path=/", StringComparison.Ordinal));
+        Assert.Null(await GetSessionAsync(client, "Cookie", betterAuthCookie));
+    }
+
+    [Fact]
     public async Task Imported_cookies_signed_with_another_secret_are_not_accepted()
     {
         await ImportAsync("--sessions");
