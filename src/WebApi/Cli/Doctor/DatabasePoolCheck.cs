@@ -59,7 +59,7 @@ public sealed class DatabasePoolCheck : IDoctorCheck
             findings));
     }
 
-    /// <summary>What gives a pooler away: Neon's "-pooler" host names, PgBouncer's usual port, or a pgbouncer=true parameter.</summary>
+    /// <summary>What gives a pooler away: Neon's "-pooler" host names, PgBouncer's and Supabase's pooler ports, or a pgbouncer=true parameter.</summary>
     private static string? LooksLikePooler(string? url, NpgsqlConnectionStringBuilder effective)
     {
         var host = effective.Host ?? string.Empty;
@@ -73,7 +73,12 @@ public sealed class DatabasePoolCheck : IDoctorCheck
             return "pgbouncer=true";
         }
 
-        return effective.Port == 6432 ? "port 6432, PgBouncer's default" : null;
+        return effective.Port switch
+        {
+            6432 => "port 6432, PgBouncer's default",
+            6543 => "port 6543, Supabase's transaction pooler",
+            _ => null,
+        };
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
