@@ -77,14 +77,21 @@ public sealed class BetterAuthSourceDatabase : IAsyncDisposable
                    (select count(*) from "session" where "expiresAt" > now()),
                    (select count(*) from "session" where "expiresAt" <= now())
             """;
-        await using var command = new NpgsqlCommand(sql, _connection, _snapshot);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new BetterAuthSourceSummary(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, _connection, _snapshot);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new BetterAuthSourceSummary(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new BetterAuthSourceException($"Reading the BetterAuth database at {Description} failed: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Users with their newest credential account, in id order, <paramref name="batchSize"/> at a time.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<BetterAuthUser>> ReadUsersAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IReadOnlyList<BetterAuthUser>> ReadUsersAsync(int batchSize, CancellationToken cancellationToken)
     {
         const string sql = """
             select u."id", u."name", u."email", u."emailVerified", u."image", u."createdAt", u."updatedAt",
@@ -98,36 +105,17 @@ public sealed class BetterAuthSourceDatabase : IAsyncDisposable
             order by u."id"
             limit @limit
             """;
-        var after = string.Empty; // every id sorts after the empty string
-        while (true)
-        {
-            var batch = new List<BetterAuthUser>(batchSize);
-            await using (var command = Command(sql, after, batchSize))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var credential = reader.IsDBNull(7) ? null : new BetterAuthCredential(
-                        reader.GetString(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10));
-                    batch.Add(new BetterAuthUser(
-                        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
-                        reader.IsDBNull(4) ? null : reader.GetString(4),
-                        reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), credential));
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                yield break;
-            }
-
-            yield return batch;
-            after = batch[^1].Id;
-        }
+        return ReadInBatchesAsync(sql, batchSize, reader => new BetterAuthUser(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6),
+            reader.IsDBNull(7) ? null : new BetterAuthCredential(
+                reader.GetString(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10))),
+            user => user.Id, cancellationToken);
     }
 
     /// <summary>Sessions that have not expired by the source database's clock, in id order.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<BetterAuthSession>> ReadLiveSessionsAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IReadOnlyList<BetterAuthSession>> ReadLiveSessionsAsync(int batchSize, CancellationToken cancellationToken)
     {
         const string sql = """
             select "id", "userId", "token", "expiresAt", "createdAt", "updatedAt", "ipAddress", "userAgent"
@@ -136,30 +124,11 @@ public sealed class BetterAuthSourceDatabase : IAsyncDisposable
             order by "id"
             limit @limit
             """;
-        var after = string.Empty; // every id sorts after the empty string
-        while (true)
-        {
-            var batch = new List<BetterAuthSession>(batchSize);
-            await using (var command = Command(sql, after, batchSize))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    batch.Add(new BetterAuthSession(
-                        reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                        reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5),
-                        reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                yield break;
-            }
-
-            yield return batch;
-            after = batch[^1].Id;
-        }
+        return ReadInBatchesAsync(sql, batchSize, reader => new BetterAuthSession(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2),
+            reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)),
+            session => session.Id, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -168,12 +137,39 @@ public sealed class BetterAuthSourceDatabase : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private NpgsqlCommand Command(string sql, string after, int limit)
+    /// <summary>Keyset pagination by id: every id sorts after the empty string, each batch starts after the last id read.</summary>
+    private async IAsyncEnumerable<IReadOnlyList<T>> ReadInBatchesAsync<T>(
+        string sql, int batchSize, Func<NpgsqlDataReader, T> map, Func<T, string> idOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand(sql, _connection, _snapshot);
-        command.Parameters.Add(new NpgsqlParameter<string>("after", after));
-        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
-        return command;
+        var after = string.Empty;
+        while (await ReadBatchAsync(sql, after, batchSize, map, cancellationToken) is { Count: > 0 } batch)
+        {
+            yield return batch;
+            after = idOf(batch[^1]);
+        }
+    }
+
+    private async Task<List<T>> ReadBatchAsync<T>(string sql, string after, int limit, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, _connection, _snapshot);
+            command.Parameters.Add(new NpgsqlParameter<string>("after", after));
+            command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var batch = new List<T>(limit);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                batch.Add(map(reader));
+            }
+
+            return batch;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidCastException)
+        {
+            // Named as the source's failure, not this service's database (which has its own exit code).
+            throw new BetterAuthSourceException($"Reading the BetterAuth database at {Description} failed: {ex.Message}", ex);
+        }
     }
 
     private async Task CheckSchemaAsync(CancellationToken cancellationToken)

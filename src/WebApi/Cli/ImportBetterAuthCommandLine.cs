@@ -51,26 +51,21 @@ public static class ImportBetterAuthCommandLine
                 return OperatorHost.FailedExitCode;
             }
 
-            BetterAuthSourceDatabase source;
             try
             {
-                source = await BetterAuthSourceDatabase.OpenAsync(parse.GetValue(from)!, ct);
-            }
-            catch (BetterAuthSourceException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return OperatorHost.FailedExitCode;
-            }
-
-            await using (source)
-            {
+                await using var source = await BetterAuthSourceDatabase.OpenAsync(parse.GetValue(from)!, ct);
                 var report = await BetterAuthImport.RunAsync(services, source, parse.GetValue(sessions), parse.GetValue(dryRun), parse.GetValue(batchSize), ct);
                 await Console.Out.WriteLineAsync(parse.GetValue(json)
                     ? JsonSerializer.Serialize(report, JsonOptions)
                     : BetterAuthImportReportText.Format(report));
+                return 0;
             }
-
-            return 0;
+            catch (BetterAuthSourceException ex)
+            {
+                // Batches saved before the failure stay; running the import again continues from there.
+                await Console.Error.WriteLineAsync(ex.Message);
+                return OperatorHost.FailedExitCode;
+            }
         }, cancellationToken));
         return command;
     }
