@@ -29,6 +29,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<Argon2idHashFormat>();
         services.AddSingleton<IPasswordHashFormat, BetterAuthScryptHashFormat>(); // imported hashes, rehashed on sign-in
+        services.AddSingleton<IPasswordHashFormats, PasswordHashFormats>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
 
         services.AddSingleton(TimeProvider.System);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.ImportBetterAuth;
 
-internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPasswordHasher passwordHasher)
+internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPasswordHashFormats hashFormats)
     : ICommandHandler<ImportBetterAuthUsersCommand, Result<ImportBetterAuthUsersResult>>
 {
     private const int MaxIdLength = 64;
@@ -124,7 +124,7 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
         {
             passwords.Skipped(ImportSkipReasons.NoPassword);
         }
-        else if (!passwordHasher.IsSupportedFormat(credential.PasswordHash) || credential.Id.Length is 0 or > MaxIdLength)
+        else if (!hashFormats.CanVerify(credential.PasswordHash) || credential.Id.Length is 0 or > MaxIdLength)
         {
             passwords.Skipped(ImportSkipReasons.UnsupportedHash);
         }

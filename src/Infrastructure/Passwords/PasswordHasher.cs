@@ -53,8 +53,6 @@ public sealed class PasswordHasher : IPasswordHasher
         return ValueTask.FromResult(PasswordVerification.Failed);
     }
 
-    public bool IsSupportedFormat(string storedHash) => _formats.Any(f => f.Recognizes(storedHash));
-
     public ValueTask<PasswordVerification> VerifyAgainstDummyAsync(string password, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

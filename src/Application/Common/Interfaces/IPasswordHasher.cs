@@ -24,7 +24,4 @@ public interface IPasswordHasher
     /// there is no account, so "unknown email" and "wrong password" cost the same time.
     /// </summary>
     ValueTask<PasswordVerification> VerifyAgainstDummyAsync(string password, CancellationToken cancellationToken);
-
-    /// <summary>True when <paramref name="storedHash"/> is in a format this hasher can verify (e.g. before importing it).</summary>
-    bool IsSupportedFormat(string storedHash);
 }
