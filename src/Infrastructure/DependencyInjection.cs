@@ -42,6 +42,8 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<Argon2idHashFormat>();
         services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<IPasswordHashFormat, BetterAuthScryptHashFormat>(); // imported hashes, rehashed on sign-in
+        services.AddSingleton<IPasswordHashFormats, PasswordHashFormats>();
         services.AddAbuseProtection(); // IPasswordHasher = PasswordHasher behind a bounded queue; throttle; common passwords
 
         services.AddSingleton<SigningKeyEncryption>();

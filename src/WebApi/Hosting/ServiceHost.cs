@@ -63,7 +63,9 @@ public static class ServiceHost
         {
             InitialData = EnvironmentVariables.Read(Environment.GetEnvironmentVariable),
         };
-        var index = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource);
+        // The unprefixed source, which comes after appsettings*.json; the DOTNET_-prefixed one comes before
+        // them, and placing the aliases there would let appsettings.json override AUTH_COOKIE_MODE & co.
+        var index = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
         if (index < 0)
         {
             configuration.Sources.Add(source);
