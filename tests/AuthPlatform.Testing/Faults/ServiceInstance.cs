@@ -69,6 +69,17 @@ public sealed class ServiceInstance : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>
+    /// Runs an operator command (rotate-keys, doctor, ...) of the binary with this instance's configuration,
+    /// as an operator would next to it; returns its exit code and output.
+    /// </summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(params string[] arguments)
+    {
+        await using var command = ServiceProcess.Start(_environment, arguments);
+        var exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exitCode, command.StandardOutput, command.StandardError);
+    }
+
     /// <summary>kill -9: no shutdown code runs.</summary>
     public void Kill() => Process.Kill();
 
@@ -77,6 +88,14 @@ public sealed class ServiceInstance : IAsyncDisposable
     private async Task StartProcessAsync()
     {
         Process = ServiceProcess.Start(_environment, "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}"));
-        await Process.WaitUntilReadyAsync(new Uri(BaseAddress, "/health/ready").ToString(), TimeSpan.FromSeconds(90));
+        try
+        {
+            await Process.WaitUntilReadyAsync(new Uri(BaseAddress, "/health/ready").ToString(), TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await Process.DisposeAsync(); // never leave a process behind that nobody will stop
+            throw;
+        }
     }
 }
