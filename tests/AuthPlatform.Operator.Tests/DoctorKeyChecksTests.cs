@@ -135,12 +135,14 @@ public sealed class DoctorKeyChecksTests(RunningDeployment deployment) : IClassF
         // An instance that looks for key changes only hourly keeps serving the ring it loaded.
         await using var database = new TestDatabase();
         await database.InitializeAsync();
-        await using var service = await ServiceInstance.StartAsync(database.ConnectionString, new Dictionary<string, string?> { ["Auth__Jwt__Keys__RefreshInterval"] = "01:00:00" });
+        const string refreshInterval = "01:00:00";
+        await using var service = await ServiceInstance.StartAsync(database.ConnectionString, new Dictionary<string, string?> { ["Auth__Jwt__Keys__RefreshInterval"] = refreshInterval });
         var rotation = await service.RunCommandAsync("rotate-keys");
         Assert.True(rotation.ExitCode == 0, rotation.Output + rotation.Errors);
         var successor = await database.ScalarAsync<string>("select id from signing_keys where succeeds_key_id is not null");
         var environment = OperatorCli.GoodEnvironment(database.ConnectionString);
         environment["AUTH_BASE_URL"] = service.BaseAddress.GetLeftPart(UriPartial.Authority);
+        environment["Auth__Jwt__Keys__RefreshInterval"] = refreshInterval;
 
         var result = await DoctorAsync(environment);
 
