@@ -93,6 +93,22 @@ public sealed class SigningKeyTests
     }
 
     [Fact]
+    public void An_emergency_key_follows_the_successor_already_waiting_so_no_key_gets_two_successors()
+    {
+        var active = Key("k1", T0, T0);
+        var waiting = SigningKey.Create("k2", SigningAlgorithm.ES256, "{\"kty\":\"EC\"}", [1, 2, 3], "enc-1", T0 + TimeSpan.FromDays(76), T0 + TimeSpan.FromDays(90), succeedsKeyId: "k1");
+        active.RetireAt(waiting.ActivatesAt, TimeSpan.FromDays(14), T0 + TimeSpan.FromDays(76));
+
+        var emergency = SigningKeyRotationPlan.Decide([active, waiting], T0 + TimeSpan.FromDays(80), Schedule, SigningAlgorithm.ES256, activateImmediately: true);
+        var alone = SigningKeyRotationPlan.Decide([Key("k3", T0, T0)], T0 + TimeSpan.FromDays(80), Schedule, SigningAlgorithm.ES256, activateImmediately: true);
+
+        Assert.Equal(SigningKeyRotationAction.CreateSuccessor, emergency.Action);
+        Assert.Equal("k2", emergency.Current!.Id);
+        Assert.Equal(T0 + TimeSpan.FromDays(80), emergency.ActivatesAt);
+        Assert.Equal("k3", alone.Current!.Id);
+    }
+
+    [Fact]
     public void Retiring_now_stops_an_active_key_and_a_waiting_one_from_ever_signing()
     {
         var now = T0 + TimeSpan.FromDays(5);

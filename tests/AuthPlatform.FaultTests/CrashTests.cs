@@ -19,7 +19,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         var users = await FaultTestBed.SignUpUsersAsync(traffic, 8, "crash");
 
         var issued = new ConcurrentQueue<(double At, Credentials Session)>();
-        var load = SteadyLoad.RunAsync(workers: 8, duration: TimeSpan.FromSeconds(5), async worker =>
+        using var stop = new CancellationTokenSource();
+        var load = SteadyLoad.RunAsync(workers: 8, duration: TimeSpan.FromSeconds(90), cancellationToken: stop.Token, step: async worker =>
         {
             if (await traffic.SignInAsync(worker, users[worker].Email) is { } session)
             {
@@ -32,9 +33,20 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
         });
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Kill once the load is in full swing (16 sign-ins answered), however slow the machine; then let
+        // the workers meet the dead service for a moment.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (issued.Count < 16)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {issued.Count} sign-ins were answered 200 in 60 s");
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         var killedAt = recorder.Now;
         service.Kill();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
         await load;
         var beforeCrash = issued.Where(i => i.At < killedAt).Select(i => i.Session).ToList();
         await service.RestartAsync();

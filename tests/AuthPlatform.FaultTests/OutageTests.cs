@@ -5,9 +5,10 @@ using AuthPlatform.Testing.Faults;
 namespace AuthPlatform.FaultTests;
 
 /// <summary>
-/// PostgreSQL stops for ten seconds under steady session load. Every answer is the truth: 200 for a
-/// valid session or 503 with Retry-After, never 401, never null, never a cleared cookie; within five
-/// seconds of the database returning every request succeeds, and every session made before still works.
+/// PostgreSQL stops for ten seconds under steady load (get-session and GET /token). Every answer is the
+/// truth: 200 for a valid session or 503 with Retry-After, never 401, never null, never a cleared cookie;
+/// within five seconds of the database returning every request succeeds, and every session made before
+/// still works.
 /// </summary>
 public sealed class OutageTests(ITestOutputHelper output)
 {
@@ -30,6 +31,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         output.WriteLine(withTokens
             ? "GET /token is present: token requests are part of the load."
             : "GET /token answered 404 (no JWT issuance in this build): the load is get-session only.");
+        Assert.True(withTokens, "this build issues JWTs: GET /token must be part of the outage load");
 
         var wrongUser = new ConcurrentBag<string>();
         var readiness = new ConcurrentQueue<(double At, HttpStatusCode Status)>();
@@ -82,6 +84,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         Assert.DoesNotContain(results, r => r.NullBody);
         Assert.DoesNotContain(results, r => r.ClearedCookie);
         Assert.Contains(results, r => r.Status == 503 && r.StartMs >= stopped && r.EndMs <= starting); // the outage was seen
+        Assert.Contains(results, r => r.Operation == "token" && r.Status == 503 && r.StartMs >= stopped && r.EndMs <= starting); // by token requests too
 
         // Bounded: no request during the outage waited past the connection timeout (twice, plus margin).
         var bound = (2 * ConnectionTimeoutSeconds + 2) * 1000;

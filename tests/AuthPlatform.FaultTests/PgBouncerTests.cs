@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AuthPlatform.Testing.Faults;
 
 namespace AuthPlatform.FaultTests;
@@ -5,7 +6,8 @@ namespace AuthPlatform.FaultTests;
 /// <summary>
 /// The service behind PgBouncer in transaction mode with only two server connections, so transactions
 /// of many requests are interleaved on them: the whole HTTP flow works, concurrently, with
-/// Database:Pooler=true (no server-side prepared statements, no session state).
+/// Database:Pooler=true (no server-side prepared statements, no session state), token issuance
+/// included, and a signing-key rotation goes through the pooler and reaches the running instance.
 /// </summary>
 public sealed class PgBouncerTests(ITestOutputHelper output)
 {
@@ -14,10 +16,12 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
     {
         await using var bed = await FaultTestBed.StartAsync();
         await using var bouncer = await PgBouncer.StartAsync(bed.Cluster.Port, serverConnections: 2);
+        // Start-up creates the first signing key through the pooler too (an advisory lock held for one transaction).
         await using var service = await ServiceInstance.StartAsync(bouncer.ConnectionString(FaultTestBed.DatabaseName), new Dictionary<string, string?>
         {
             ["AUTH_DATABASE_POOLER"] = "true",
             ["AUTH_DATABASE_POOL_SIZE"] = "16",
+            ["Auth__Jwt__Keys__RefreshInterval"] = "00:00:01",
         });
         var recorder = new LoadRecorder();
         using var traffic = new AuthTraffic(service.BaseAddress, recorder);
@@ -29,6 +33,7 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         Assert.Null(await traffic.SignUpAsync(0, email)); // the same email again is refused (4xx), not a 5xx
         Assert.Equal(422, recorder.Results[^1].Status);
         Assert.Equal((200, signedUp.UserId), ((await traffic.GetSessionAsync(0, signedUp)).Status, recorder.Results[^1].UserId));
+        Assert.NotNull(await traffic.JwtAsync(0, signedUp));
         var signedIn = await traffic.SignInAsync(0, email);
         Assert.NotNull(signedIn);
         Assert.Equal(200, (await traffic.SignOutAsync(0, signedIn)).Status);
@@ -48,14 +53,33 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
                 Assert.Equal((200, session.UserId), (read.Status, read.UserId));
             }
 
+            Assert.Equal(200, (await traffic.TokenAsync(worker, session)).Status);
+
             await traffic.SignOutAsync(worker, session);
             var gone = await traffic.GetSessionAsync(worker, session);
             Assert.True(gone.Status == 200 && gone.NullBody, gone.ToString());
         }, maxStepsPerWorker: 500);
 
+        // A key rotation through the pooler: the operator command writes the new key, and the instance's
+        // change poll (also through the pooler) publishes it.
+        var rotation = await service.RunCommandAsync("rotate-keys");
+        output.WriteLine($"rotate-keys through PgBouncer exited {rotation.ExitCode}: {rotation.Output.Trim()} {rotation.Errors.Trim()}");
+        Assert.Equal(0, rotation.ExitCode);
+        Assert.Contains("Created signing key", rotation.Output, StringComparison.Ordinal);
+        Assert.Equal(2, await DatabaseAdmin.ScalarAsync<long>(bed.ConnectionString, "select count(*) from signing_keys"));
+        var published = Stopwatch.StartNew();
+        while (System.Text.Json.Nodes.JsonNode.Parse(await traffic.JwksAsync())!["keys"]!.AsArray().Count < 2)
+        {
+            Assert.True(published.Elapsed < TimeSpan.FromSeconds(30), "the instance did not publish the new key through PgBouncer");
+            await Task.Delay(200);
+        }
+
+        Assert.NotNull(await traffic.JwtAsync(0, signedUp));
+
         output.WriteLine(recorder.Summary());
         var failures = recorder.Results.Where(r => r.Status >= 500 || r.Status == 0).ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Contains(recorder.Results, r => r.Operation == "token" && r.Status == 200);
 
         var pools = await bouncer.AdminAsync("SHOW POOLS");
         var stats = await bouncer.AdminAsync("SHOW STATS");

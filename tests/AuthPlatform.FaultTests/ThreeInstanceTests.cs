@@ -6,6 +6,7 @@ namespace AuthPlatform.FaultTests;
 /// Three service instances on one database, as behind a load balancer: a session made on any instance
 /// is valid on every other, and a sign-out on one is seen by all of them on the very next request
 /// (sessions are read from the database each time; there is no per-instance cache to go stale).
+/// Tokens and keys across instances: <see cref="ThreeInstanceTokenTests"/>.
 /// </summary>
 public sealed class ThreeInstanceTests(ITestOutputHelper output)
 {
@@ -22,10 +23,6 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output)
         using var c = new AuthTraffic(third.BaseAddress, recorder);
         var instances = new[] { a, b, c };
         var users = await FaultTestBed.SignUpUsersAsync(a, 8, "fleet");
-        if (await a.HasTokenEndpointAsync(users[0]))
-        {
-            output.WriteLine("GET /token is present: JWT and JWKS cross-verification between instances belongs in this class.");
-        }
 
         var staleReads = 0;
         var revocations = 0;

@@ -41,10 +41,11 @@ public sealed class AbuseProtectionOptionsTests
     public async Task A_full_queue_fails_fast_and_a_free_one_runs_the_work()
     {
         var gate = new TaskCompletionSource();
-        using var hasher = new BoundedPasswordHasher(new BlockingHasher(gate.Task), Microsoft.Extensions.Options.Options.Create(new PasswordHashingQueueOptions { Workers = 1, QueueLength = 1 }));
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var hasher = new BoundedPasswordHasher(new BlockingHasher(gate.Task, started), Microsoft.Extensions.Options.Options.Create(new PasswordHashingQueueOptions { Workers = 1, QueueLength = 1 }));
 
         var running = hasher.HashAsync("one", CancellationToken.None).AsTask();
-        await Task.Delay(100);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the worker holds "one": the queue is empty again, however slow the machine
         var queued = hasher.HashAsync("two", CancellationToken.None).AsTask();
 
         await Assert.ThrowsAsync<Application.Common.Exceptions.PasswordHashingBusyException>(() => hasher.HashAsync("three", CancellationToken.None).AsTask());
@@ -53,10 +54,11 @@ public sealed class AbuseProtectionOptionsTests
         Assert.Equal("hash:two", await queued);
     }
 
-    private sealed class BlockingHasher(Task gate) : Application.Common.Interfaces.IPasswordHasher
+    private sealed class BlockingHasher(Task gate, TaskCompletionSource started) : Application.Common.Interfaces.IPasswordHasher
     {
         public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)
         {
+            started.TrySetResult();
             gate.Wait(cancellationToken);
             return ValueTask.FromResult("hash:" + password);
         }

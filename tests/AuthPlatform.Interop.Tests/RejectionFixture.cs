@@ -12,6 +12,10 @@ namespace AuthPlatform.Interop.Tests;
 /// </summary>
 public sealed class RejectionFixture : IAsyncLifetime
 {
+    public const string KidWithPathTraversal = "kid with a path traversal";
+    public const string KidWithSql = "kid with SQL";
+    public const string VeryLongKid = "very long kid (4,096 characters)";
+
     public const string AlgOffTheList = "alg off the allow-list (valid ES256 token, verifier accepts ES384 only)";
 
     /// <summary>Each case with the jose error code that names its reason.</summary>
@@ -27,7 +31,11 @@ public sealed class RejectionFixture : IAsyncLifetime
         ["x5u header pointing elsewhere"] = "ERR_JWKS_NO_MATCHING_KEY",
         ["embedded jwk header"] = "ERR_JWKS_NO_MATCHING_KEY",
         ["embedded jwk header with the published kid"] = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+        [KidWithPathTraversal] = "ERR_JWKS_NO_MATCHING_KEY",
+        [KidWithSql] = "ERR_JWKS_NO_MATCHING_KEY",
+        [VeryLongKid] = "ERR_JWKS_NO_MATCHING_KEY",
         ["expired"] = "ERR_JWT_EXPIRED",
+        ["missing exp"] = "ERR_JWT_CLAIM_VALIDATION_FAILED",
         ["nbf in the future"] = "ERR_JWT_CLAIM_VALIDATION_FAILED",
         ["wrong iss"] = "ERR_JWT_CLAIM_VALIDATION_FAILED",
         ["wrong aud"] = "ERR_JWT_CLAIM_VALIDATION_FAILED",
@@ -48,7 +56,11 @@ public sealed class RejectionFixture : IAsyncLifetime
         ["x5u header pointing elsewhere"] = "The signature key was not found",
         ["embedded jwk header"] = "The signature key was not found",
         ["embedded jwk header with the published kid"] = "The signature is invalid",
+        [KidWithPathTraversal] = "The signature key was not found",
+        [KidWithSql] = "The signature key was not found",
+        [VeryLongKid] = "The signature key was not found",
         ["expired"] = "The token expired at",
+        ["missing exp"] = "The token has no expiration",
         ["nbf in the future"] = "The token is not valid before",
         ["wrong iss"] = "The issuer 'https://wrong-issuer.example' is invalid",
         ["wrong aud"] = "The audience",
@@ -113,6 +125,9 @@ public sealed class RejectionFixture : IAsyncLifetime
             var key = sameKeys.Services.GetRequiredService<SigningKeyRing>().ActiveSigningKey() ?? throw new InvalidOperationException("no active key");
             var payload = TokenForge.Payload(ValidToken);
             Cases["wrong typ"] = TokenForge.SignWithServiceKey(key, new JsonObject { ["alg"] = "ES256", ["kid"] = key.KeyId, ["typ"] = "JWT" }, payload);
+            var withoutExp = TokenForge.Payload(ValidToken);
+            withoutExp.Remove("exp");
+            Cases["missing exp"] = TokenForge.SignWithServiceKey(key, new JsonObject { ["alg"] = "ES256", ["kid"] = key.KeyId, ["typ"] = "at+jwt" }, withoutExp);
             ValidHandBuiltToken = TokenForge.SignWithServiceKey(key, new JsonObject { ["alg"] = "ES256", ["kid"] = key.KeyId, ["typ"] = "at+jwt" }, payload);
         }
 
@@ -133,6 +148,9 @@ public sealed class RejectionFixture : IAsyncLifetime
         Cases["embedded jwk header"] = forge.SignedByAttacker(ValidToken, "attacker-jwk", new JsonObject { ["jwk"] = forge.AttackerJwk() });
         Cases["embedded jwk header with the published kid"] = forge.SignedByAttacker(ValidToken, kid, new JsonObject { ["jwk"] = forge.AttackerJwk() });
         Cases["one flipped signature byte"] = TokenForge.FlipSignatureByte(ValidToken);
+        Cases[KidWithPathTraversal] = forge.SignedByAttacker(ValidToken, "../../../../etc/passwd");
+        Cases[KidWithSql] = forge.SignedByAttacker(ValidToken, "' OR 1=1 --");
+        Cases[VeryLongKid] = forge.SignedByAttacker(ValidToken, new string('k', 4096));
 
         Es256Server = await ResourceServer.StartAsync(Service.BaseUrl, Service.BaseUrl, "ES256");
         Es384OnlyServer = await ResourceServer.StartAsync(Service.BaseUrl, Service.BaseUrl, "ES384");

@@ -5,12 +5,15 @@ using Npgsql;
 namespace AuthPlatform.Operator.Tests;
 
 /// <summary>
-/// doctor through the real binary: a good deployment passes (exit 0); each deliberately broken one fails
-/// (exit 1) on the check that names its problem, with the fix on the same line.
+/// doctor through the real binary: a good deployment (the service running on its database, reachable at
+/// its public URL) passes (exit 0); each deliberately broken one fails (exit 1) on the check that names its
+/// problem, with the fix on the same line. The signing-key checks have tests of their own (DoctorKeyChecksTests).
 /// </summary>
-public sealed class DoctorCommandTests(TestDatabase database)
+public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFixture<RunningDeployment>
 {
-    private static readonly string[] CheckNames = ["configuration", "secret", "database", "database-pool", "migrations", "clock", "cookies"];
+    private static readonly string[] CheckNames =
+        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies"];
+
 
     [Fact]
     public async Task A_good_configuration_passes_every_check()
@@ -85,7 +88,7 @@ public sealed class DoctorCommandTests(TestDatabase database)
         Assert.StartsWith("[FAIL] database", Line(result, "database"), StringComparison.Ordinal);
         Assert.Contains("did not answer", Line(result, "database"), StringComparison.Ordinal);
         Assert.Contains("-> fix: check DATABASE_URL", Line(result, "database"), StringComparison.Ordinal);
-        foreach (var name in new[] { "database-pool", "migrations", "clock" })
+        foreach (var name in new[] { "database-pool", "migrations", "key-encryption", "signing-keys", "clock" })
         {
             Assert.StartsWith("[skip]", Line(result, name), StringComparison.Ordinal);
         }
@@ -192,7 +195,7 @@ public sealed class DoctorCommandTests(TestDatabase database)
     public async Task A_pooler_url_without_the_pooler_setting_fails()
     {
         var environment = Good();
-        environment["DATABASE_URL"] = BetterAuthScenario.UrlOf(new NpgsqlConnectionStringBuilder(database.ConnectionString)) + "?pgbouncer=true";
+        environment["DATABASE_URL"] = BetterAuthScenario.UrlOf(new NpgsqlConnectionStringBuilder(deployment.Database.ConnectionString)) + "?pgbouncer=true";
 
         var result = await DoctorAsync(environment);
 
@@ -206,7 +209,8 @@ public sealed class DoctorCommandTests(TestDatabase database)
     [Fact]
     public async Task A_resource_server_with_our_issuer_audience_and_jwks_url_passes()
     {
-        var result = await DoctorAsync(Good(), "--resource-server", "http://localhost:5999,http://localhost:5999,http://localhost:5999/api/auth/jwks");
+        var ours = deployment.BaseUrl;
+        var result = await DoctorAsync(Good(), "--resource-server", $"{ours},{ours},{ours}/api/auth/jwks");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("[ ok ] resource-server", Line(result, "resource-server"), StringComparison.Ordinal);
@@ -215,13 +219,14 @@ public sealed class DoctorCommandTests(TestDatabase database)
     [Fact]
     public async Task A_resource_server_with_other_settings_fails_with_each_difference_named()
     {
-        var result = await DoctorAsync(Good(), "--resource-server", "http://localhost:5999/,orders-api,http://localhost:5999/jwks");
+        var ours = deployment.BaseUrl;
+        var result = await DoctorAsync(Good(), "--resource-server", $"{ours}/,orders-api,{ours}/jwks");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("[FAIL] resource-server  3 problems", Line(result, "resource-server"), StringComparison.Ordinal);
         Assert.Contains("differ only by a trailing slash", result.Output, StringComparison.Ordinal);
         Assert.Contains("expects audience 'orders-api'", result.Output, StringComparison.Ordinal);
-        Assert.Contains("use http://localhost:5999/api/auth/jwks", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"use {ours}/api/auth/jwks", result.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -237,10 +242,17 @@ public sealed class DoctorCommandTests(TestDatabase database)
         Assert.DoesNotContain("[ ok ]", result.Output, StringComparison.Ordinal);
     }
 
-    private Dictionary<string, string?> Good() => OperatorCli.GoodEnvironment(database.ConnectionString);
+    private Dictionary<string, string?> Good() => deployment.Environment();
 
-    private static Task<CliResult> DoctorAsync(Dictionary<string, string?> environment, params string[] options) =>
-        OperatorCli.RunAsync(environment, ["doctor", .. options]);
+    /// <summary>
+    /// doctor fetches the public URL; tests send traffic to this machine only, so a configuration naming
+    /// another host is checked --offline.
+    /// </summary>
+    private static Task<CliResult> DoctorAsync(Dictionary<string, string?> environment, params string[] options)
+    {
+        var local = Uri.TryCreate(environment.GetValueOrDefault("AUTH_BASE_URL"), UriKind.Absolute, out var url) && url.IsLoopback;
+        return OperatorCli.RunAsync(environment, ["doctor", .. options, .. local ? Array.Empty<string>() : ["--offline"]]);
+    }
 
     /// <summary>The report line of one check (mark, name, summary and fix).</summary>
     private static string Line(CliResult result, string check) =>
@@ -250,10 +262,10 @@ public sealed class DoctorCommandTests(TestDatabase database)
     private async Task<string> CreateEmptyDatabaseAsync()
     {
         var name = $"doctor_empty_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(database.AdminConnectionString);
+        await using var connection = new NpgsqlConnection(deployment.Database.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"create database \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(database.AdminConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(deployment.Database.AdminConnectionString) { Database = name }.ConnectionString;
     }
 }

@@ -6,7 +6,7 @@ namespace AuthPlatform.Security.Tests;
 /// <summary>
 /// ASVS 3.4.2: CORS answers only trusted origins, echoing the exact origin with credentials (never "*"),
 /// with Vary: Origin, the methods and headers BetterAuth's client uses, and set-auth-token / set-auth-jwt
-/// exposed. State-changing routes refuse GET (3.5.3).
+/// exposed (on sign-up and on a get-session that carries a JWT). State-changing routes refuse GET (3.5.3).
 /// </summary>
 public sealed class Asvs25_Cors(TestDatabase database) : IAsyncLifetime
 {
@@ -73,6 +73,23 @@ public sealed class Asvs25_Cors(TestDatabase database) : IAsyncLifetime
         Assert.Contains("set-auth-token", response.Header("Access-Control-Expose-Headers"), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("set-auth-jwt", response.Header("Access-Control-Expose-Headers"), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Origin", response.Header("Vary"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cross_origin_get_session_lets_scripts_read_the_jwt_and_token_headers_it_carries()
+    {
+        var client = _factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+        var request = Api.WithCookie(HttpMethod.Get, "get-session", session.Cookie, origin: "https://app.example.com");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Header("set-auth-jwt"));
+        Assert.Equal("https://app.example.com", response.Header("Access-Control-Allow-Origin"));
+        var exposed = (response.Header("Access-Control-Expose-Headers") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("set-auth-jwt", exposed, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("set-auth-token", exposed, StringComparer.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// <summary>
 /// Rotating AUTH_SECRET: with AUTH_SECRETS=new,old everything made under the old secret keeps working and
 /// the signing keys are re-encrypted under the new one; with the old secret then dropped, sessions
-/// (bearer, and cookies signed since) and the signing keys keep working. A secret that never encrypted
+/// (bearer, and cookies signed or re-signed since) and the signing keys keep working. A secret that never encrypted
 /// the keys is an honest 503, not a 500 or a silent new key.
 /// </summary>
 public sealed class SecretRotationTests(TestDatabase database) : IAsyncLifetime
@@ -49,6 +49,65 @@ public sealed class SecretRotationTests(TestDatabase database) : IAsyncLifetime
         Assert.True(TokenHelpers.VerifiesWith(token, await after.GetJwksKeysAsync()));
         Assert.Equal(HttpStatusCode.OK, (await after.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(1, await database.ScalarAsync<int>("select count(*)::int from signing_keys"));
+    }
+
+    [Fact]
+    public async Task A_cookie_signed_under_the_previous_secret_is_re_signed_on_its_next_lookup_so_dropping_that_secret_signs_nobody_out()
+    {
+        HttpHelpers.SignedIn forSession, forToken;
+        await using (var old = new AuthApiFactory(database.ConnectionString))
+        {
+            var client = old.CreatePlainClient();
+            forSession = await client.SignUpAsync("ann@example.com");
+            forToken = await client.SignUpAsync("bob@example.com");
+        }
+
+        string resignedForSession, resignedForToken;
+        await using (var both = WithSecrets(NewSecret, $"{NewSecret},{TestSettings.Secret}"))
+        {
+            var client = both.CreatePlainClient();
+
+            // A new session is not due for a sliding refresh: the Set-Cookie comes from the re-signing alone.
+            var lookup = await client.GetSessionWithCookieAsync(forSession.CookieHeader);
+            Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
+            resignedForSession = Resigned(lookup, forSession);
+            Assert.Equal(Uri.UnescapeDataString(resignedForSession.Split('=', 2)[1]), lookup.Header("set-auth-token"));
+
+            // Once re-signed, the cookie is current: the next lookup sends nothing.
+            var again = await client.GetSessionWithCookieAsync(resignedForSession);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Null(HttpHelpers.SessionSetCookie(again));
+
+            // GET /token looks the session up too, and re-signs the same way.
+            var token = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Cookie", forToken.CookieHeader } } });
+            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+            resignedForToken = Resigned(token, forToken);
+        }
+
+        await using var onlyNew = WithSecrets(NewSecret, null);
+        var after = onlyNew.CreatePlainClient();
+        foreach (var (cookie, userId) in new[] { (resignedForSession, forSession.UserId), (resignedForToken, forToken.UserId) })
+        {
+            var read = await after.GetSessionWithCookieAsync(cookie);
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.Equal(userId, (await read.JsonAsync())!["user"]!["id"]!.GetValue<string>());
+        }
+
+        // Without the re-signing the old cookie would now be refused: its signature is under the dropped secret.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await after.GetSessionWithCookieAsync(forSession.CookieHeader)).StatusCode);
+    }
+
+    /// <summary>The re-signed cookie of <paramref name="response"/>: same session token, another signature.</summary>
+    private static string Resigned(HttpResponseMessage response, HttpHelpers.SignedIn original)
+    {
+        var setCookie = HttpHelpers.SessionSetCookie(response);
+        Assert.True(setCookie is not null, "no re-signed cookie was sent");
+        Assert.DoesNotContain("Max-Age=0", setCookie, StringComparison.Ordinal);
+        var cookie = setCookie.Split(';')[0];
+        var value = Uri.UnescapeDataString(cookie.Split('=', 2)[1]);
+        Assert.StartsWith(original.Token + ".", value, StringComparison.Ordinal);
+        Assert.NotEqual(original.CookieHeader, cookie);
+        return cookie;
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed record SigningKeyRotationPlan(SigningKeyRotationAction Action, Sig
     /// the active key has signed for the rotation interval minus the publish-ahead time, when the
     /// configured algorithm differs from the active key's, or when <paramref name="force"/> is set
     /// (operator command) and the active key has no successor yet. <paramref name="activateImmediately"/>
-    /// (a compromised key) makes the successor sign at once.
+    /// (a compromised key) makes a new key sign at once, after the newest key (the active one, or its
+    /// waiting successor), while the caller retires every other key.
     /// </summary>
     public static SigningKeyRotationPlan Decide(IReadOnlyCollection<SigningKey> keys, DateTimeOffset now, SigningKeySchedule schedule,
         SigningAlgorithm configuredAlgorithm, bool force = false, bool activateImmediately = false)
@@ -38,7 +39,10 @@ public sealed record SigningKeyRotationPlan(SigningKeyRotationAction Action, Sig
         var hasSuccessor = active.RetiresAt is not null;
         if (activateImmediately)
         {
-            return new(SigningKeyRotationAction.CreateSuccessor, active, now);
+            // The new key follows the newest key, which is the successor already waiting when there is
+            // one: a key has at most one successor (a unique index holds every instance to that).
+            var newest = keys.Where(k => !keys.Any(other => other.SucceedsKeyId == k.Id)).MaxBy(k => k.ActivatesAt) ?? active;
+            return new(SigningKeyRotationAction.CreateSuccessor, newest, now);
         }
 
         var due = force || active.NeedsSuccessorAt(now, schedule) || active.Algorithm != configuredAlgorithm;

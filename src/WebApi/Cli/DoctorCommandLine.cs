@@ -4,7 +4,7 @@ using AuthPlatform.WebApi.Cli.Doctor;
 namespace AuthPlatform.WebApi.Cli;
 
 /// <summary>
-/// <c>doctor [--json] [--resource-server ISSUER,AUDIENCE,JWKS_URL]</c>: checks a deployment's configuration
+/// <c>doctor [--json] [--offline] [--resource-server ISSUER,AUDIENCE,JWKS_URL]</c>: checks a deployment's configuration
 /// and surroundings, one line per check. Unlike the other commands it also runs on a configuration the
 /// service would refuse, to say what is wrong with it. Exit 0 when nothing failed, 1 otherwise.
 /// </summary>
@@ -13,6 +13,10 @@ public static class DoctorCommandLine
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Do not fetch the public URL (issuer and JWKS checks), e.g. before the first instance serves it.",
+        };
         var resourceServer = new Option<string?>("--resource-server")
         {
             Description = $"Compare a downstream service's token settings with ours: {ResourceServerSettings.Format}.",
@@ -26,9 +30,9 @@ public static class DoctorCommandLine
             }
         });
 
-        var command = new Command("doctor", "Check the configuration, database, clock and cookies of this deployment; exit 1 if any check fails.")
+        var command = new Command("doctor", "Check the configuration, database, signing keys, published JWKS, clock and cookies of this deployment; exit 1 if any check fails.")
         {
-            json, resourceServer,
+            json, offline, resourceServer,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,7 +40,7 @@ public static class DoctorCommandLine
             var downstream = parse.GetValue(resourceServer) is { } text && ResourceServerSettings.TryParse(text, out var parsed, out _) ? parsed : null;
 
             await using var app = OperatorHost.Build();
-            var context = new DoctorContext(app.Services, app.Configuration, app.Services.GetRequiredService<TimeProvider>());
+            var context = new DoctorContext(app.Services, app.Configuration, app.Services.GetRequiredService<TimeProvider>()) { Offline = parse.GetValue(offline) };
             var report = await DoctorRunner.RunAsync(context, DoctorChecks.All(downstream), cancellationToken);
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? DoctorReportWriter.JsonText(report) : DoctorReportWriter.Text(report));
             return report.Healthy ? 0 : OperatorHost.FailedExitCode;

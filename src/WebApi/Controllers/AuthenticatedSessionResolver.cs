@@ -28,8 +28,8 @@ public sealed record SessionResolution(SessionResolutionOutcome Outcome, Current
 /// <summary>
 /// Resolves the request's cookie or bearer credential to a live session by reading the store, for
 /// get-session and for every route that needs a session. Side effects happen here, once: a refreshed
-/// session re-sends its cookie; a session the store reported as over, or a malformed cookie, expires the
-/// cookie; every rejection is logged with its reason. A store failure is an exception (503) and
+/// session, or one whose cookie was signed under a previous secret, re-sends its cookie; a session the
+/// store reported as over, or a malformed cookie, expires the cookie; every rejection is logged with its reason. A store failure is an exception (503) and
 /// never touches the cookie.
 /// </summary>
 public sealed class AuthenticatedSessionResolver(ISender sender, SessionCookies cookies, CredentialReader credentials, ILogger<AuthenticatedSessionResolver> logger)
@@ -63,7 +63,9 @@ public sealed class AuthenticatedSessionResolver(ISender sender, SessionCookies 
             return new SessionResolution(SessionResolutionOutcome.Ended, null, token, null);
         }
 
-        if (lookup.Refreshed)
+        // A refresh re-sends the cookie; so does a value signed under a previous secret, now re-signed with
+        // the current one, so that the previous secret can be dropped without signing anyone out.
+        if (lookup.Refreshed || credential.SignedWithPreviousSecret)
         {
             cookies.Write(context.Response, token, current.Session.ExpiresAt, current.RememberMe);
         }

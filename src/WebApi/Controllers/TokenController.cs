@@ -35,7 +35,7 @@ public sealed class TokenController(ISender sender, SessionCookies cookies, Cred
         }
 
         var issued = result.Value;
-        if (issued.SessionRefreshed && credential.Source == PresentedCredential.CookieSource)
+        if ((issued.SessionRefreshed || credential.SignedWithPreviousSecret) && credential.Source == PresentedCredential.CookieSource)
         {
             cookies.Write(Response, token, issued.Session.Session.ExpiresAt, issued.Session.RememberMe);
         }

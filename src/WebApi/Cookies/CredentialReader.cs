@@ -52,9 +52,9 @@ public sealed class CredentialReader(SessionCookies cookies, SessionTokenSigner 
             value = Uri.UnescapeDataString(value.ToString());
         }
 
-        return signer.TryRead(value, signatureRequired, out var token) switch
+        return signer.TryRead(value, signatureRequired, out var token, out var previousSecret) switch
         {
-            SessionTokenSigner.Outcome.Valid => new(token, null, source),
+            SessionTokenSigner.Outcome.Valid => new(token, null, source) { SignedWithPreviousSecret = previousSecret },
             SessionTokenSigner.Outcome.BadSignature => new(null, CredentialRejection.BadSignature, source, "The session token signature is not valid."),
             _ when LooksLikeJwt(value) => new(null, CredentialRejection.BadFormat, source,
                 "The bearer token is a JWT. JWTs from /token are for other services; send the session token here."),

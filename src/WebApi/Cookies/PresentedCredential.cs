@@ -11,4 +11,7 @@ public readonly record struct PresentedCredential(SessionToken? Token, Credentia
     public const string NoneSource = "none";
 
     public bool IsPresent => Rejection != CredentialRejection.NoCredential;
+
+    /// <summary>Signed under a previous secret of AUTH_SECRETS: answer a live session with a re-signed cookie.</summary>
+    public bool SignedWithPreviousSecret { get; init; }
 }

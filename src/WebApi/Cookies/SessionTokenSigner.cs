@@ -30,9 +30,17 @@ public sealed class SessionTokenSigner
     }
 
     /// <summary>Accepts "token.signature" (signature checked) or a bare token (as sent in a bearer header).</summary>
-    public Outcome TryRead(ReadOnlySpan<char> value, bool signatureRequired, out SessionToken token)
+    public Outcome TryRead(ReadOnlySpan<char> value, bool signatureRequired, out SessionToken token) =>
+        TryRead(value, signatureRequired, out token, out _);
+
+    /// <param name="signedWithPreviousSecret">
+    /// True when the signature verified under an older entry of AUTH_SECRETS, not the current secret: the
+    /// caller re-signs the value, so that the older secret can be dropped without signing anyone out.
+    /// </param>
+    public Outcome TryRead(ReadOnlySpan<char> value, bool signatureRequired, out SessionToken token, out bool signedWithPreviousSecret)
     {
         token = default;
+        signedWithPreviousSecret = false;
         var dot = value.LastIndexOf('.');
         if (dot < 0)
         {
@@ -52,11 +60,12 @@ public sealed class SessionTokenSigner
             return Outcome.BadFormat;
         }
 
-        foreach (var key in _keys)
+        for (var i = 0; i < _keys.Length; i++)
         {
-            if (CryptographicOperations.FixedTimeEquals(Mac(key, parsed.Value), given[..32]))
+            if (CryptographicOperations.FixedTimeEquals(Mac(_keys[i], parsed.Value), given[..32]))
             {
                 token = parsed;
+                signedWithPreviousSecret = i > 0;
                 return Outcome.Valid;
             }
         }

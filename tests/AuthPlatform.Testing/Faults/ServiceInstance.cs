@@ -16,6 +16,9 @@ public sealed class ServiceInstance : IAsyncDisposable
         Port = port;
     }
 
+    /// <summary>More concurrent sign-ins and sign-ups than any load sends one instance; see <see cref="StartAsync"/>.</summary>
+    public const int MaxConcurrentCredentialRequests = 64;
+
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
@@ -31,11 +34,24 @@ public sealed class ServiceInstance : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AUTH_SECRET"] = TestSettings.Secret,
-            ["AUTH_BASE_URL"] = $"http://localhost:{port}",
+            // The address the traffic uses, so the Origin a browser would send (AuthTraffic) is the base URL's.
+            ["AUTH_BASE_URL"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
             ["DATABASE_URL"] = databaseUrl,
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__MinimumLevel__Override__AuthPlatform"] = "Warning",
+
+            // Loads sign in far more often than 3 times in 10 s from one address: the abuse limits are raised
+            // out of the way (the limiters have tests of their own in AuthPlatform.Security.Tests).
+            // The hashing queue is sized above the most credential requests any load keeps in flight per
+            // instance (8 workers in the fault tests, 32 connections in the soak), so it is never full: a
+            // full queue answers 503 too, and every 503 these loads see must come from the database.
+            ["Auth__PasswordHashing__QueueLength"] = $"{MaxConcurrentCredentialRequests}",
         };
+        foreach (var (key, value) in TestSettings.RaisedLimits)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
@@ -53,6 +69,17 @@ public sealed class ServiceInstance : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>
+    /// Runs an operator command (rotate-keys, doctor, ...) of the binary with this instance's configuration,
+    /// as an operator would next to it; returns its exit code and output.
+    /// </summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(params string[] arguments)
+    {
+        await using var command = ServiceProcess.Start(_environment, arguments);
+        var exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exitCode, command.StandardOutput, command.StandardError);
+    }
+
     /// <summary>kill -9: no shutdown code runs.</summary>
     public void Kill() => Process.Kill();
 
@@ -61,6 +88,14 @@ public sealed class ServiceInstance : IAsyncDisposable
     private async Task StartProcessAsync()
     {
         Process = ServiceProcess.Start(_environment, "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}"));
-        await Process.WaitUntilReadyAsync(new Uri(BaseAddress, "/health/ready").ToString(), TimeSpan.FromSeconds(90));
+        try
+        {
+            await Process.WaitUntilReadyAsync(new Uri(BaseAddress, "/health/ready").ToString(), TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await Process.DisposeAsync(); // never leave a process behind that nobody will stop
+            throw;
+        }
     }
 }

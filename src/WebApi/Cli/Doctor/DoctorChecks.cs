@@ -1,6 +1,9 @@
 namespace AuthPlatform.WebApi.Cli.Doctor;
 
-/// <summary>The checks `doctor` runs, in order: settings first, then the database, then what depends on both.</summary>
+/// <summary>
+/// The checks `doctor` runs, in order: settings first, then the database, the signing keys in it and
+/// what the public URL serves of them, then what depends on both.
+/// </summary>
 public static class DoctorChecks
 {
     public static IReadOnlyList<IDoctorCheck> All(ResourceServerSettings? resourceServer) =>
@@ -10,6 +13,10 @@ public static class DoctorChecks
         new DatabaseCheck(),
         new DatabasePoolCheck(),
         new MigrationsCheck(),
+        new KeyEncryptionCheck(),
+        new SigningKeysCheck(),
+        new IssuerCheck(),
+        new JwksCheck(),
         new ClockCheck(),
         new CookieCheck(),
         .. resourceServer is null ? Array.Empty<IDoctorCheck>() : [new ResourceServerCheck(resourceServer)],

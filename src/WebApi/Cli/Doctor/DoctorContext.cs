@@ -23,8 +23,19 @@ public sealed class DoctorContext(IServiceProvider services, IConfiguration conf
 
     public CookieSettings Cookies => Bind<CookieSettings>(CookieSettings.SectionName);
 
+    public JwtOptions Jwt => Bind<JwtOptions>(JwtOptions.SectionName);
+
+    /// <summary>--offline: checks that would fetch the public URL (issuer, JWKS) do not, e.g. before the first instance runs.</summary>
+    public bool Offline { get; init; }
+
     /// <summary>Set by <see cref="DatabaseCheck"/> when the database answered; null otherwise.</summary>
     public DatabaseObservation? DatabaseObservation { get; set; }
+
+    /// <summary>The signing-key rows, read once by the first check that needs them (<see cref="KeyRingRows"/>).</summary>
+    public KeyRingRows? KeyRing { get; set; }
+
+    /// <summary>The discovery document and JWKS as the public URL serves them, fetched once (<see cref="PublishedKeys"/>).</summary>
+    public PublishedKeys? Published { get; set; }
 
     /// <summary>The base URL when it is a valid absolute http(s) URL; null otherwise (the configuration check says why).</summary>
     public Uri? BaseUri =>

@@ -16,7 +16,7 @@ public sealed class ResourceServerCheck(ResourceServerSettings resourceServer) :
             return Task.FromResult(DoctorResult.Skip("needs a valid AUTH_BASE_URL"));
         }
 
-        var ours = TokenIdentity.From(context.Configuration, context.Auth, baseUri);
+        var ours = TokenIdentity.From(context.Jwt, context.Auth, baseUri);
         var findings = new List<DoctorFinding>();
         if (!string.Equals(resourceServer.Issuer, ours.Issuer, StringComparison.Ordinal))
         {
