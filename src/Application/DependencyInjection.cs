@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Behaviours;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Tokens;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
@@ -37,6 +38,9 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<AccessTokenIssuer>();
 
         return services;
     }

@@ -1,13 +1,15 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Infrastructure.Persistence.Resilience;
+using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Infrastructure: the database (one pooled data source and DbContext pool) and password hashing.</summary>
+/// <summary>Registers Infrastructure: the database (one pooled data source and DbContext pool), password hashing and signing keys.</summary>
 public static class InfrastructureDependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
@@ -19,16 +21,39 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(DatabaseConnectionString.Build(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)).Build());
 
         // Pooled DbContext instances: handlers get a scoped one; background work creates its own.
-        services.AddPooledDbContextFactory<AuthDbContext>((sp, options) => AuthDbContextSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
-        services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
+        static void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            AuthDbContextSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>());
+            DatabaseResilience.Configure(options, sp); // retries that never apply a write twice; pool recovery
+        }
+
+        services.AddPooledDbContextFactory<AuthDbContext>(Configure);
+
+        // Request scopes lease from the same pool through EF Core's scoped lease, which returns the context
+        // exactly once however many registrations hand it out. (Two factory registrations of one pooled
+        // context return it twice, and the second return can hit a context another request has rented.)
+        services.AddDbContextPool<IAuthDbContext, AuthDbContext>(Configure);
+        services.AddScoped(sp => (AuthDbContext)sp.GetRequiredService<IAuthDbContext>());
+        services.AddSingleton<ConnectionPoolRecovery>();
         services.AddSingleton<IStoreFailureClassifier, StoreFailureClassifier>();
         services.AddSingleton<DatabaseStatus>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<Argon2idHashFormat>();
-        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<IPasswordHashFormat, BetterAuthScryptHashFormat>(); // imported hashes, rehashed on sign-in
+        services.AddSingleton<IPasswordHashFormats, PasswordHashFormats>();
+        services.AddAbuseProtection(); // IPasswordHasher = PasswordHasher behind a bounded queue; throttle; common passwords
+
+        services.AddSingleton<SigningKeyEncryption>();
+        services.AddSingleton<ISigningKeyProtector>(sp => sp.GetRequiredService<SigningKeyEncryption>());
+        services.AddSingleton<ISigningKeyFactory, SigningKeyGenerator>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<ISigningKeyRing>(sp => sp.GetRequiredService<SigningKeyRing>());
+        services.AddSingleton<IJwtSigner, JwtWriter>();
+        services.AddScoped<ISigningKeyRotationLock, SigningKeyRotationLock>();
+        services.AddHostedService<SigningKeyMaintenance>();
 
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -1,7 +1,10 @@
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Infrastructure.SigningKeys;
 using AuthPlatform.WebApi.Controllers;
 using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Hosting;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Tokens;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +21,10 @@ public static class WebApiDependencyInjection
         services.AddSingleton<SessionTokenSigner>();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<CredentialReader>();
+        services.AddSingleton<JwksResponder>();
+        services.AddSingleton<DiscoveryDocument>();
+        services.AddSingleton<SessionJwtHeader>();
+        services.AddScoped<AuthenticatedSessionResolver>();
 
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, AuthBasePathConvention.Setup>();
         services.AddControllers(options =>
@@ -32,11 +39,14 @@ public static class WebApiDependencyInjection
             })
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 
+        services.AddSecurityHardening(); // before ServiceFailureHandler: its busy handler must run first
         services.AddExceptionHandler<ServiceFailureHandler>();
         services.AddProblemDetails();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SigningKeyHealthCheck>("signing_keys", tags: ["ready"]);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.AddGracefulShutdown();
         return builder;
     }
 }

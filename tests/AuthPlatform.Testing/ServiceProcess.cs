@@ -59,7 +59,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the binary with exactly <paramref name="environment"/> (plus PATH/HOME), never the test's own variables.</summary>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        new(Process.Start(StartInfo(environment, arguments))!);
+
+    /// <summary>Like <see cref="Start"/>, with <paramref name="standardInput"/> written to the process's stdin, which is then closed.</summary>
+    public static ServiceProcess StartWithInput(IReadOnlyDictionary<string, string?> environment, string standardInput, params string[] arguments)
+    {
+        var start = StartInfo(environment, arguments);
+        start.RedirectStandardInput = true;
+        var process = Process.Start(start)!;
+        process.StandardInput.Write(standardInput);
+        process.StandardInput.Close();
+        return new ServiceProcess(process);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -89,7 +103,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        return new ServiceProcess(Process.Start(start)!);
+        return start;
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -11,12 +11,14 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static HttpRequestMessage SignOutRequest(string? cookie = null, string? bearer = null)
+    private static HttpRequestMessage SignOutRequest(string? cookie = null, string? bearer = null, string origin = TestSettings.BaseUrl)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Content = HttpHelpers.Json("{}") };
         if (cookie is not null)
         {
+            // A cookie-carrying POST must name a trusted origin (CSRF origin check), as browsers do.
             request.Headers.Add("Cookie", cookie);
+            request.Headers.Add("Origin", origin);
         }
 
         if (bearer is not null)
@@ -80,7 +82,7 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
 
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
-        var cleared = HttpHelpers.SessionSetCookie(await client.SendAsync(SignOutRequest(cookie: session.CookieHeader)))!;
+        var cleared = HttpHelpers.SessionSetCookie(await client.SendAsync(SignOutRequest(cookie: session.CookieHeader, origin: baseUrl ?? TestSettings.BaseUrl)))!;
 
         var name = session.SetCookie.Split('=')[0];
         Assert.EndsWith(attributes, session.SetCookie, StringComparison.Ordinal);
@@ -162,7 +164,7 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in/email")
         {
             Content = JsonContent.Create(new { email = "ann@example.com", password = HttpHelpers.Password }),
-            Headers = { { "Cookie", first.CookieHeader } },
+            Headers = { { "Cookie", first.CookieHeader }, { "Origin", TestSettings.BaseUrl } },
         };
         var response = await client.SendAsync(request);
 

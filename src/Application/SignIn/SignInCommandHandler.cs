@@ -14,6 +14,7 @@ namespace AuthPlatform.Application.SignIn;
 internal sealed class SignInCommandHandler(
     IAuthDbContext db,
     IPasswordHasher passwordHasher,
+    IFailedSignInThrottle throttle,
     IMapper mapper,
     TimeProvider clock,
     IOptions<SessionOptions> sessionOptions)
@@ -22,6 +23,14 @@ internal sealed class SignInCommandHandler(
     public async ValueTask<Result<AuthenticatedSession>> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Parse(command.Email!);
+
+        // Per-account backoff, checked before any hashing. Unknown emails have buckets too, so this
+        // answer says nothing about whether the account exists.
+        if (await throttle.CheckAsync(email, cancellationToken) is { } retryAfter)
+        {
+            return SecurityErrors.TooManyFailedSignIns(retryAfter);
+        }
+
         var account = await (
                 from user in db.Users
                 where user.Email == email.Value
@@ -33,12 +42,14 @@ internal sealed class SignInCommandHandler(
         {
             // Same work and the same answer as a wrong password: no account enumeration by status or timing.
             await passwordHasher.VerifyAgainstDummyAsync(command.Password!, cancellationToken);
+            await throttle.RecordFailureAsync(email, cancellationToken);
             return Errors.InvalidEmailOrPassword;
         }
 
         var verification = await passwordHasher.VerifyAsync(command.Password!, account.Credential.PasswordHash, cancellationToken);
         if (verification == PasswordVerification.Failed || account.User.IsDisabled)
         {
+            await throttle.RecordFailureAsync(email, cancellationToken);
             return Errors.InvalidEmailOrPassword;
         }
 

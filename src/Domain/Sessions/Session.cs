@@ -133,6 +133,23 @@ public sealed class Session
         return true;
     }
 
+    /// <summary>
+    /// Takes over a later expiry that the session reached in the system it was imported from (it slid
+    /// there after an earlier import). Never past the absolute lifetime, never for a revoked session.
+    /// </summary>
+    public bool ExtendFromImport(DateTimeOffset expiresAt, DateTimeOffset updatedAt)
+    {
+        var capped = Min(expiresAt, AbsoluteExpiresAt);
+        if (RevokedAt is not null || capped <= ExpiresAt || updatedAt <= UpdatedAt)
+        {
+            return false;
+        }
+
+        ExpiresAt = capped;
+        UpdatedAt = updatedAt;
+        return true;
+    }
+
     /// <summary>Ends the session. Revoking twice keeps the first time and reason.</summary>
     public void Revoke(SessionRevocationReason reason, DateTimeOffset now)
     {

@@ -76,6 +76,19 @@ public sealed class User
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Takes over a newer copy of this user from the system it was imported from (a re-run of the
+    /// import), keeping that system's update time so the next run sees nothing new.
+    /// </summary>
+    public void ApplyImportedProfile(string name, EmailAddress email, bool emailVerified, string? image, DateTimeOffset updatedAt)
+    {
+        SetName(name);
+        SetImage(image);
+        Email = email.Value;
+        EmailVerified = emailVerified;
+        UpdatedAt = updatedAt;
+    }
+
     public void Disable(DateTimeOffset now)
     {
         DisabledAt ??= now;

@@ -1,6 +1,7 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -18,6 +19,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<PasswordCredential> PasswordCredentials => Set<PasswordCredential>();
 
     public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

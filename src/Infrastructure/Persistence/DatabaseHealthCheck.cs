@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using AuthPlatform.Infrastructure.Persistence.Resilience;
 using Npgsql;
 
 namespace AuthPlatform.Infrastructure.Persistence;
@@ -7,7 +8,7 @@ namespace AuthPlatform.Infrastructure.Persistence;
 /// Readiness: the database answers a trivial query within two seconds. Goes unhealthy during an outage
 /// and healthy again by itself once the database is back (the pool reconnects on demand).
 /// </summary>
-public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource, ConnectionPoolRecovery recovery) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
@@ -23,6 +24,7 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException or InvalidOperationException)
         {
+            recovery.OnFailure(ex); // a dead pooled connection must not keep readiness red after the database returns
             return HealthCheckResult.Unhealthy($"The database did not answer: {ex.GetType().Name}: {ex.Message}");
         }
     }

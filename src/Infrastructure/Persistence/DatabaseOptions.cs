@@ -37,6 +37,13 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up (handy in development; in production run the migrate command).</summary>
     public bool MigrateOnStartup { get; set; }
 
+    /// <summary>
+    /// Extra attempts for a database operation that failed in a way that cannot have applied it
+    /// (connection refused, backend terminated, a read on a broken connection); 0 disables retries.
+    /// See docs/adr/0030-database-resilience.md.
+    /// </summary>
+    public int MaxRetryCount { get; set; } = 2;
+
     /// <summary>Attempts to reach the database at start-up before giving up.</summary>
     public int StartupAttempts { get; set; } = 5;
 }

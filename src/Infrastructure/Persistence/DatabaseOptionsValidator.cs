@@ -32,6 +32,11 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
             problems.Add("Database:CommandTimeoutSeconds must be between 1 and 300.");
         }
 
+        if (options.MaxRetryCount is < 0 or > 5)
+        {
+            problems.Add($"Database:MaxRetryCount must be between 0 and 5 (got {options.MaxRetryCount}): retries multiply the time a request can take.");
+        }
+
         if (options.StartupAttempts is < 1 or > 100)
         {
             problems.Add("Database:StartupAttempts must be between 1 and 100.");

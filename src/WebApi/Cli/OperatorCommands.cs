@@ -9,12 +9,12 @@ namespace AuthPlatform.WebApi.Cli;
 /// Commands of the service binary for operators: `AuthPlatform.WebApi migrate [--script]`, ...
 /// Each builds the same service container as the HTTP host (same configuration, same validation)
 /// but does not listen. Without a command name the binary serves HTTP.
-/// Add a command: write a Create&lt;Name&gt;Command method below and list it in <see cref="Build"/>.
+/// Add a command: write it in a file of its own (e.g. CreateUserCommandLine.cs) and list it in <see cref="Build"/>.
 /// </summary>
-public static class OperatorCommands
+public static partial class OperatorCommands
 {
     public static bool Handles(string[] args) =>
-        args.Length > 0 && Build().Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0]));
+        args.Length > 0 && (args[0] is "--help" or "-h" or "-?" || Build().Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0])));
 
     public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
 
@@ -22,6 +22,13 @@ public static class OperatorCommands
     {
         var root = new RootCommand("AuthPlatform authentication service. Without a command it serves HTTP.");
         root.Subcommands.Add(CreateMigrateCommand());
+        root.Subcommands.Add(SigningKeyCommands.CreateRotateKeysCommand());
+        root.Subcommands.Add(CreateDisableUserCommand());
+        root.Subcommands.Add(CreateDeleteUserCommand());
+        root.Subcommands.Add(CreateUserCommandLine.Create());
+        root.Subcommands.Add(RevokeUserSessionsCommandLine.Create());
+        root.Subcommands.Add(ImportBetterAuthCommandLine.Create());
+        root.Subcommands.Add(DoctorCommandLine.Create());
         return root;
     }
 
@@ -31,7 +38,7 @@ public static class OperatorCommands
         var command = new Command("migrate", "Apply pending database migrations.") { script };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = ServiceHost.Build([]);
+            await using var app = OperatorHost.Build();
             if (await StartupChecks.ValidateConfigurationAsync(app) is var exit and not 0)
             {
                 return exit;

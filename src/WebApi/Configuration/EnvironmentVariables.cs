@@ -20,6 +20,9 @@ public static class EnvironmentVariables
         new("AUTH_TRUSTED_ORIGINS", "Auth:TrustedOrigins", "Comma list of frontend origins allowed to call with cookies."),
         new("BETTER_AUTH_TRUSTED_ORIGINS", "Auth:TrustedOrigins", "BetterAuth name for AUTH_TRUSTED_ORIGINS.", AliasOf: "AUTH_TRUSTED_ORIGINS"),
         new("DATABASE_URL", "Database:Url", "postgres://user:password@host:5432/db?sslmode=... or an Npgsql connection string."),
+        new("AUTH_JWT_ISSUER", "Auth:Jwt:Issuer", "The iss claim of issued JWTs (default: the base URL's origin)."),
+        new("AUTH_JWT_AUDIENCE", "Auth:Jwt:Audience", "Comma list for the aud claim of issued JWTs (default: the base URL's origin)."),
+        new("AUTH_JWT_ALGORITHM", "Auth:Jwt:Algorithm", "ES256 (default), ES384, ES512, PS256, RS256 or EdDSA; a change rotates to a key of the new algorithm."),
         new("AUTH_COOKIE_MODE", "Auth:Cookies:Mode", "SameSite (default; SameSite=Lax) or CrossSite (SameSite=None; Secure; Partitioned)."),
         new("AUTH_COOKIE_SAMESITE", "Auth:Cookies:SameSite", "Override: Lax, Strict or None."),
         new("AUTH_COOKIE_SECURE", "Auth:Cookies:Secure", "Override: true or false (default: true for an https base URL)."),
@@ -27,7 +30,11 @@ public static class EnvironmentVariables
         new("AUTH_COOKIE_DOMAIN", "Auth:Cookies:Domain", "Optional cookie Domain; switches the name prefix from __Host- to __Secure-."),
         new("AUTH_COOKIE_PREFIX", "Auth:Cookies:Prefix", "Cookie name prefix (default better-auth, so cookies keep BetterAuth's names)."),
         new("AUTH_MIGRATE_ON_START", "Database:MigrateOnStartup", "Apply pending migrations at start-up (default false)."),
+        new("AUTH_TRUSTED_PROXIES", "Auth:TrustedProxies", "Comma list of reverse-proxy addresses or networks whose X-Forwarded-For is believed."),
         new("AUTH_LOG_FORMAT", "Logging:Format", "json (default outside Development) or text."),
+        new("AUTH_DATABASE_POOLER", "Database:Pooler", "true when a transaction-mode pooler (PgBouncer, a managed pooled endpoint) is in front of PostgreSQL."),
+        new("AUTH_DATABASE_POOL_SIZE", "Database:MaxPoolSize", "Connections per instance (default 32; 2-5 for serverless functions)."),
+        new("AUTH_SHUTDOWN_TIMEOUT", "Hosting:ShutdownTimeoutSeconds", "Seconds requests in flight get to finish after SIGTERM (default 25)."),
     ];
 
     /// <summary>

@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.SignIn;
+using AuthPlatform.Application.SignOut;
 using AuthPlatform.Application.SignUp;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
@@ -12,7 +13,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-public sealed class EmailPasswordController(ISender sender, SessionCookies cookies) : ControllerBase
+public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, CredentialReader credentials) : ControllerBase
 {
     [HttpPost("sign-up/email")]
     public async Task<IActionResult> SignUp([FromBody] SignUpEmailRequest request, CancellationToken cancellationToken)
@@ -40,8 +41,22 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
+        await EndReplacedSessionAsync(cancellationToken);
         StartSession(result.Value);
         return Ok(new SignInResponse(Redirect: false, result.Value.Token.Value, result.Value.User));
+    }
+
+    /// <summary>
+    /// The browser's new cookie replaces the one it sent, so the session behind that one ends now rather
+    /// than lingering, unseen, until it expires (whoever it belonged to: a planted cookie is ended too).
+    /// </summary>
+    private async Task EndReplacedSessionAsync(CancellationToken cancellationToken)
+    {
+        var presented = credentials.Read(Request);
+        if (presented is { Source: PresentedCredential.CookieSource, Token: { } replaced })
+        {
+            await sender.Send(new SignOutCommand(replaced), cancellationToken);
+        }
     }
 
     private void StartSession(AuthenticatedSession session) =>

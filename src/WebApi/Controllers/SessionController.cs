@@ -1,9 +1,10 @@
 using AuthPlatform.Application.Common.Security;
-using AuthPlatform.Application.GetSession;
 using AuthPlatform.Application.SignOut;
+using AuthPlatform.Application.GetSession;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Tokens;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>The current session: GET /get-session, POST /sign-out.</summary>
 [ApiController]
 [AuthApi]
-public sealed class SessionController(ISender sender, SessionCookies cookies, CredentialReader credentials, ILogger<SessionController> logger) : ControllerBase
+public sealed class SessionController(ISender sender, SessionCookies cookies, CredentialReader credentials, AuthenticatedSessionResolver resolver, SessionJwtHeader jwtHeader, ILogger<SessionController> logger) : ControllerBase
 {
     /// <summary>
     /// {session, user} for a live session; JSON null for none (expired, revoked, unknown: the cookie is
@@ -21,37 +22,14 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
     [HttpGet("get-session")]
     public async Task<IActionResult> GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh, CancellationToken cancellationToken)
     {
-        var credential = credentials.Read(Request);
-        if (credential.Token is not { } token)
-        {
-            return credential.IsPresent ? RejectMalformed(credential) : new JsonResult(null);
-        }
-
-        var result = await sender.Send(new GetSessionQuery(token, disableRefresh ?? false, credential.Source), cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return ProblemWriter.Result(HttpContext, result.Error!);
-        }
-
-        var lookup = result.Value;
-        if (lookup.Current is not { } current)
-        {
-            // The store answered: this session is over. Clear the cookie so the browser stops sending it.
-            if (credential.Source == PresentedCredential.CookieSource)
-            {
-                cookies.Expire(Response);
-            }
-
-            return new JsonResult(null);
-        }
-
-        if (lookup.Refreshed)
-        {
-            cookies.Write(Response, token, current.Session.ExpiresAt, current.RememberMe);
-        }
-
         _ = disableCookieCache;
-        return Ok(new SessionResponse(current.Session, current.User));
+        var resolution = await resolver.ResolveAsync(HttpContext, disableRefresh ?? false, cancellationToken);
+        return resolution switch
+        {
+            { Current: { } current } => Answer(current),
+            { Problem: { } problem } => problem,
+            _ => new JsonResult(null),
+        };
     }
 
     /// <summary>Revokes the presented session, if any, and expires the cookie. Always succeeds.</summary>
@@ -69,19 +47,10 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
         return Ok(new SuccessResponse(Success: true));
     }
 
-    private IActionResult RejectMalformed(PresentedCredential credential)
+    /// <summary>A live session: its body, plus the set-auth-jwt header for clients that want a JWT with it.</summary>
+    private OkObjectResult Answer(CurrentSession current)
     {
-        CredentialRejectionLog.Log(logger, credential.Rejection!.Value, credential.Source);
-        if (credential.Source == PresentedCredential.CookieSource)
-        {
-            cookies.Expire(Response);
-        }
-        else
-        {
-            Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-        }
-
-        return ProblemWriter.Result(HttpContext, new Application.Common.Results.Error(
-            Application.Common.Results.ErrorKind.Unauthorized, "INVALID_TOKEN", credential.Detail ?? "The session token is malformed."));
+        jwtHeader.Apply(Response, current);
+        return Ok(new SessionResponse(current.Session, current.User));
     }
 }

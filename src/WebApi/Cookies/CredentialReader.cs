@@ -23,9 +23,21 @@ public sealed class CredentialReader(SessionCookies cookies, SessionTokenSigner 
             }
         }
 
-        return request.Cookies.TryGetValue(cookies.Policy.SessionTokenName, out var cookie) && !string.IsNullOrEmpty(cookie)
+        return (TryGetCookie(request, cookies.Policy.SessionTokenName, out var cookie) || TryGetCookie(request, cookies.Policy.BetterAuthSessionTokenName, out cookie))
             ? Parse(cookie.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(cookie) : cookie, PresentedCredential.CookieSource, signatureRequired: true)
             : new PresentedCredential(null, CredentialRejection.NoCredential, PresentedCredential.NoneSource);
+    }
+
+    private static bool TryGetCookie(HttpRequest request, string? name, out string cookie)
+    {
+        cookie = string.Empty;
+        if (name is null || !request.Cookies.TryGetValue(name, out var value) || string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        cookie = value;
+        return true;
     }
 
     private PresentedCredential Parse(ReadOnlySpan<char> value, string source, bool signatureRequired)

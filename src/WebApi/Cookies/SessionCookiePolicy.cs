@@ -24,6 +24,16 @@ public sealed record SessionCookiePolicy(string SessionTokenName, string SameSit
         return new SessionCookiePolicy($"{namePrefix}{settings.Prefix}.session_token", sameSite, secure, partitioned, domain);
     }
 
+    /// <summary>
+    /// The name BetterAuth gives this cookie over https (__Secure-&lt;prefix&gt;.session_token where this service
+    /// uses __Host-). Read when the primary cookie is absent, so sessions imported from BetterAuth keep
+    /// working in browsers that still hold BetterAuth's cookie; null when the names do not differ.
+    /// </summary>
+    public string? BetterAuthSessionTokenName =>
+        SessionTokenName.StartsWith(HostPrefix, StringComparison.Ordinal) ? "__Secure-" + SessionTokenName[HostPrefix.Length..] : null;
+
+    private const string HostPrefix = "__Host-";
+
     public static string? Normalize(string? sameSite) => sameSite?.Trim().ToLowerInvariant() switch
     {
         null or "" => null,

@@ -31,6 +31,14 @@ public sealed class SessionCookies(IOptions<CookieSettings> settings, IOptions<A
     }
 
     /// <summary>Expires every auth cookie, with the attributes it was set with.</summary>
-    public void Expire(HttpResponse response) =>
+    public void Expire(HttpResponse response)
+    {
         response.Headers.Append("Set-Cookie", Policy.SessionTokenName + "=; Max-Age=0" + Policy.Attributes);
+
+        // A cookie BetterAuth set before the move (host-only, Path=/, Secure, SameSite=Lax): expire it too.
+        if (Policy.BetterAuthSessionTokenName is { } betterAuthName && response.HttpContext.Request.Cookies.ContainsKey(betterAuthName))
+        {
+            response.Headers.Append("Set-Cookie", betterAuthName + "=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax");
+        }
+    }
 }

@@ -40,10 +40,13 @@ public static class ServiceHost
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseMiddleware<InFlightRequests>(); // counted for the shutdown log (Hosting/GracefulShutdown.cs)
+        app.UseTrustedProxyHeaders();
         app.UseMiddleware<CorrelationId>();
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseMiddleware<NoStoreForAuthRoutes>();
+        app.UseRequestProtection();
         app.UseMiddleware<RequestBodyPolicy>();
         app.MapControllers();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
@@ -60,7 +63,9 @@ public static class ServiceHost
         {
             InitialData = EnvironmentVariables.Read(Environment.GetEnvironmentVariable),
         };
-        var index = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource);
+        // The unprefixed source, which comes after appsettings*.json; the DOTNET_-prefixed one comes before
+        // them, and placing the aliases there would let appsettings.json override AUTH_COOKIE_MODE & co.
+        var index = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
         if (index < 0)
         {
             configuration.Sources.Add(source);

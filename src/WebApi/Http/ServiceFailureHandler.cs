@@ -32,7 +32,7 @@ public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classi
 
         if (classifier.IsStoreUnavailable(exception))
         {
-            StoreUnavailable(logger, httpContext.Request.Path, Innermost(exception).GetType().Name, Innermost(exception).Message);
+            StoreUnavailable(logger, httpContext.Request.Path, Innermost(exception).GetType().Name, Chain(exception));
             await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE",
                 "The service cannot reach its database right now. Your session is intact; retry shortly.", RetryAfterSeconds);
             return true;
@@ -42,6 +42,21 @@ public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classi
         await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR",
             "An unexpected error occurred. It has been logged under this response's X-Request-Id.");
         return true;
+    }
+
+    /// <summary>
+    /// Every message from the outermost to the innermost exception: the outer one says what failed
+    /// ("The connection pool has been exhausted", "Failed to connect to ..."), the inner one why.
+    /// </summary>
+    private static string Chain(Exception exception)
+    {
+        var messages = new List<string>();
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            messages.Add($"{current.GetType().Name}: {current.Message}");
+        }
+
+        return string.Join(" <- ", messages.Distinct());
     }
 
     private static Exception Innermost(Exception exception)
@@ -54,7 +69,7 @@ public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classi
         return exception;
     }
 
-    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Store unavailable on {RequestPath}: {ExceptionType}: {ExceptionMessage}; answered 503")]
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Store unavailable on {RequestPath}: {ExceptionType} ({ExceptionMessage}); answered 503")]
     private static partial void StoreUnavailable(ILogger logger, string requestPath, string exceptionType, string exceptionMessage);
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Unhandled exception on {RequestPath}")]

@@ -15,6 +15,10 @@ public static class LoggingSetup
     {
         var format = builder.Configuration["Logging:Format"]
             ?? (builder.Environment.IsDevelopment() ? "text" : "json");
+
+        // Operator commands log to stderr, so their stdout holds only their own output (e.g. doctor --json).
+        LogEventLevel? stderrFrom = string.Equals(builder.Configuration["Logging:Console"], "stderr", StringComparison.OrdinalIgnoreCase)
+            ? LogEventLevel.Verbose : null;
         builder.Services.AddSerilog((services, logger) =>
         {
             logger
@@ -31,11 +35,12 @@ public static class LoggingSetup
             {
                 logger.WriteTo.Console(
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}",
-                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                    standardErrorFromLevel: stderrFrom);
             }
             else
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: stderrFrom);
             }
         });
     }

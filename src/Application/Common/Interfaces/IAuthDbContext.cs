@@ -1,4 +1,5 @@
 using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,8 @@ public interface IAuthDbContext
     DbSet<PasswordCredential> PasswordCredentials { get; }
 
     DbSet<Session> Sessions { get; }
+
+    DbSet<SigningKey> SigningKeys { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

@@ -30,7 +30,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     public static double EstimateEntropyBits(string secret) =>
         secret.Length * Math.Log2(Math.Max(2, secret.Distinct().Count()));
 
-    private static void ValidateSecrets(AuthOptions options, List<string> problems)
+    /// <summary>The secret rules alone (present, long, unpredictable); doctor reports them as a check of their own.</summary>
+    public static void ValidateSecrets(AuthOptions options, List<string> problems)
     {
         var ring = options.SecretRing;
         if (ring.Count == 0)

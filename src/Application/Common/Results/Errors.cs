@@ -12,6 +12,9 @@ public static class Errors
     public static readonly Error UserAlreadyExists =
         new(ErrorKind.Unprocessable, "USER_ALREADY_EXISTS", "User already exists. Use another email.");
 
+    public static readonly Error UserNotFound =
+        new(ErrorKind.NotFound, "USER_NOT_FOUND", "User not found");
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors, string code = "VALIDATION_ERROR", string? message = null) =>
         new(ErrorKind.Validation, code, message ?? "The request is invalid.") { FieldErrors = fieldErrors };
 }

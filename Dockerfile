@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# The AuthPlatform service as a container image. Two stages: the .NET SDK restores and publishes,
+# the smaller ASP.NET Core runtime image runs the result as a non-root user on port 8080.
+#
+#   docker build -t authplatform .
+#   docker run --rm --env-file auth.env authplatform migrate     # apply the schema (once per release)
+#   docker run --rm --env-file auth.env authplatform doctor      # check the deployment
+#   docker run -d -p 8080:8080 --env-file auth.env authplatform  # serve
+#
+# See docs/deployment.md.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the project files alone, so the layer is reused until a dependency changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Domain/AuthPlatform.Domain.csproj src/Domain/
+COPY src/Application/AuthPlatform.Application.csproj src/Application/
+COPY src/Infrastructure/AuthPlatform.Infrastructure.csproj src/Infrastructure/
+COPY src/WebApi/AuthPlatform.WebApi.csproj src/WebApi/
+RUN dotnet restore src/WebApi/AuthPlatform.WebApi.csproj
+
+COPY src/ src/
+RUN dotnet publish src/WebApi/AuthPlatform.WebApi.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+
+# JSON log lines on stdout; Kestrel on 8080 (the image's default, stated for clarity).
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    AUTH_LOG_FORMAT=json
+EXPOSE 8080
+
+# The image's built-in unprivileged user.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "AuthPlatform.WebApi.dll"]

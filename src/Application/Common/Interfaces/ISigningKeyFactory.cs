@@ -1,0 +1,10 @@
+using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Domain.SigningKeys;
+
+namespace AuthPlatform.Application.Common.Interfaces;
+
+/// <summary>Makes new key pairs: the private key leaves only encrypted under the current secret.</summary>
+public interface ISigningKeyFactory
+{
+    NewSigningKeyMaterial Generate(SigningAlgorithm algorithm);
+}

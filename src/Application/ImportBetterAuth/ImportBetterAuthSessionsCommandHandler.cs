@@ -1,0 +1,90 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Sessions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.ImportBetterAuth;
+
+internal sealed class ImportBetterAuthSessionsCommandHandler(IAuthDbContext db, TimeProvider clock, IOptions<SessionOptions> sessionOptions)
+    : ICommandHandler<ImportBetterAuthSessionsCommand, Result<ImportTally>>
+{
+    private const int MaxIdLength = 64;
+
+    public async ValueTask<Result<ImportTally>> Handle(ImportBetterAuthSessionsCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var lifetime = sessionOptions.Value.ToLifetime();
+        var tally = new ImportTallyBuilder();
+
+        var parsed = new List<(BetterAuthSession Source, byte[] Digest)>();
+        foreach (var source in command.Sessions)
+        {
+            if (!SessionToken.TryParse(source.Token, out var token) || source.Id.Length is 0 or > MaxIdLength)
+            {
+                tally.Skipped(ImportSkipReasons.InvalidToken);
+            }
+            else
+            {
+                parsed.Add((source, token.ComputeDigest()));
+            }
+        }
+
+        var userIds = parsed.Select(p => p.Source.UserId).Distinct().ToList();
+        var knownUsers = (await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var ids = parsed.Select(p => p.Source.Id).ToList();
+        var digests = parsed.Select(p => p.Digest).ToList();
+        var existing = await db.Sessions.Where(s => ids.Contains(s.Id) || digests.Contains(s.TokenDigest)).ToListAsync(cancellationToken);
+
+        foreach (var (source, digest) in parsed)
+        {
+            if (!knownUsers.Contains(source.UserId) && !command.PendingUserIds.Contains(source.UserId))
+            {
+                tally.Skipped(ImportSkipReasons.UserNotImported);
+                continue;
+            }
+
+            var match = existing.FirstOrDefault(s => s.Id == source.Id) ?? existing.FirstOrDefault(s => s.TokenDigest.AsSpan().SequenceEqual(digest));
+            if (match is not null)
+            {
+                if (match.Id != source.Id || match.UserId != source.UserId || !match.TokenDigest.AsSpan().SequenceEqual(digest))
+                {
+                    tally.Skipped(ImportSkipReasons.TokenConflict);
+                }
+                else if (match.ExtendFromImport(source.ExpiresAt, source.UpdatedAt))
+                {
+                    tally.Updated();
+                }
+                else
+                {
+                    tally.Skipped(match.RevokedAt is null ? ImportSkipReasons.UpToDate : ImportSkipReasons.ChangedHere);
+                }
+
+                continue;
+            }
+
+            // The absolute lifetime counts from BetterAuth's creation time: a session BetterAuth kept sliding
+            // for longer than that is over here.
+            var session = Session.Restore(source.Id, source.UserId, digest, source.CreatedAt, source.UpdatedAt, source.ExpiresAt, lifetime, source.IpAddress, source.UserAgent);
+            if (!session.IsLiveAt(now))
+            {
+                tally.Skipped(ImportSkipReasons.PastAbsoluteLifetime);
+                continue;
+            }
+
+            db.Sessions.Add(session);
+            existing.Add(session);
+            tally.Created();
+        }
+
+        if (!command.DryRun)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return tally.Build();
+    }
+}

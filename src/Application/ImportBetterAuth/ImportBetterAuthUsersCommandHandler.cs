@@ -1,0 +1,152 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuthPlatform.Application.ImportBetterAuth;
+
+internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPasswordHashFormats hashFormats)
+    : ICommandHandler<ImportBetterAuthUsersCommand, Result<ImportBetterAuthUsersResult>>
+{
+    private const int MaxIdLength = 64;
+
+    public async ValueTask<Result<ImportBetterAuthUsersResult>> Handle(ImportBetterAuthUsersCommand command, CancellationToken cancellationToken)
+    {
+        var ids = command.Users.Select(u => u.Id).ToList();
+        var emails = command.Users
+            .Select(u => EmailAddress.TryCreate(u.Email, out var email) ? email.Value : null)
+            .OfType<string>().Distinct().ToList();
+        var byId = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, cancellationToken);
+        var idByEmail = await db.Users.Where(u => emails.Contains(u.Email))
+            .ToDictionaryAsync(u => u.Email, u => u.Id, StringComparer.Ordinal, cancellationToken);
+        var credentials = await db.PasswordCredentials.Where(c => ids.Contains(c.UserId))
+            .ToDictionaryAsync(c => c.UserId, StringComparer.Ordinal, cancellationToken);
+
+        var users = new ImportTallyBuilder();
+        var passwords = new ImportTallyBuilder();
+        var createdIds = new List<string>();
+        foreach (var source in command.Users)
+        {
+            if (Problem(source, out var email) is { } problem)
+            {
+                users.Skipped(problem);
+                passwords.Skipped(ImportSkipReasons.UserNotImported);
+                continue;
+            }
+
+            if (byId.TryGetValue(source.Id, out var user))
+            {
+                if (MergeProfile(user, source, email, idByEmail) is { } unchanged)
+                {
+                    users.Skipped(unchanged);
+                }
+                else
+                {
+                    users.Updated();
+                }
+            }
+            else if (idByEmail.ContainsKey(email.Value))
+            {
+                // Someone already has this email here (e.g. signed up during the move): never merge two accounts.
+                users.Skipped(ImportSkipReasons.EmailTaken);
+                passwords.Skipped(ImportSkipReasons.UserNotImported);
+                continue;
+            }
+            else
+            {
+                user = User.Restore(source.Id, source.Name, email, source.EmailVerified, source.Image, source.CreatedAt, source.UpdatedAt);
+                db.Users.Add(user);
+                idByEmail[email.Value] = user.Id;
+                users.Created();
+                createdIds.Add(user.Id);
+            }
+
+            ImportPassword(source, credentials.GetValueOrDefault(source.Id), passwords);
+        }
+
+        if (!command.DryRun)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new ImportBetterAuthUsersResult(users.Build(), passwords.Build(), createdIds);
+    }
+
+    private static string? Problem(BetterAuthUser source, out EmailAddress email)
+    {
+        if (!EmailAddress.TryCreate(source.Email, out email))
+        {
+            return ImportSkipReasons.InvalidEmail;
+        }
+
+        if (string.IsNullOrEmpty(source.Id) || source.Id.Length > MaxIdLength)
+        {
+            return ImportSkipReasons.InvalidId;
+        }
+
+        if (string.IsNullOrWhiteSpace(source.Name) || source.Name.Length > User.MaxNameLength)
+        {
+            return ImportSkipReasons.InvalidName;
+        }
+
+        return source.Image is { Length: > User.MaxImageLength } ? ImportSkipReasons.InvalidImage : null;
+    }
+
+    /// <summary>Takes over a profile changed in BetterAuth after the last import; null when it did.</summary>
+    private static string? MergeProfile(User user, BetterAuthUser source, EmailAddress email, Dictionary<string, string> idByEmail)
+    {
+        var same = user.Name == source.Name.Trim() && user.Email == email.Value && user.EmailVerified == source.EmailVerified
+            && user.Image == (string.IsNullOrWhiteSpace(source.Image) ? null : source.Image);
+        if (same)
+        {
+            return ImportSkipReasons.UpToDate;
+        }
+
+        if (source.UpdatedAt <= user.UpdatedAt)
+        {
+            return ImportSkipReasons.ChangedHere;
+        }
+
+        if (idByEmail.TryGetValue(email.Value, out var owner) && owner != user.Id)
+        {
+            return ImportSkipReasons.EmailTaken;
+        }
+
+        user.ApplyImportedProfile(source.Name, email, source.EmailVerified, source.Image, source.UpdatedAt);
+        idByEmail[email.Value] = user.Id;
+        return null;
+    }
+
+    private void ImportPassword(BetterAuthUser source, PasswordCredential? existing, ImportTallyBuilder passwords)
+    {
+        if (source.Credential is not { } credential)
+        {
+            passwords.Skipped(ImportSkipReasons.NoPassword);
+        }
+        else if (!hashFormats.CanVerify(credential.PasswordHash) || credential.Id.Length is 0 or > MaxIdLength)
+        {
+            passwords.Skipped(ImportSkipReasons.UnsupportedHash);
+        }
+        else if (existing is null)
+        {
+            db.PasswordCredentials.Add(PasswordCredential.Restore(credential.Id, source.Id, credential.PasswordHash, credential.CreatedAt, credential.UpdatedAt));
+            passwords.Created();
+        }
+        else if (existing.PasswordHash == credential.PasswordHash)
+        {
+            passwords.Skipped(ImportSkipReasons.UpToDate);
+        }
+        else if (credential.UpdatedAt <= existing.UpdatedAt)
+        {
+            // Rehashed at a sign-in here, or changed here: ours is the newer password.
+            passwords.Skipped(ImportSkipReasons.ChangedHere);
+        }
+        else
+        {
+            // Changed in BetterAuth after the last import.
+            existing.ReplaceHash(credential.PasswordHash, credential.UpdatedAt);
+            passwords.Updated();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Infrastructure.Passwords;
+using AuthPlatform.Infrastructure.Security;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Abuse protection in Infrastructure: the bounded password-hashing queue around <see cref="PasswordHasher"/>,
+/// the per-account failed-sign-in throttle and the common-password list.
+/// </summary>
+public static class SecurityServices
+{
+    public static IServiceCollection AddAbuseProtection(this IServiceCollection services)
+    {
+        services.AddOptions<PasswordHashingQueueOptions>().BindConfiguration(PasswordHashingQueueOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasswordHashingQueueOptions>, PasswordHashingQueueOptionsValidator>();
+        services.AddSingleton<IPasswordHasher>(sp => new BoundedPasswordHasher(
+            sp.GetRequiredService<PasswordHasher>(), sp.GetRequiredService<IOptions<PasswordHashingQueueOptions>>()));
+
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInThrottleOptions>, SignInThrottleOptionsValidator>();
+        services.AddSingleton<IFailedSignInThrottle, FailedSignInThrottle>();
+
+        services.AddSingleton<ICommonPasswordList, CommonPasswordList>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using AuthPlatform.Application.ChangePassword;
+using AuthPlatform.Application.UpdateUser;
+using AuthPlatform.WebApi.Contracts;
+using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Http;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AuthPlatform.WebApi.Controllers;
+
+/// <summary>Changes to the signed-in user's account: POST /change-password, POST /update-user.</summary>
+[ApiController]
+[AuthApi]
+public sealed class AccountController(ISender sender, SessionCookies cookies, AuthenticatedSessionResolver resolver) : ControllerBase
+{
+    /// <summary>Needs the current password; rotates the session (new token and cookie) and by default ends all others.</summary>
+    [HttpPost("change-password")]
+    public async Task<IActionResult> ChangePassword([FromBody] ChangePasswordRequest request, CancellationToken cancellationToken)
+    {
+        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
+        if (caller.Current is not { } current)
+        {
+            return caller.Problem!;
+        }
+
+        var result = await sender.Send(
+            new ChangePasswordCommand(current, request.CurrentPassword, request.NewPassword, request.RevokeOtherSessions ?? true, RequestContext.ClientOf(HttpContext)),
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ProblemWriter.Result(HttpContext, result.Error!);
+        }
+
+        var session = result.Value;
+        cookies.Write(Response, session.Token, session.Session.ExpiresAt, session.RememberMe);
+        return Ok(new ChangePasswordResponse(session.Token.Value, session.User));
+    }
+
+    [HttpPost("update-user")]
+    public async Task<IActionResult> UpdateUser([FromBody] UpdateUserRequest request, CancellationToken cancellationToken)
+    {
+        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
+        if (caller.Current is not { } current)
+        {
+            return caller.Problem!;
+        }
+
+        var result = await sender.Send(
+            new UpdateUserCommand(current.User.Id, request.Name, request.Image, request.NameGiven, request.ImageGiven, request.EmailGiven),
+            cancellationToken);
+        return result.IsSuccess ? Ok(new StatusResponse(Status: true)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+}

@@ -1,0 +1,89 @@
+using AuthPlatform.Application.ListSessions;
+using AuthPlatform.Application.RevokeOtherSessions;
+using AuthPlatform.Application.RevokeSession;
+using AuthPlatform.Application.RevokeSessions;
+using AuthPlatform.WebApi.Contracts;
+using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Http;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AuthPlatform.WebApi.Controllers;
+
+/// <summary>
+/// A user's view of their sessions: GET /list-sessions, POST /revoke-session, /revoke-sessions,
+/// /revoke-other-sessions. Each reads the store for the caller's session (no cache). Ending other
+/// sessions needs a fresh session (docs/security.md, "Fresh sessions").
+/// </summary>
+[ApiController]
+[AuthApi]
+public sealed class SessionManagementController(ISender sender, SessionCookies cookies, AuthenticatedSessionResolver resolver) : ControllerBase
+{
+    [HttpGet("list-sessions")]
+    public async Task<IActionResult> ListSessions(CancellationToken cancellationToken)
+    {
+        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
+        if (caller.Current is not { } current)
+        {
+            return caller.Problem!;
+        }
+
+        var result = await sender.Send(new ListSessionsQuery(current.User.Id), cancellationToken);
+        return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+
+    [HttpPost("revoke-session")]
+    public async Task<IActionResult> RevokeSession([FromBody] RevokeSessionRequest request, CancellationToken cancellationToken)
+    {
+        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
+        if (caller.Current is not { } current)
+        {
+            return caller.Problem!;
+        }
+
+        var result = await sender.Send(new RevokeSessionCommand(current, request.Token, request.Id), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ProblemWriter.Result(HttpContext, result.Error!);
+        }
+
+        if (result.Value.RevokedCurrent)
+        {
+            cookies.Expire(Response);
+        }
+
+        return Ok(new StatusResponse(Status: true));
+    }
+
+    [HttpPost("revoke-sessions")]
+    public async Task<IActionResult> RevokeSessions(CancellationToken cancellationToken)
+    {
+        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
+        if (caller.Current is not { } current)
+        {
+            return caller.Problem!;
+        }
+
+        var result = await sender.Send(new RevokeSessionsCommand(current), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ProblemWriter.Result(HttpContext, result.Error!);
+        }
+
+        cookies.Expire(Response);
+        return Ok(new StatusResponse(Status: true));
+    }
+
+    [HttpPost("revoke-other-sessions")]
+    public async Task<IActionResult> RevokeOtherSessions(CancellationToken cancellationToken)
+    {
+        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
+        if (caller.Current is not { } current)
+        {
+            return caller.Problem!;
+        }
+
+        var result = await sender.Send(new RevokeOtherSessionsCommand(current), cancellationToken);
+        return result.IsSuccess ? Ok(new StatusResponse(Status: true)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+}

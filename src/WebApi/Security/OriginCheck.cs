@@ -1,0 +1,88 @@
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Http;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.WebApi.Security;
+
+/// <summary>
+/// CSRF defence for cookie sessions, BetterAuth's rules with its codes:
+/// - a state-changing request (POST/PUT/PATCH/DELETE) that carries the session cookie must name a trusted
+///   Origin (or Referer): missing or "null" is 403 MISSING_OR_NULL_ORIGIN, another origin 403 INVALID_ORIGIN;
+/// - sign-in and sign-up (which need no cookie, so login CSRF is the risk) refuse cross-site top-level
+///   navigations (403 CROSS_SITE_NAVIGATION_LOGIN_BLOCKED) and check the origin whenever a browser sent one.
+/// Requests with only a bearer token carry no ambient authority and pass.
+/// </summary>
+public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, SessionCookies cookies, IOptions<AuthOptions> options, ILogger<OriginCheck> logger)
+{
+    private readonly PathString _basePath = new(options.Value.BasePath);
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!IsStateChanging(request.Method) || !request.Path.StartsWithSegments(_basePath, out var route))
+        {
+            return next(context);
+        }
+
+        var verdict = request.Cookies.ContainsKey(cookies.Policy.SessionTokenName)
+            ? CheckCookieRequest(request)
+            : IsSignInOrSignUp(route) ? CheckLoginRequest(request) : null;
+        if (verdict is not { } refusal)
+        {
+            return next(context);
+        }
+
+        OriginLog.Refused(logger, refusal.Code, request.Path, Truncate(TrustedOrigins.ClaimedOrigin(request)));
+        return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, refusal.Code, refusal.Message);
+    }
+
+    private (string Code, string Message)? CheckCookieRequest(HttpRequest request)
+    {
+        var origin = TrustedOrigins.ClaimedOrigin(request);
+        if (origin is null or "null")
+        {
+            return ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin");
+        }
+
+        return trusted.IsTrusted(origin) ? null : ("INVALID_ORIGIN", "Invalid origin");
+    }
+
+    private (string Code, string Message)? CheckLoginRequest(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        var mode = request.Headers["Sec-Fetch-Mode"].ToString();
+        if (site.Equals("cross-site", StringComparison.OrdinalIgnoreCase) && mode.Equals("navigate", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("CROSS_SITE_NAVIGATION_LOGIN_BLOCKED", "Cross-site navigation login blocked. This request appears to be a CSRF attack.");
+        }
+
+        var origin = TrustedOrigins.ClaimedOrigin(request);
+        if (origin is null)
+        {
+            // No browser headers at all (curl, a server) or a same-origin browser request: nothing to check.
+            return site.Length == 0 || site.Equals("same-origin", StringComparison.OrdinalIgnoreCase) || site.Equals("none", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin");
+        }
+
+        return origin == "null" ? ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin")
+            : trusted.IsTrusted(origin) ? null
+            : ("INVALID_ORIGIN", "Invalid origin");
+    }
+
+    private static bool IsStateChanging(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+
+    private static bool IsSignInOrSignUp(PathString route) =>
+        route.StartsWithSegments("/sign-in", StringComparison.OrdinalIgnoreCase) || route.StartsWithSegments("/sign-up", StringComparison.OrdinalIgnoreCase);
+
+    private static string Truncate(string? value) =>
+        value is null ? "(none)" : value.Length <= 100 ? value : value[..100] + "...";
+}
+
+internal static partial class OriginLog
+{
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Warning, Message = "Request refused by the origin check: {Code} on {RequestPath} (origin {ClaimedOrigin})")]
+    public static partial void Refused(ILogger logger, string code, string requestPath, string claimedOrigin);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace AuthPlatform.Testing.Faults;
+
+/// <summary>
+/// The real service binary listening on its own loopback port against a given database, configured as in
+/// production (JSON logs, no development defaults). Restartable on the same port after a kill.
+/// </summary>
+public sealed class ServiceInstance : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _environment;
+
+    private ServiceInstance(Dictionary<string, string?> environment, int port)
+    {
+        _environment = environment;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public ServiceProcess Process { get; private set; } = null!;
+
+    /// <summary>Starts an instance and waits until /health/ready answers 200.</summary>
+    /// <param name="settings">Extra environment variables (Database__MaxPoolSize, ...), applied last.</param>
+    public static async Task<ServiceInstance> StartAsync(string databaseUrl, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var port = PostgresCluster.FreePort();
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AUTH_SECRET"] = TestSettings.Secret,
+            ["AUTH_BASE_URL"] = $"http://localhost:{port}",
+            ["DATABASE_URL"] = databaseUrl,
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+            ["Serilog__MinimumLevel__Override__AuthPlatform"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        var instance = new ServiceInstance(environment, port);
+        await instance.StartProcessAsync();
+        return instance;
+    }
+
+    /// <summary>Starts the binary again on the same port (after <see cref="Kill"/> or a clean exit).</summary>
+    public async Task RestartAsync()
+    {
+        await Process.DisposeAsync();
+        await StartProcessAsync();
+    }
+
+    /// <summary>kill -9: no shutdown code runs.</summary>
+    public void Kill() => Process.Kill();
+
+    public async ValueTask DisposeAsync() => await Process.DisposeAsync();
+
+    private async Task StartProcessAsync()
+    {
+        Process = ServiceProcess.Start(_environment, "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}"));
+        await Process.WaitUntilReadyAsync(new Uri(BaseAddress, "/health/ready").ToString(), TimeSpan.FromSeconds(90));
+    }
+}
