@@ -27,16 +27,15 @@ public sealed class AuthService : IAsyncDisposable
     public int Port => new Uri(PublicUrl).Port;
 
     /// <summary>Plain http on 127.0.0.1, base URL http://{host}:{port}.</summary>
-    public static Task<AuthService> StartHttpAsync(string connectionString, string host, IReadOnlyDictionary<string, string?> settings) =>
-        StartAsync(connectionString, "http", host, certificates: null, settings);
+    public static Task<AuthService> StartHttpAsync(string connectionString, string host, IReadOnlyDictionary<string, string?> settings, int? port = null) =>
+        StartAsync(connectionString, "http", host, certificates: null, settings, port ?? PostgresCluster.FreePort());
 
     /// <summary>HTTPS on 127.0.0.1 with the test certificate, base URL https://{host}:{port}.</summary>
-    public static Task<AuthService> StartHttpsAsync(string connectionString, string host, TestCertificates certificates, IReadOnlyDictionary<string, string?> settings) =>
-        StartAsync(connectionString, "https", host, certificates, settings);
+    public static Task<AuthService> StartHttpsAsync(string connectionString, string host, TestCertificates certificates, IReadOnlyDictionary<string, string?> settings, int? port = null) =>
+        StartAsync(connectionString, "https", host, certificates, settings, port ?? PostgresCluster.FreePort());
 
-    private static async Task<AuthService> StartAsync(string connectionString, string scheme, string host, TestCertificates? certificates, IReadOnlyDictionary<string, string?> settings)
+    private static async Task<AuthService> StartAsync(string connectionString, string scheme, string host, TestCertificates? certificates, IReadOnlyDictionary<string, string?> settings, int port)
     {
-        var port = PostgresCluster.FreePort();
         var publicUrl = $"{scheme}://{host}:{port}";
         var environment = new Dictionary<string, string?>
         {

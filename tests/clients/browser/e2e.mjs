@@ -128,6 +128,18 @@ async function openPage(context) {
 	const page = await context.newPage();
 	page.setDefaultTimeout(ACTION_TIMEOUT);
 	page.on("pageerror", (error) => (report.pageErrors ??= []).push(String(error)));
+	// Every call to the auth API and the resource server, with whether it tried to set a cookie.
+	page.on("response", async (response) => {
+		const url = new URL(response.url());
+		if (!url.pathname.startsWith("/api/auth/") && url.pathname !== "/protected") return;
+		const entry = { method: response.request().method(), path: url.pathname, status: response.status() };
+		(report.responses ??= []).push(entry);
+		try {
+			entry.setsCookie = (await response.headerValue("set-cookie")) !== null;
+		} catch {
+			entry.setsCookie = null;
+		}
+	});
 	return page;
 }
 
