@@ -112,15 +112,23 @@ function render() {
 async function signUp(form) {
 	const { name, email, password } = Object.fromEntries(new FormData(form));
 	const result = await api("/sign-up/email", { method: "POST", body: { name, email, password } });
-	if (result.ok && config.mode === "bearer") state.bearerToken ??= result.data.token;
-	await refreshSession();
+	await afterCredentials(result);
 }
 
 async function signIn(form) {
 	const { email, password } = Object.fromEntries(new FormData(form));
 	const result = await api("/sign-in/email", { method: "POST", body: { email, password } });
+	await afterCredentials(result);
+}
+
+async function afterCredentials(result) {
 	if (result.ok && config.mode === "bearer") state.bearerToken ??= result.data.token;
 	await refreshSession();
+	// Accepted, yet no session: the browser refused the cookie. Cross-site that means it was not
+	// Partitioned (AUTH_COOKIE_MODE=CrossSite) or this origin is not in AUTH_TRUSTED_ORIGINS.
+	const hint = document.querySelector("#hint");
+	hint.hidden = !(result.ok && !state.session);
+	hint.textContent = hint.hidden ? "" : "The service accepted the credentials, but the browser kept no session cookie (cross-site, the cookie must be SameSite=None; Secure; Partitioned).";
 }
 
 async function signOut() {

@@ -9,7 +9,7 @@ namespace AuthPlatform.Clients.Tests;
 /// revoked, sign out. Cross-site over https with a partitioned cookie; same-site on localhost with a Lax
 /// cookie; bearer mode with no cookie at all; and the negative control that proves the cross-site test
 /// can fail for the real reason: without Partitioned this browser drops the cookie.
-/// Screenshots of the signed-in page: TestResults/browser/*.png.
+/// Screenshots of the signed-in page (and of the control's signed-out one): TestResults/browser/*.png.
 /// </summary>
 public sealed class BrowserTests(ITestOutputHelper output)
 {
@@ -68,7 +68,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
     public async Task Negative_control_cross_site_without_Partitioned_the_browser_drops_the_cookie_and_no_session_is_kept()
     {
         var run = await RunAsync(https: true, "cookies",
-            new() { ["AUTH_COOKIE_MODE"] = "CrossSite", ["AUTH_COOKIE_PARTITIONED"] = "false" }, "sign-up-only", screenshot: null);
+            new() { ["AUTH_COOKIE_MODE"] = "CrossSite", ["AUTH_COOKIE_PARTITIONED"] = "false" }, "sign-up-only", "cross-site-unpartitioned-dropped");
 
         // The service did its part: sign-up succeeded and sent the cookie...
         var signUp = Assert.Single(run.Responses("POST", "/sign-up/email"));
@@ -80,6 +80,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
         Assert.NotEmpty(blocked);
         Assert.Contains(blocked, b => b["reasons"]!.AsArray().Any(r => r!.GetValue<string>() == "UserPreferences"));
         Assert.Equal("Signed out", run.Status("sign up"));
+        Assert.Contains("the browser kept no session cookie", run.Value("sign up", "hint"), StringComparison.Ordinal);
         Assert.Equal("Signed out", run.Status("refresh after sign up"));
         Assert.All(run.Responses("GET", "/get-session"), r => Assert.Equal(200, r["status"]!.GetValue<int>()));
     }
@@ -104,6 +105,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
     {
         const string email = "@example.com";
         Assert.Equal("Signed out", run.Status("first visit"));
+        Assert.Equal(string.Empty, run.Value("sign up", "hint"));
         Assert.StartsWith("Signed in as browser-", run.Status("sign up"), StringComparison.Ordinal);
         Assert.EndsWith(email, run.Status("sign up"), StringComparison.Ordinal);
         Assert.Equal("Signed out", run.Status("sign out after sign up"));

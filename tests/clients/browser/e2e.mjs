@@ -50,11 +50,15 @@ async function run() {
 		await page.fill("#sign-up-form [name=password]", scenario.password);
 		await page.click("#sign-up");
 	});
-	step("sign up", { status: await sessionStatus(page), ...(await lastResponse(page)) });
+	step("sign up", { status: await sessionStatus(page), hint: await page.textContent("#hint"), ...(await lastResponse(page)) });
 	report.cookiesAfterSignUp = await cookies(context);
 	if (scenario.flow === "sign-up-only") {
 		await act(page, () => page.click("#refresh"));
 		step("refresh after sign up", { status: await sessionStatus(page), ...(await lastResponse(page)) });
+		if (scenario.screenshot) {
+			await page.screenshot({ path: scenario.screenshot, fullPage: true });
+			report.screenshot = scenario.screenshot;
+		}
 		return;
 	}
 
