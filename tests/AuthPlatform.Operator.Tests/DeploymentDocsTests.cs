@@ -62,15 +62,27 @@ public sealed class DeploymentDocsTests
                 continue;
             }
 
-            var section = (string)field.GetRawConstantValue()!;
-            var instance = Activator.CreateInstance(type)!;
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
-            {
-                result[$"{section}:{property.Name}"] = Format(property.GetValue(instance));
-            }
+            AddDefaults(result, (string)field.GetRawConstantValue()!, Activator.CreateInstance(type)!);
         }
 
         return result;
+    }
+
+    /// <summary>Every settable property of <paramref name="instance"/>; nested options classes (Auth:Jwt:Keys) are listed member by member.</summary>
+    private static void AddDefaults(Dictionary<string, string> result, string section, object instance)
+    {
+        foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+        {
+            var value = property.GetValue(instance);
+            if (value is not null && property.PropertyType.IsClass && ProductAssemblies.Contains(property.PropertyType.Assembly))
+            {
+                AddDefaults(result, $"{section}:{property.Name}", value);
+            }
+            else
+            {
+                result[$"{section}:{property.Name}"] = Format(value);
+            }
+        }
     }
 
     private static string Format(object? value) => value switch
@@ -78,6 +90,7 @@ public sealed class DeploymentDocsTests
         null => "(none)",
         bool b => b ? "true" : "false",
         TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
+        string[] list => string.Join(", ", list),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "(none)",
     };
