@@ -21,7 +21,7 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
     /// then expired); 401 for a malformed credential; 503 when the store cannot answer (cookie kept).
     /// </summary>
     [EndpointSummary("The current session and user, or null without a live session")]
-    [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK, Description = "The session and its user; JSON null when there is no live session")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpGet("get-session")]
     public async Task<IActionResult> GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh, CancellationToken cancellationToken)
