@@ -35,6 +35,8 @@ public sealed class AuthTraffic : IDisposable
             BaseAddress = baseAddress,
             Timeout = RequestTimeout,
         };
+        // Browsers send Origin on every cookie-carrying write; the service refuses such writes without it.
+        _http.DefaultRequestHeaders.Add("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
     }
 
     public Uri BaseAddress => _http.BaseAddress!;

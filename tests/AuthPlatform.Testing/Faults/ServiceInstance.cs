@@ -35,7 +35,15 @@ public sealed class ServiceInstance : IAsyncDisposable
             ["DATABASE_URL"] = databaseUrl,
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__MinimumLevel__Override__AuthPlatform"] = "Warning",
+            // AuthTraffic calls 127.0.0.1 and sends that origin, as a frontend served from there would.
+            ["AUTH_TRUSTED_ORIGINS"] = $"http://127.0.0.1:{port}",
         };
+        // Load from one address far beyond the per-address limits: the faults are the subject, not 429s.
+        foreach (var (key, value) in TestSettings.RaisedLimits)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
