@@ -4,6 +4,7 @@ using AuthPlatform.WebApi.Controllers;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Hosting;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
 using AuthPlatform.WebApi.Tokens;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class WebApiDependencyInjection
             })
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 
+        services.AddApiDocument();
         services.AddSecurityHardening(); // before ServiceFailureHandler: its busy handler must run first
         services.AddExceptionHandler<ServiceFailureHandler>();
         services.AddProblemDetails();

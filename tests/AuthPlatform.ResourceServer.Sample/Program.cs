@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 //   RS_ALGORITHMS  the algorithms it accepts (default ES256)
 //   RS_METADATA_ADDRESS  optional: the discovery document's URL when it is not under the authority
 //   RS_CLOCK_SKEW_SECONDS  optional (default 30)
+//   RS_CORS_ORIGINS  optional: browser origins allowed to call /protected (BrowserAccess.cs)
+//   RS_BACKCHANNEL_CA_FILE, RS_BACKCHANNEL_RESOLVE  optional: reaching the authority (Backchannel.cs)
 // GET /protected answers {sub, sid} for a valid token, 401 otherwise. See docs/verifying-tokens.md.
 var builder = WebApplication.CreateBuilder(args);
 var authority = Required("RS_AUTHORITY");
@@ -20,6 +22,11 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJw
     options.MetadataAddress = Environment.GetEnvironmentVariable("RS_METADATA_ADDRESS") ?? string.Empty;
     options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
     options.MapInboundClaims = false;
+    if (Backchannel.FromEnvironment() is { } backchannel)
+    {
+        options.BackchannelHttpHandler = backchannel;
+    }
+
     var validation = options.TokenValidationParameters;
     validation.ValidAudiences = audiences;
     validation.ValidAlgorithms = algorithms;
@@ -30,8 +37,10 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJw
     validation.RequireSignedTokens = true;
 });
 builder.Services.AddAuthorization();
+builder.Services.AddBrowserAccess();
 
 var app = builder.Build();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGet("/protected", (HttpContext context) => Results.Json(new

@@ -3,6 +3,7 @@ using AuthPlatform.Application.UpdateUser;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,9 @@ namespace AuthPlatform.WebApi.Controllers;
 public sealed class AccountController(ISender sender, SessionCookies cookies, AuthenticatedSessionResolver resolver) : ControllerBase
 {
     /// <summary>Needs the current password; rotates the session (new token and cookie) and by default ends all others.</summary>
+    [EndpointSummary("Changes the password; rotates this session and by default ends the others")]
+    [ProducesResponseType<ChangePasswordResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("change-password")]
     public async Task<IActionResult> ChangePassword([FromBody] ChangePasswordRequest request, CancellationToken cancellationToken)
     {
@@ -36,6 +40,9 @@ public sealed class AccountController(ISender sender, SessionCookies cookies, Au
         return Ok(new ChangePasswordResponse(session.Token.Value, session.User));
     }
 
+    [EndpointSummary("Changes the name or image of the current user")]
+    [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("update-user")]
     public async Task<IActionResult> UpdateUser([FromBody] UpdateUserRequest request, CancellationToken cancellationToken)
     {

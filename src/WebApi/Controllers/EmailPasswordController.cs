@@ -5,6 +5,7 @@ using AuthPlatform.Application.SignUp;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +16,9 @@ namespace AuthPlatform.WebApi.Controllers;
 [AuthApi]
 public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, CredentialReader credentials) : ControllerBase
 {
+    [EndpointSummary("Sign up with email and password; starts a session (cookie and token)")]
+    [ProducesResponseType<SignUpResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
     [HttpPost("sign-up/email")]
     public async Task<IActionResult> SignUp([FromBody] SignUpEmailRequest request, CancellationToken cancellationToken)
     {
@@ -30,6 +34,9 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
         return Ok(new SignUpResponse(result.Value.Token.Value, result.Value.User));
     }
 
+    [EndpointSummary("Sign in with email and password; starts a session (cookie and token)")]
+    [ProducesResponseType<SignInResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("sign-in/email")]
     public async Task<IActionResult> SignIn([FromBody] SignInEmailRequest request, CancellationToken cancellationToken)
     {

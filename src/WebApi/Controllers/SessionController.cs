@@ -4,6 +4,7 @@ using AuthPlatform.Application.GetSession;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
 using AuthPlatform.WebApi.Tokens;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,9 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
     /// {session, user} for a live session; JSON null for none (expired, revoked, unknown: the cookie is
     /// then expired); 401 for a malformed credential; 503 when the store cannot answer (cookie kept).
     /// </summary>
+    [EndpointSummary("The current session and user, or null without a live session")]
+    [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK, Description = "The session and its user; JSON null when there is no live session")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpGet("get-session")]
     public async Task<IActionResult> GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh, CancellationToken cancellationToken)
     {
@@ -33,6 +37,8 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
     }
 
     /// <summary>Revokes the presented session, if any, and expires the cookie. Always succeeds.</summary>
+    [EndpointSummary("Ends the presented session and expires the cookie")]
+    [ProducesResponseType<SuccessResponse>(StatusCodes.Status200OK)]
     [HttpPost("sign-out")]
     public async Task<IActionResult> PostSignOut(CancellationToken cancellationToken)
     {

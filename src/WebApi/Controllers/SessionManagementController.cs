@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.ListSessions;
 using AuthPlatform.Application.RevokeOtherSessions;
 using AuthPlatform.Application.RevokeSession;
@@ -5,6 +6,7 @@ using AuthPlatform.Application.RevokeSessions;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +21,9 @@ namespace AuthPlatform.WebApi.Controllers;
 [AuthApi]
 public sealed class SessionManagementController(ISender sender, SessionCookies cookies, AuthenticatedSessionResolver resolver) : ControllerBase
 {
+    [EndpointSummary("The live sessions of the current user (without tokens)")]
+    [ProducesResponseType<IReadOnlyList<SessionDto>>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpGet("list-sessions")]
     public async Task<IActionResult> ListSessions(CancellationToken cancellationToken)
     {
@@ -32,6 +37,9 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
         return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
     }
 
+    [EndpointSummary("Ends one session of the current user, by token or id")]
+    [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("revoke-session")]
     public async Task<IActionResult> RevokeSession([FromBody] RevokeSessionRequest request, CancellationToken cancellationToken)
     {
@@ -55,6 +63,9 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
         return Ok(new StatusResponse(Status: true));
     }
 
+    [EndpointSummary("Ends every session of the current user")]
+    [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("revoke-sessions")]
     public async Task<IActionResult> RevokeSessions(CancellationToken cancellationToken)
     {
@@ -74,6 +85,9 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
         return Ok(new StatusResponse(Status: true));
     }
 
+    [EndpointSummary("Ends every session of the current user but this one")]
+    [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("revoke-other-sessions")]
     public async Task<IActionResult> RevokeOtherSessions(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using AuthPlatform.WebApi.Contracts;
+using AuthPlatform.WebApi.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuthPlatform.WebApi.Controllers;
@@ -8,6 +9,8 @@ namespace AuthPlatform.WebApi.Controllers;
 [AuthApi]
 public sealed class StatusController : ControllerBase
 {
+    [EndpointSummary("The auth API answers")]
+    [ProducesResponseType<OkResponse>(StatusCodes.Status200OK)]
     [HttpGet("ok")]
     public IActionResult Get() => Ok(new OkResponse(Ok: true));
 }

@@ -4,6 +4,7 @@ using AuthPlatform.Application.IssueToken;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
 using AuthPlatform.WebApi.Tokens;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,9 @@ public sealed class TokenController(ISender sender, SessionCookies cookies, Cred
     : ControllerBase
 {
     /// <summary>{token} for a live session; 401 UNAUTHORIZED without one (the reason is logged); 503 when no key or no database.</summary>
+    [EndpointSummary("A JWT for other services, from the live session")]
+    [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpGet("token")]
     public async Task<IActionResult> GetToken(CancellationToken cancellationToken)
     {
@@ -44,6 +48,9 @@ public sealed class TokenController(ISender sender, SessionCookies cookies, Cred
     }
 
     /// <summary>The published public keys; also at /.well-known/jwks.json.</summary>
+    [EndpointSummary("The public keys that verify issued JWTs")]
+    [ProducesResponseType<JsonWebKeySet>(StatusCodes.Status200OK, "application/jwk-set+json")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [HttpGet("jwks")]
     public async Task GetJwks(CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using AuthPlatform.Application.GetJwks;
+using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
 using AuthPlatform.WebApi.Tokens;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +15,9 @@ namespace AuthPlatform.WebApi.Controllers;
 [ApiController]
 public sealed class WellKnownController(ISender sender, JwksResponder jwks, DiscoveryDocument discovery) : ControllerBase
 {
+    [EndpointSummary("The public keys that verify issued JWTs (JWKS)")]
+    [ProducesResponseType<JsonWebKeySet>(StatusCodes.Status200OK, "application/jwk-set+json")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [HttpGet(DiscoveryDocument.JwksPath)]
     public async Task GetJwks(CancellationToken cancellationToken)
     {
@@ -26,6 +31,8 @@ public sealed class WellKnownController(ISender sender, JwksResponder jwks, Disc
         await jwks.WriteAsync(HttpContext, result.Value);
     }
 
+    [EndpointSummary("Discovery document: issuer, JWKS URL, algorithms")]
+    [ProducesResponseType<DiscoveryResponse>(StatusCodes.Status200OK)]
     [HttpGet(DiscoveryDocument.Path)]
     public async Task<IActionResult> GetConfiguration(CancellationToken cancellationToken)
     {

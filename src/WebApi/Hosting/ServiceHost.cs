@@ -1,6 +1,7 @@
 using AuthPlatform.WebApi.Configuration;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Logging;
+using AuthPlatform.WebApi.OpenApi;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
 namespace AuthPlatform.WebApi.Hosting;
@@ -49,6 +50,7 @@ public static class ServiceHost
         app.UseRequestProtection();
         app.UseMiddleware<RequestBodyPolicy>();
         app.MapControllers();
+        app.MapApiDocument(); // OpenApi/ApiDocument.cs: /openapi/v1.json, and /scalar in Development
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
     }

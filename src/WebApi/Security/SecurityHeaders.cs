@@ -22,7 +22,11 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<AuthOptions> 
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy))
+            {
+                // Only the Development API reference page (OpenApi/ApiDocument.cs) sets a policy of its own.
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
             if (_https)
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

@@ -1,0 +1,15 @@
+# Sourced by build/test.sh. The client suite (tests/AuthPlatform.Clients.Tests) drives the service with
+# BetterAuth's JavaScript client and drives the demo frontend in Debian's Chromium through playwright-core
+# (never a browser download). Idempotent: installs only what is missing.
+#   - Node.js + npm; the npm packages of tests/clients/betterauth-client and tests/clients/browser (npm ci)
+#   - Debian's chromium (the browser playwright-core launches from /usr/bin/chromium)
+ensure_commands node:nodejs npm:npm
+[ -x /usr/bin/chromium ] || apt_install chromium
+if [ ! -d "$ROOT/tests/clients/betterauth-client/node_modules/better-auth" ]; then
+	log "installing the npm packages of tests/clients/betterauth-client (npm ci)"
+	(cd "$ROOT/tests/clients/betterauth-client" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -d "$ROOT/tests/clients/browser/node_modules/playwright-core" ]; then
+	log "installing the npm packages of tests/clients/browser (npm ci)"
+	(cd "$ROOT/tests/clients/browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi

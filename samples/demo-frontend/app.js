@@ -1,0 +1,229 @@
+// The demo frontend: signs up and in against AuthPlatform, shows the session, fetches a JWT from /token
+// and calls a resource server with it, lists and revokes sessions, signs out. Plain fetch, no library:
+// every request is visible here as the HTTP contract (docs/compatibility.md) describes it.
+//
+// Two modes (config.json from the static host, or ?mode= in the URL):
+//   cookies  the session is an HttpOnly cookie the browser keeps; every call uses credentials: 'include'.
+//            Cross-site this needs the service's CrossSite cookie mode (SameSite=None; Secure; Partitioned)
+//            and this page's origin in AUTH_TRUSTED_ORIGINS.
+//   bearer   the session token from sign-in is kept in this page's memory only (never in storage, so a
+//            reload signs out) and sent as Authorization: Bearer; no cookies (credentials: 'omit').
+
+const config = await loadConfig();
+const state = {
+	bearerToken: null, // bearer mode only
+	session: null,
+	lastJwt: null,
+};
+// Read by the end-to-end tests (and handy in the console); holds nothing the page does not already hold.
+window.demoState = state;
+
+document.querySelector("#config").textContent =
+	`API ${config.apiBaseUrl}${config.authPath} · resource server ${config.resourceServerUrl || "(none)"} · mode ${config.mode}`;
+
+async function loadConfig() {
+	const defaults = { apiBaseUrl: "http://localhost:5000", authPath: "/api/auth", resourceServerUrl: "", mode: "cookies" };
+	let served = {};
+	try {
+		const response = await fetch("config.json", { cache: "no-store" });
+		if (response.ok) served = await response.json();
+	} catch {
+		// no config.json: defaults and query parameters only
+	}
+	const query = new URLSearchParams(location.search);
+	const chosen = { ...defaults, ...served };
+	if (query.get("api")) chosen.apiBaseUrl = query.get("api");
+	if (query.get("rs")) chosen.resourceServerUrl = query.get("rs");
+	if (query.get("mode")) chosen.mode = query.get("mode");
+	if (chosen.mode !== "cookies" && chosen.mode !== "bearer") throw new Error(`unknown mode ${chosen.mode}`);
+	chosen.apiBaseUrl = chosen.apiBaseUrl.replace(/\/$/, "");
+	return chosen;
+}
+
+/** One call to the auth API: JSON in and out, credentials per mode. Never throws for HTTP errors. */
+async function api(path, { method = "GET", body } = {}) {
+	const headers = { accept: "application/json" };
+	if (body !== undefined) headers["content-type"] = "application/json";
+	if (config.mode === "bearer" && state.bearerToken) headers.authorization = `Bearer ${state.bearerToken}`;
+	let response;
+	try {
+		response = await fetch(config.apiBaseUrl + config.authPath + path, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+			credentials: config.mode === "cookies" ? "include" : "omit",
+		});
+	} catch (error) {
+		return show({ ok: false, status: 0, data: { message: `network error: ${error.message}` } }, method, path);
+	}
+	const text = await response.text();
+	let data = null;
+	try {
+		data = text ? JSON.parse(text) : null;
+	} catch {
+		data = { message: text };
+	}
+	// The bearer plugin's header: a new session token (sign-in, sign-up, change-password).
+	const issued = response.headers.get("set-auth-token");
+	if (config.mode === "bearer" && issued) state.bearerToken = issued;
+	return show({ ok: response.ok, status: response.status, data }, method, path);
+}
+
+function show(result, method, path) {
+	const element = document.querySelector("#last-response");
+	element.dataset.status = String(result.status);
+	// Tokens are shortened: this panel is for reading, not for copying credentials.
+	element.textContent = `${method} ${path} → ${result.status}\n${JSON.stringify(result.data, redact, 2)}`;
+	return result;
+}
+
+function redact(key, value) {
+	return key === "token" && typeof value === "string" ? `${value.slice(0, 6)}…` : value;
+}
+
+async function refreshSession() {
+	const result = await api("/get-session");
+	state.session = result.ok ? result.data : null;
+	render();
+}
+
+function render() {
+	const status = document.querySelector("#session-status");
+	const signedIn = Boolean(state.session?.user);
+	status.textContent = signedIn ? `Signed in as ${state.session.user.email}` : "Signed out";
+	status.className = `status ${signedIn ? "signed-in" : "signed-out"}`;
+	document.querySelector("#signed-out").hidden = signedIn;
+	document.querySelector("#sign-out").hidden = !signedIn;
+	document.querySelector("#sessions-card").hidden = !signedIn;
+	document.querySelector("#session-details").hidden = !signedIn;
+	if (signedIn) {
+		document.querySelector("#user-name").textContent = state.session.user.name;
+		document.querySelector("#user-email").textContent = state.session.user.email;
+		document.querySelector("#user-id").textContent = state.session.user.id;
+		document.querySelector("#session-id").textContent = state.session.session.id;
+		document.querySelector("#session-expires").textContent = new Date(state.session.session.expiresAt).toLocaleString();
+	} else {
+		const sessions = document.querySelector("#sessions");
+		sessions.replaceChildren();
+		sessions.dataset.count = "";
+	}
+}
+
+async function signUp(form) {
+	const { name, email, password } = Object.fromEntries(new FormData(form));
+	const result = await api("/sign-up/email", { method: "POST", body: { name, email, password } });
+	await afterCredentials(result);
+}
+
+async function signIn(form) {
+	const { email, password } = Object.fromEntries(new FormData(form));
+	const result = await api("/sign-in/email", { method: "POST", body: { email, password } });
+	await afterCredentials(result);
+}
+
+async function afterCredentials(result) {
+	if (result.ok && config.mode === "bearer") state.bearerToken ??= result.data.token;
+	await refreshSession();
+	// Accepted, yet no session: the browser refused the cookie. Cross-site that means it was not
+	// Partitioned (AUTH_COOKIE_MODE=CrossSite) or this origin is not in AUTH_TRUSTED_ORIGINS.
+	const hint = document.querySelector("#hint");
+	hint.hidden = !(result.ok && !state.session);
+	hint.textContent = hint.hidden ? "" : "The service accepted the credentials, but the browser kept no session cookie (cross-site, the cookie must be SameSite=None; Secure; Partitioned).";
+}
+
+async function signOut() {
+	await api("/sign-out", { method: "POST", body: {} });
+	state.bearerToken = null;
+	await refreshSession();
+}
+
+/** A fresh JWT for every call (they live 15 minutes), then the resource server with it. */
+async function callProtected() {
+	const output = document.querySelector("#protected-result");
+	output.dataset.tokenStatus = "";
+	output.dataset.protectedStatus = "";
+	const token = await api("/token");
+	output.dataset.tokenStatus = String(token.status);
+	if (!token.ok) {
+		output.textContent = `GET /token → ${token.status}: ${token.data?.code ?? ""} ${token.data?.message ?? ""}\nNo JWT, so the resource server is not called.`;
+		return;
+	}
+	state.lastJwt = token.data.token;
+	const claims = JSON.parse(atob(state.lastJwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+	if (!config.resourceServerUrl) {
+		output.textContent = `JWT for ${claims.sub}; no resource server configured.`;
+		return;
+	}
+	let response;
+	try {
+		response = await fetch(`${config.resourceServerUrl}/protected`, { headers: { authorization: `Bearer ${state.lastJwt}` } });
+	} catch (error) {
+		output.dataset.protectedStatus = "0";
+		output.textContent = `resource server unreachable: ${error.message}`;
+		return;
+	}
+	output.dataset.protectedStatus = String(response.status);
+	const body = response.ok ? await response.json() : null;
+	output.dataset.sub = body?.sub ?? "";
+	output.textContent =
+		`GET /token → 200: JWT (sub ${claims.sub}, expires ${new Date(claims.exp * 1000).toLocaleTimeString()})\n` +
+		`GET ${config.resourceServerUrl}/protected → ${response.status}` +
+		(body ? `\n${JSON.stringify(body, null, 2)}` : `: ${response.headers.get("www-authenticate") ?? ""}`);
+}
+
+async function listSessions() {
+	const result = await api("/list-sessions");
+	const list = document.querySelector("#sessions");
+	list.replaceChildren();
+	if (!result.ok) {
+		list.dataset.count = "";
+		return;
+	}
+	for (const session of result.data) {
+		const item = document.createElement("li");
+		const current = session.id === state.session?.session.id;
+		item.textContent = `${current ? "this device · " : ""}since ${new Date(session.createdAt).toLocaleString()} · ${session.userAgent ?? "unknown agent"} `;
+		if (!current) {
+			const revoke = document.createElement("button");
+			revoke.type = "button";
+			revoke.textContent = "Revoke";
+			revoke.addEventListener("click", () => run(async () => {
+				await api("/revoke-session", { method: "POST", body: { id: session.id } });
+				await listSessions();
+			}));
+			item.append(revoke);
+		}
+		list.append(item);
+	}
+	list.dataset.count = String(result.data.length);
+}
+
+async function revokeOthers() {
+	await api("/revoke-other-sessions", { method: "POST", body: {} });
+	await listSessions();
+}
+
+/** Runs one user action; body[data-completed] counts finished actions (tests wait on it). */
+async function run(action) {
+	try {
+		await action();
+	} finally {
+		document.body.dataset.completed = String(Number(document.body.dataset.completed) + 1);
+	}
+}
+
+function onSubmit(selector, handler) {
+	document.querySelector(selector).addEventListener("submit", (event) => {
+		event.preventDefault();
+		run(() => handler(event.target));
+	});
+}
+
+onSubmit("#sign-up-form", signUp);
+onSubmit("#sign-in-form", signIn);
+document.querySelector("#sign-out").addEventListener("click", () => run(signOut));
+document.querySelector("#refresh").addEventListener("click", () => run(refreshSession));
+document.querySelector("#call-protected").addEventListener("click", () => run(callProtected));
+document.querySelector("#list-sessions").addEventListener("click", () => run(listSessions));
+document.querySelector("#revoke-others").addEventListener("click", () => run(revokeOthers));
+await run(refreshSession);
