@@ -60,9 +60,10 @@ ap_env() { # port -> environment for one AuthPlatform instance
 	echo "DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/authplatform"
 	echo "AUTH_SECRET=$SECRET"
 	echo "AUTH_BASE_URL=http://127.0.0.1:$1"
-	echo "Serilog__MinimumLevel__Default=Warning"
-	# Like the BetterAuth side: no rate limits (they would cap sign-in at 3 per 10 s).
-	echo "Auth__RateLimits__Enabled=false"
+	# Like the BetterAuth side: no effective rate limits (they would cap sign-in at 3 per 10 s). The
+	# limiter cannot be switched off, so its permits are set beyond what a run can use.
+	echo "Auth__RateLimits__PermitLimit=1000000000"
+	echo "Auth__RateLimits__CredentialPermitLimit=1000000000"
 }
 env $(ap_env "$AP_PORT") dotnet "$WORK/ap/AuthPlatform.WebApi.dll" migrate >/dev/null
 
