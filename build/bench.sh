@@ -49,8 +49,11 @@ psql_admin "$PG_PORT" "create database betterauth" >/dev/null
 log "PostgreSQL up on 127.0.0.1:$PG_PORT"
 
 # ---- AuthPlatform (Release) -------------------------------------------------------------------
-log "building AuthPlatform (Release)"
-dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/ap" -nologo -v quiet >"$WORK/publish.log" 2>&1 ||
+log "building AuthPlatform (Release, ReadyToRun)"
+# ReadyToRun: precompiled code for the service and its packages, so start-up does not wait for the JIT
+# (docs/adr/0050-hot-path-performance.md). The same flags as docs/deployment.md recommends.
+RID="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+dotnet publish "$ROOT/src/WebApi" -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$WORK/ap" -nologo -v quiet >"$WORK/publish.log" 2>&1 ||
 	{ cat "$WORK/publish.log" >&2; die "publish failed"; }
 SECRET="$(random_secret)"
 AP_PORT="$(free_port)"
@@ -65,7 +68,8 @@ ap_env() { # port -> environment for one AuthPlatform instance
 	echo "Auth__RateLimits__PermitLimit=1000000000"
 	echo "Auth__RateLimits__CredentialPermitLimit=1000000000"
 }
-env $(ap_env "$AP_PORT") dotnet "$WORK/ap/AuthPlatform.WebApi.dll" migrate >/dev/null
+env $(ap_env "$AP_PORT") dotnet "$WORK/ap/AuthPlatform.WebApi.dll" migrate >"$WORK/migrate.log" 2>&1 ||
+	{ cat "$WORK/migrate.log" >&2; die "migrate failed"; }
 
 start_ap() { # port extra-env... ; sets AP_PID_<port> and prints time to ready in ms
 	local port="$1"; shift
