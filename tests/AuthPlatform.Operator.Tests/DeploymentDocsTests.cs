@@ -62,21 +62,34 @@ public sealed class DeploymentDocsTests
                 continue;
             }
 
-            var section = (string)field.GetRawConstantValue()!;
-            var instance = Activator.CreateInstance(type)!;
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
-            {
-                result[$"{section}:{property.Name}"] = Format(property.GetValue(instance));
-            }
+            AddDefaults(result, (string)field.GetRawConstantValue()!, Activator.CreateInstance(type)!);
         }
 
         return result;
+    }
+
+    /// <summary>One row per settable property; a nested settings object (Auth:Jwt:Keys) contributes its own properties.</summary>
+    private static void AddDefaults(Dictionary<string, string> result, string section, object instance)
+    {
+        foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+        {
+            var value = property.GetValue(instance);
+            if (value is not null && ProductAssemblies.Contains(property.PropertyType.Assembly) && property.PropertyType.IsClass)
+            {
+                AddDefaults(result, $"{section}:{property.Name}", value);
+            }
+            else
+            {
+                result[$"{section}:{property.Name}"] = Format(value);
+            }
+        }
     }
 
     private static string Format(object? value) => value switch
     {
         null => "(none)",
         bool b => b ? "true" : "false",
+        string[] list => string.Join(",", list),
         TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "(none)",

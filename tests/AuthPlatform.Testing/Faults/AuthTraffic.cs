@@ -39,15 +39,20 @@ public sealed class AuthTraffic : IDisposable
 
     public Uri BaseAddress => _http.BaseAddress!;
 
+    /// <summary>The Origin a browser on the service's own site sends with every POST (the service's base URL).</summary>
+    public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
+
     public async Task<Credentials?> SignUpAsync(int worker, string email, string? userAgent = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-up/email") { Content = JsonContent.Create(new { name = "Load", email, password = Password }) };
+        var request = Post("/api/auth/sign-up/email");
+        request.Content = JsonContent.Create(new { name = "Load", email, password = Password });
         return await SignedInAsync("sign-up", worker, request, email, userAgent);
     }
 
     public async Task<Credentials?> SignInAsync(int worker, string email, string? userAgent = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in/email") { Content = JsonContent.Create(new { email, password = Password }) };
+        var request = Post("/api/auth/sign-in/email");
+        request.Content = JsonContent.Create(new { email, password = Password });
         return await SignedInAsync("sign-in", worker, request, email, userAgent);
     }
 
@@ -64,6 +69,21 @@ public sealed class AuthTraffic : IDisposable
     /// <summary>GET /token (JWT issuance). Present only in builds that issue tokens; see <see cref="HasTokenEndpointAsync"/>.</summary>
     public Task<LoadResult> TokenAsync(int worker, Credentials credentials) =>
         SendAsync("token", worker, WithCookie(HttpMethod.Get, "/api/auth/token", credentials));
+
+    /// <summary>GET /token, recorded like <see cref="TokenAsync"/>; the JWT when it answered 200, else null.</summary>
+    public async Task<string?> JwtAsync(int worker, Credentials credentials)
+    {
+        var (result, body, _) = await ExchangeAsync("token", worker, WithCookie(HttpMethod.Get, "/api/auth/token", credentials));
+        return result.Status == 200 && body is not null ? JsonNode.Parse(body)?["token"]?.GetValue<string>() : null;
+    }
+
+    /// <summary>GET /api/auth/jwks without recording: the JWKS as this instance serves it now.</summary>
+    public async Task<string> JwksAsync()
+    {
+        using var response = await _http.GetAsync("/api/auth/jwks");
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"GET /api/auth/jwks answered {(int)response.StatusCode}: {body}");
+    }
 
     /// <summary>Whether this build issues JWTs: one GET /token with a live session; 404 means "not in this build".</summary>
     public async Task<bool> HasTokenEndpointAsync(Credentials credentials)
@@ -135,10 +155,18 @@ public sealed class AuthTraffic : IDisposable
         return (result, body, setCookie);
     }
 
-    private static HttpRequestMessage WithCookie(HttpMethod method, string path, Credentials credentials)
+    private HttpRequestMessage WithCookie(HttpMethod method, string path, Credentials credentials)
     {
-        var request = new HttpRequestMessage(method, path);
+        var request = method == HttpMethod.Post ? Post(path) : new HttpRequestMessage(method, path);
         request.Headers.Add("Cookie", credentials.CookieHeader);
+        return request;
+    }
+
+    /// <summary>A POST as a browser sends it: with Origin, which the CSRF check requires when a cookie goes along.</summary>
+    private HttpRequestMessage Post(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Add("Origin", Origin);
         return request;
     }
 

@@ -16,6 +16,9 @@ public sealed class ServiceInstance : IAsyncDisposable
         Port = port;
     }
 
+    /// <summary>More concurrent sign-ins and sign-ups than any load sends one instance; see <see cref="StartAsync"/>.</summary>
+    public const int MaxConcurrentCredentialRequests = 64;
+
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
@@ -31,11 +34,24 @@ public sealed class ServiceInstance : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AUTH_SECRET"] = TestSettings.Secret,
-            ["AUTH_BASE_URL"] = $"http://localhost:{port}",
+            // The address the traffic uses, so the Origin a browser would send (AuthTraffic) is the base URL's.
+            ["AUTH_BASE_URL"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
             ["DATABASE_URL"] = databaseUrl,
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__MinimumLevel__Override__AuthPlatform"] = "Warning",
+
+            // Loads sign in far more often than 3 times in 10 s from one address: the abuse limits are raised
+            // out of the way (the limiters have tests of their own in AuthPlatform.Security.Tests).
+            // The hashing queue is sized above the most credential requests any load keeps in flight per
+            // instance (8 workers in the fault tests, 32 connections in the soak), so it is never full: a
+            // full queue answers 503 too, and every 503 these loads see must come from the database.
+            ["Auth__PasswordHashing__QueueLength"] = $"{MaxConcurrentCredentialRequests}",
         };
+        foreach (var (key, value) in TestSettings.RaisedLimits)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
