@@ -18,10 +18,16 @@ COPY src/Domain/AuthPlatform.Domain.csproj src/Domain/
 COPY src/Application/AuthPlatform.Application.csproj src/Application/
 COPY src/Infrastructure/AuthPlatform.Infrastructure.csproj src/Infrastructure/
 COPY src/WebApi/AuthPlatform.WebApi.csproj src/WebApi/
-RUN dotnet restore src/WebApi/AuthPlatform.WebApi.csproj
+# ReadyToRun (precompiled native code for the service and its packages) for the image's architecture:
+# start-up does not wait for the JIT (docs/adr/0050-hot-path-performance.md).
+ARG TARGETARCH
+RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) && \
+    dotnet restore src/WebApi/AuthPlatform.WebApi.csproj -r $RID -p:PublishReadyToRun=true
 
 COPY src/ src/
-RUN dotnet publish src/WebApi/AuthPlatform.WebApi.csproj -c Release --no-restore -o /app
+RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) && \
+    dotnet publish src/WebApi/AuthPlatform.WebApi.csproj -c Release -r $RID --self-contained false \
+      -p:PublishReadyToRun=true --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

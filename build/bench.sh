@@ -49,8 +49,11 @@ psql_admin "$PG_PORT" "create database betterauth" >/dev/null
 log "PostgreSQL up on 127.0.0.1:$PG_PORT"
 
 # ---- AuthPlatform (Release) -------------------------------------------------------------------
-log "building AuthPlatform (Release)"
-dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/ap" -nologo -v quiet >"$WORK/publish.log" 2>&1 ||
+log "building AuthPlatform (Release, ReadyToRun)"
+# ReadyToRun: precompiled code for the service and its packages, so start-up does not wait for the JIT
+# (docs/adr/0050-hot-path-performance.md). The same flags as docs/deployment.md recommends.
+RID="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+dotnet publish "$ROOT/src/WebApi" -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$WORK/ap" -nologo -v quiet >"$WORK/publish.log" 2>&1 ||
 	{ cat "$WORK/publish.log" >&2; die "publish failed"; }
 SECRET="$(random_secret)"
 AP_PORT="$(free_port)"
@@ -60,11 +63,13 @@ ap_env() { # port -> environment for one AuthPlatform instance
 	echo "DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/authplatform"
 	echo "AUTH_SECRET=$SECRET"
 	echo "AUTH_BASE_URL=http://127.0.0.1:$1"
-	echo "Serilog__MinimumLevel__Default=Warning"
-	# Like the BetterAuth side: no rate limits (they would cap sign-in at 3 per 10 s).
-	echo "Auth__RateLimits__Enabled=false"
+	# Like the BetterAuth side: no effective rate limits (they would cap sign-in at 3 per 10 s). The
+	# limiter cannot be switched off, so its permits are set beyond what a run can use.
+	echo "Auth__RateLimits__PermitLimit=1000000000"
+	echo "Auth__RateLimits__CredentialPermitLimit=1000000000"
 }
-env $(ap_env "$AP_PORT") dotnet "$WORK/ap/AuthPlatform.WebApi.dll" migrate >/dev/null
+env $(ap_env "$AP_PORT") dotnet "$WORK/ap/AuthPlatform.WebApi.dll" migrate >"$WORK/migrate.log" 2>&1 ||
+	{ cat "$WORK/migrate.log" >&2; die "migrate failed"; }
 
 start_ap() { # port extra-env... ; sets AP_PID_<port> and prints time to ready in ms
 	local port="$1"; shift

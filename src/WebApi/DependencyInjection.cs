@@ -21,6 +21,9 @@ public static class WebApiDependencyInjection
         services.AddSingleton<IValidateOptions<CookieSettings>, CookieSettingsValidator>();
         services.AddSingleton<SessionTokenSigner>();
         services.AddSingleton<SessionCookies>();
+        services.AddOptions<SessionCookieCacheOptions>().BindConfiguration(SessionCookieCacheOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionCookieCacheOptions>, SessionCookieCacheOptionsValidator>();
+        services.AddSingleton<SessionDataCookie>();
         services.AddSingleton<CredentialReader>();
         services.AddSingleton<JwksResponder>();
         services.AddSingleton<DiscoveryDocument>();

@@ -81,6 +81,18 @@ public sealed class DatabaseUrlTests
     }
 
     [Fact]
+    public void A_direct_connection_prepares_hot_statements_and_skips_the_reset_unless_the_url_says_otherwise()
+    {
+        var direct = new NpgsqlConnectionStringBuilder(DatabaseConnectionString.Build(new DatabaseOptions { Url = "postgres://u:p@h/db" }));
+        Assert.Equal(20, direct.MaxAutoPrepare);
+        Assert.True(direct.NoResetOnClose);
+
+        var explicitUrl = new NpgsqlConnectionStringBuilder(DatabaseConnectionString.Build(new DatabaseOptions { Url = "Host=h;Database=db;Max Auto Prepare=0;No Reset On Close=false" }));
+        Assert.Equal(0, explicitUrl.MaxAutoPrepare);
+        Assert.False(explicitUrl.NoResetOnClose);
+    }
+
+    [Fact]
     public void Descriptions_for_logs_hold_no_credentials()
     {
         var description = DatabaseConnectionString.Describe("Host=h;Port=5432;Database=db;Username=admin;Password=SuperSecretPw");

@@ -4,7 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>
-/// Checklist item 22: there is no session cookie cache; every request reads the store, so a revocation
+/// Checklist item 22: with the cookie cache off (the default; CookieCacheTests covers it on) every request reads the store, so a revocation
 /// takes effect on the very next request, on every instance.
 /// </summary>
 public sealed class Asvs22_RevocationLatency(TestDatabase database) : IAsyncLifetime

@@ -23,13 +23,7 @@ internal sealed class GetSessionQueryHandler(
     public async ValueTask<Result<SessionLookup>> Handle(GetSessionQuery query, CancellationToken cancellationToken)
     {
         var digest = query.Token.ComputeDigest();
-        var row = await (
-                from s in db.Sessions.AsNoTracking()
-                where s.TokenDigest == digest
-                join u in db.Users.AsNoTracking() on s.UserId equals u.Id into users
-                from u in users.DefaultIfEmpty()
-                select new { Session = s, User = u })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await SessionLookupQuery.FindAsync(db, digest, cancellationToken);
 
         if (row is null)
         {

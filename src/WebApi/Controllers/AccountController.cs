@@ -12,7 +12,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Changes to the signed-in user's account: POST /change-password, POST /update-user.</summary>
 [ApiController]
 [AuthApi]
-public sealed class AccountController(ISender sender, SessionCookies cookies, AuthenticatedSessionResolver resolver) : ControllerBase
+public sealed class AccountController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, AuthenticatedSessionResolver resolver) : ControllerBase
 {
     /// <summary>Needs the current password; rotates the session (new token and cookie) and by default ends all others.</summary>
     [EndpointSummary("Changes the password; rotates this session and by default ends the others")]
@@ -55,6 +55,12 @@ public sealed class AccountController(ISender sender, SessionCookies cookies, Au
         var result = await sender.Send(
             new UpdateUserCommand(current.User.Id, request.Name, request.Image, request.NameGiven, request.ImageGiven, request.EmailGiven),
             cancellationToken);
-        return result.IsSuccess ? Ok(new StatusResponse(Status: true)) : ProblemWriter.Result(HttpContext, result.Error!);
+        if (!result.IsSuccess)
+        {
+            return ProblemWriter.Result(HttpContext, result.Error!);
+        }
+
+        sessionData.Expire(Response); // this device's next get-session reads the new profile from the store
+        return Ok(new StatusResponse(Status: true));
     }
 }

@@ -22,6 +22,19 @@ public enum SessionResolutionOutcome
     Ended,
 }
 
+/// <summary>Whether a resolution may answer from, or refresh, the cookie cache (<see cref="SessionDataCookie"/>).</summary>
+public enum CookieCacheUse
+{
+    /// <summary>Read the store and leave the cache cookie alone: every route but get-session.</summary>
+    Bypass,
+
+    /// <summary>Answer from a valid cache cookie; on a miss read the store and re-issue the cookie: get-session.</summary>
+    Use,
+
+    /// <summary>Read the store and re-issue the cookie: get-session?disableCookieCache=true.</summary>
+    Refresh,
+}
+
 /// <summary>The outcome, the live session when there is one, and the problem to answer when there is not.</summary>
 public sealed record SessionResolution(SessionResolutionOutcome Outcome, CurrentSession? Current, SessionToken? Token, IActionResult? Problem);
 
@@ -32,10 +45,18 @@ public sealed record SessionResolution(SessionResolutionOutcome Outcome, Current
 /// store reported as over, or a malformed cookie, expires the cookie; every rejection is logged with its reason. A store failure is an exception (503) and
 /// never touches the cookie.
 /// </summary>
-public sealed class AuthenticatedSessionResolver(ISender sender, SessionCookies cookies, CredentialReader credentials, ILogger<AuthenticatedSessionResolver> logger)
+public sealed class AuthenticatedSessionResolver(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, CredentialReader credentials, ILogger<AuthenticatedSessionResolver> logger)
 {
     /// <summary>get-session semantics: no session is an answer (JSON null), not an error.</summary>
-    public async Task<SessionResolution> ResolveAsync(HttpContext context, bool disableRefresh, CancellationToken cancellationToken)
+    public Task<SessionResolution> ResolveAsync(HttpContext context, bool disableRefresh, CancellationToken cancellationToken) =>
+        ResolveAsync(context, disableRefresh, CookieCacheUse.Bypass, cancellationToken);
+
+    /// <summary>
+    /// As above; with <see cref="CookieCacheUse.Use"/> a cookie credential with a valid cache cookie is
+    /// answered from the cookie, without the store (and so without a sliding refresh: the cache max-age is
+    /// far shorter than the update age, so the next store read still slides the session).
+    /// </summary>
+    public async Task<SessionResolution> ResolveAsync(HttpContext context, bool disableRefresh, CookieCacheUse cookieCache, CancellationToken cancellationToken)
     {
         var credential = credentials.Read(context.Request);
         if (credential.Token is not { } token)
@@ -43,6 +64,12 @@ public sealed class AuthenticatedSessionResolver(ISender sender, SessionCookies 
             return credential.IsPresent
                 ? new SessionResolution(SessionResolutionOutcome.Malformed, null, null, RejectMalformed(context, credential))
                 : new SessionResolution(SessionResolutionOutcome.NoCredential, null, null, null);
+        }
+
+        var cacheable = cookieCache != CookieCacheUse.Bypass && sessionData.Enabled && credential.Source == PresentedCredential.CookieSource;
+        if (cacheable && cookieCache == CookieCacheUse.Use && sessionData.TryRead(context.Request, token, out var cached))
+        {
+            return new SessionResolution(SessionResolutionOutcome.Live, cached, token, null);
         }
 
         var result = await sender.Send(new GetSessionQuery(token, disableRefresh, credential.Source), cancellationToken);
@@ -68,6 +95,11 @@ public sealed class AuthenticatedSessionResolver(ISender sender, SessionCookies 
         if (lookup.Refreshed || credential.SignedWithPreviousSecret)
         {
             cookies.Write(context.Response, token, current.Session.ExpiresAt, current.RememberMe);
+        }
+
+        if (cacheable)
+        {
+            sessionData.Write(context.Response, token, current);
         }
 
         return new SessionResolution(SessionResolutionOutcome.Live, current, token, null);

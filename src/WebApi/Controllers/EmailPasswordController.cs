@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.GetSession;
 using AuthPlatform.Application.SignIn;
 using AuthPlatform.Application.SignOut;
 using AuthPlatform.Application.SignUp;
@@ -14,7 +15,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, CredentialReader credentials) : ControllerBase
+public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, CredentialReader credentials) : ControllerBase
 {
     [EndpointSummary("Sign up with email and password; starts a session (cookie and token)")]
     [ProducesResponseType<SignUpResponse>(StatusCodes.Status200OK)]
@@ -66,6 +67,9 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
         }
     }
 
-    private void StartSession(AuthenticatedSession session) =>
+    private void StartSession(AuthenticatedSession session)
+    {
         cookies.Write(Response, session.Token, session.Session.ExpiresAt, session.RememberMe);
+        sessionData.Write(Response, session.Token, new CurrentSession(session.Session, session.User, session.RememberMe));
+    }
 }

@@ -19,6 +19,8 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
     /// <summary>
     /// {session, user} for a live session; JSON null for none (expired, revoked, unknown: the cookie is
     /// then expired); 401 for a malformed credential; 503 when the store cannot answer (cookie kept).
+    /// With the cookie cache on, a valid session_data cookie answers without the store, unless
+    /// ?disableCookieCache=true.
     /// </summary>
     [EndpointSummary("The current session and user, or null without a live session")]
     [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK, Description = "The session and its user; JSON null when there is no live session")]
@@ -26,8 +28,8 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
     [HttpGet("get-session")]
     public async Task<IActionResult> GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh, CancellationToken cancellationToken)
     {
-        _ = disableCookieCache;
-        var resolution = await resolver.ResolveAsync(HttpContext, disableRefresh ?? false, cancellationToken);
+        var cookieCache = disableCookieCache == true ? CookieCacheUse.Refresh : CookieCacheUse.Use;
+        var resolution = await resolver.ResolveAsync(HttpContext, disableRefresh ?? false, cookieCache, cancellationToken);
         return resolution switch
         {
             { Current: { } current } => Answer(current),

@@ -34,6 +34,9 @@ public sealed record SessionCookiePolicy(string SessionTokenName, string SameSit
 
     private const string HostPrefix = "__Host-";
 
+    /// <summary>The cookie cache's cookie (&lt;prefix&gt;.session_data), named and prefixed like the session cookie.</summary>
+    public string SessionDataName => SessionTokenName[..^"session_token".Length] + "session_data";
+
     public static string? Normalize(string? sameSite) => sameSite?.Trim().ToLowerInvariant() switch
     {
         null or "" => null,

@@ -10,8 +10,10 @@ namespace AuthPlatform.WebApi.Cookies;
 /// <see cref="CookieOptions"/>, which has no Partitioned attribute; set and delete share
 /// <see cref="SessionCookiePolicy.Attributes"/> so they always match.
 /// </summary>
-public sealed class SessionCookies(IOptions<CookieSettings> settings, IOptions<AuthOptions> auth, SessionTokenSigner signer, TimeProvider clock)
+public sealed class SessionCookies(IOptions<CookieSettings> settings, IOptions<AuthOptions> auth, SessionTokenSigner signer, TimeProvider clock, IOptions<SessionCookieCacheOptions> cookieCache)
 {
+    private readonly bool _cookieCacheEnabled = cookieCache.Value.Enabled;
+
     public const string SetAuthTokenHeader = "set-auth-token";
 
     public SessionCookiePolicy Policy { get; } = SessionCookiePolicy.Resolve(settings.Value, auth.Value);
@@ -34,11 +36,24 @@ public sealed class SessionCookies(IOptions<CookieSettings> settings, IOptions<A
     public void Expire(HttpResponse response)
     {
         response.Headers.Append("Set-Cookie", Policy.SessionTokenName + "=; Max-Age=0" + Policy.Attributes);
+        ExpireSessionData(response);
 
         // A cookie BetterAuth set before the move (host-only, Path=/, Secure, SameSite=Lax): expire it too.
         if (Policy.BetterAuthSessionTokenName is { } betterAuthName && response.HttpContext.Request.Cookies.ContainsKey(betterAuthName))
         {
             response.Headers.Append("Set-Cookie", betterAuthName + "=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax");
+        }
+    }
+
+    /// <summary>
+    /// Expires the cookie cache's session_data cookie: always while the cache is on, and otherwise when the
+    /// request still carries one (the cache was switched off since), so no stale copy outlives the session cookie.
+    /// </summary>
+    public void ExpireSessionData(HttpResponse response)
+    {
+        if (_cookieCacheEnabled || response.HttpContext.Request.Cookies.ContainsKey(Policy.SessionDataName))
+        {
+            response.Headers.Append("Set-Cookie", Policy.SessionDataName + "=; Max-Age=0" + Policy.Attributes);
         }
     }
 }

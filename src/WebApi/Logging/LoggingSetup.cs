@@ -45,14 +45,20 @@ public static class LoggingSetup
         });
     }
 
-    /// <summary>One line per request: method, path (never the query string), status, time, correlation id.</summary>
+    /// <summary>
+    /// One line per request: method, path (never the query string), status, time, correlation id.
+    /// Successful reads (GET/HEAD answered below 400: get-session, token, jwks, health) are logged at
+    /// Debug: at thousands of session checks a second the line per request would cost more CPU than the
+    /// check itself. Writes, refusals (4xx) and failures (5xx, at Error) stay at Information or above,
+    /// and every rejected credential has its own line with its reason (docs/operations.md, "Logs").
+    /// </summary>
     public static void UseRequestLogging(this WebApplication app) =>
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug
+                : context.Response.StatusCode < 400 && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
