@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthPlatform.Testing;
@@ -46,17 +45,13 @@ public static class BetterAuthScenario
 
     private static async Task<JsonArray> RunStepsAsync(string url, object[] steps)
     {
-        var start = new ProcessStartInfo("node", ["scenario.mjs"])
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = FixtureDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["DATABASE_URL"] = url,
+            ["BETTER_AUTH_SECRET"] = Secret,
+            ["NODE_ENV"] = "test",
         };
-        start.Environment["DATABASE_URL"] = url;
-        start.Environment["BETTER_AUTH_SECRET"] = Secret;
-        start.Environment["NODE_ENV"] = "test";
-        var (exit, output, errors) = await RunProcessAsync(start, JsonSerializer.Serialize(steps), TimeSpan.FromMinutes(3));
+        var (exit, output, errors) = await ExternalProcess.RunAsync("node", ["scenario.mjs"], FixtureDirectory, JsonSerializer.Serialize(steps), TimeSpan.FromMinutes(3), environment);
         Assert.True(exit == 0, $"BetterAuth scenario failed ({exit}): {errors}");
         return JsonNode.Parse(output)!.AsArray();
     }
@@ -72,40 +67,12 @@ public static class BetterAuthScenario
                 return;
             }
 
-            var start = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            {
-                WorkingDirectory = FixtureDirectory,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            var (exit, _, errors) = await RunProcessAsync(start, string.Empty, TimeSpan.FromMinutes(10));
+            var (exit, _, errors) = await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], FixtureDirectory, null, TimeSpan.FromMinutes(10));
             Assert.True(exit == 0, $"npm ci in tests/betterauth-fixture failed ({exit}): {errors}");
         }
         finally
         {
             InstallLock.Release();
         }
-    }
-
-    private static async Task<(int Exit, string Output, string Errors)> RunProcessAsync(ProcessStartInfo start, string input, TimeSpan timeout)
-    {
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await output, await errors);
     }
 }
