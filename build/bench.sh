@@ -81,7 +81,6 @@ start_ap() { # port extra-env... ; sets AP_PID_<port> and prints time to ready i
 	started=$(date +%s%N)
 	env $(ap_env "$port") "$@" dotnet "$WORK/ap/AuthPlatform.WebApi.dll" --urls "http://127.0.0.1:$port" >"$WORK/ap-$port.log" 2>&1 &
 	pid=$!
-	PIDS+=("$pid")
 	for _ in $(seq 1 300); do
 		if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then
 			now=$(date +%s%N)
@@ -91,11 +90,15 @@ start_ap() { # port extra-env... ; sets AP_PID_<port> and prints time to ready i
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.02
 	done
+	kill "$pid" 2>/dev/null || true
 	cat "$WORK/ap-$port.log" >&2
 	die "AuthPlatform did not become ready on port $port"
 }
+# start_ap runs in a subshell (its output is read here), so the parent records the PIDs for cleanup.
 read -r AP_PID AP_READY_MS <<<"$(start_ap "$AP_PORT")"
+PIDS+=("$AP_PID")
 read -r AP_CACHE_PID _ <<<"$(start_ap "$AP_CACHE_PORT" Auth__Session__CookieCache__Enabled=true)"
+PIDS+=("$AP_CACHE_PID")
 log "AuthPlatform ready in ${AP_READY_MS} ms (pid $AP_PID); cookie-cache instance pid $AP_CACHE_PID"
 
 # ---- BetterAuth -------------------------------------------------------------------------------

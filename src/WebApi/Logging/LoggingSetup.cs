@@ -28,6 +28,7 @@ public static class LoggingSetup
                 .MinimumLevel.Override("System", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services) // sinks registered in DI (tests capture events this way)
+                .Filter.ByExcluding(MigrationHistoryProbeFilter.IsHistoryProbe)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", "authplatform")
                 .Destructure.With<RedactingDestructuringPolicy>();
