@@ -131,9 +131,15 @@ sign_in "http://127.0.0.1:$AP_PORT" ap
 sign_in "http://127.0.0.1:$BA_PORT" ba
 cp "$WORK/ap.cookie" "$WORK/apc.cookie"; cp "$WORK/ap.token" "$WORK/apc.token"
 # The cache instance shares the database: the same session; its get-session adds the session_data cookie.
-curl -fsS -o /dev/null -c "$WORK/apc.jar" -H "Cookie: $(cat "$WORK/ap.cookie")" "http://127.0.0.1:$AP_CACHE_PORT/api/auth/get-session"
-CACHE_COOKIE="$(awk -F'\t' '!/^# / && NF>=7 && $6 ~ /session_data/ {print $6 "=" $7}' "$WORK/apc.jar")"
-[ -n "$CACHE_COOKIE" ] && echo "$(cat "$WORK/ap.cookie"); $CACHE_COOKIE" >"$WORK/apc.cookie"
+# That cookie lives Auth:Session:CookieCache:MaxAge (5 min); a browser takes the fresh one each answer
+# brings, wrk sends the same header throughout, so it is fetched anew before every cached run.
+refresh_cache_cookie() {
+	curl -fsS -o /dev/null -c "$WORK/apc.jar" -H "Cookie: $(cat "$WORK/ap.cookie")" "http://127.0.0.1:$AP_CACHE_PORT/api/auth/get-session?disableCookieCache=true"
+	CACHE_COOKIE="$(awk -F'\t' '!/^# / && NF>=7 && $6 ~ /session_data/ {print $6 "=" $7}' "$WORK/apc.jar")"
+	[ -n "$CACHE_COOKIE" ] && echo "$(cat "$WORK/ap.cookie"); $CACHE_COOKIE" >"$WORK/apc.cookie"
+	return 0
+}
+refresh_cache_cookie
 
 cat >"$WORK/signin.lua" <<LUA
 wrk.method = "POST"
@@ -165,6 +171,7 @@ server_pid() { case "$1" in ap) echo "$AP_PID" ;; apc) echo "$AP_CACHE_PID" ;; b
 
 run_wrk() { # server scenario seconds outfile
 	local spec url header
+	if [ "$1" = apc ]; then refresh_cache_cookie; fi
 	spec="$(target "$1" "$2")"
 	url="${spec%%|*}"; header="${spec#*|}"
 	local args=(-t"$THREADS" -c"$CONNS" -d"${3}s" --timeout 10s --latency)
