@@ -54,6 +54,36 @@ public sealed class AbuseProtectionOptionsTests
         Assert.Equal("hash:two", await queued);
     }
 
+    [Fact]
+    public async Task Hashing_runs_at_a_lower_scheduling_priority_than_the_threads_serving_requests()
+    {
+        using var hasher = new BoundedPasswordHasher(new NicenessReportingHasher(), Microsoft.Extensions.Options.Options.Create(new PasswordHashingQueueOptions { Workers = 1 }));
+
+        var onWorker = int.Parse(await hasher.HashAsync("x", CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(NicenessReportingHasher.CurrentThreadNiceness() + 10, onWorker);
+    }
+
+    /// <summary>"Hashes" to the nice value of the thread it runs on, read from /proc/thread-self/stat (field 19).</summary>
+    private sealed class NicenessReportingHasher : Application.Common.Interfaces.IPasswordHasher
+    {
+        public static int CurrentThreadNiceness()
+        {
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture); // field 19 counted from pid
+        }
+
+        public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(CurrentThreadNiceness().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public ValueTask<Application.Common.Interfaces.PasswordVerification> VerifyAsync(string password, string storedHash, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Application.Common.Interfaces.PasswordVerification.Failed);
+
+        public ValueTask<Application.Common.Interfaces.PasswordVerification> VerifyAgainstDummyAsync(string password, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Application.Common.Interfaces.PasswordVerification.Failed);
+    }
+
     private sealed class BlockingHasher(Task gate, TaskCompletionSource started) : Application.Common.Interfaces.IPasswordHasher
     {
         public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)

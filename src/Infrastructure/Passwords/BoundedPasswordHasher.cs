@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AuthPlatform.Infrastructure.Passwords;
 
 /// <summary>
-/// Runs every hash and verification of the inner hasher on a fixed set of dedicated threads (one per core
-/// but one, by default) fed by a short bounded queue. When the queue is full the call fails at once with
+/// Runs every hash and verification of the inner hasher on a fixed set of dedicated threads (one per core,
+/// by default, at a lower scheduling priority: <see cref="HashingThreadPriority"/>) fed by a short bounded queue. When the queue is full the call fails at once with
 /// <see cref="PasswordHashingBusyException"/> (503 with Retry-After) instead of waiting: a flood of
 /// sign-ins can use the hashing threads, but never the thread pool that serves session checks.
 /// See docs/adr/0020-security-hardening.md.
@@ -84,6 +84,7 @@ public sealed class BoundedPasswordHasher : IPasswordHasher, IDisposable
 
     private void Work()
     {
+        HashingThreadPriority.TryLowerCurrentThread();
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
