@@ -59,9 +59,15 @@ ensure_postgres() {
 as_pg() { if [ -n "${PG_RUN_AS:-}" ]; then (cd / && runuser -u "$PG_RUN_AS" -- "$@"); else "$@"; fi; }
 
 # free_port [PREFERRED] : prints a free TCP port on 127.0.0.1.
+# Picked below the kernel's ephemeral range: a port there may be the local end of an outgoing
+# connection (to PostgreSQL, say), which no listener answers on but which a listen would still collide with.
 free_port() {
-	local want="${1:-0}" port
-	for port in $want $(shuf -i 20000-60000 -n 50); do
+	local want="${1:-0}" port top=32767
+	if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+		top=$(( $(cut -f1 /proc/sys/net/ipv4/ip_local_port_range) - 1 ))
+		[ "$top" -gt 21000 ] || top=60000
+	fi
+	for port in $want $(shuf -i "20000-$top" -n 50); do
 		[ "$port" -gt 0 ] || continue
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
 	done
