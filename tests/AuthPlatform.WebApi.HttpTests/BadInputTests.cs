@@ -75,6 +75,20 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(["email", "name", "password"], errors.Select(e => e.Key).Order());
     }
 
+    [Theory]
+    [InlineData("""{"email":""")]
+    [InlineData("""{"email":"ann@example.com",}""")]
+    [InlineData("""{"email" "ann@example.com"}""")]
+    public async Task Broken_json_is_named_as_such(string body)
+    {
+        var problem = await AssertProblemAsync(await _client.PostAsync("/api/auth/sign-in/email", HttpHelpers.Json(body)), HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(problem)!;
+
+        Assert.Equal("The request body is not valid JSON.", json["message"]!.GetValue<string>());
+        Assert.Equal(["body"], json["errors"]!.AsObject().Select(e => e.Key));
+        Assert.DoesNotContain("BytePositionInLine", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_one_mebibyte_body_is_refused_before_parsing()
     {

@@ -17,6 +17,12 @@ public static class InvalidRequestResponse
             .ToDictionary(
                 g => g.Key,
                 g => g.SelectMany(e => e.Value!.Errors).Select(e => Describe(e.ErrorMessage)).Distinct().ToArray());
+        if (errors.Values.Any(messages => messages.Contains(NotJson)))
+        {
+            // Broken JSON also leaves "the body is required" behind; the syntax error is the one to fix.
+            errors = new Dictionary<string, string[]> { ["body"] = [NotJson] };
+        }
+
         var first = errors.Values.SelectMany(v => v).FirstOrDefault() ?? "The request is invalid.";
         return ProblemWriter.Result(context.HttpContext, Errors.Validation(errors, "VALIDATION_ERROR", first));
     }
@@ -32,9 +38,12 @@ public static class InvalidRequestResponse
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    // System.Text.Json messages mention .NET type names; say what the client needs to know.
+    private const string NotJson = "The request body is not valid JSON.";
+
+    // System.Text.Json messages mention .NET type names and reader internals; say what the client needs to know.
     private static string Describe(string message) =>
         string.IsNullOrEmpty(message) ? "The value is invalid."
+        : message.Contains("BytePositionInLine", StringComparison.Ordinal) && !message.Contains("could not be converted", StringComparison.Ordinal) ? NotJson
         : message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or is not valid JSON."
         : message.Contains("non-empty request body", StringComparison.Ordinal) ? "A JSON body is required."
         : message;
