@@ -18,7 +18,7 @@ internal sealed class DeleteUserCommandHandler(IAuthDbContext db, TimeProvider c
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email.Value, cancellationToken);
         if (user is null)
         {
-            return SecurityErrors.UserNotFound;
+            return Errors.UserNotFound;
         }
 
         var now = clock.GetUtcNow();

@@ -17,7 +17,7 @@ internal sealed class DisableUserCommandHandler(IAuthDbContext db, TimeProvider 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email.Value, cancellationToken);
         if (user is null)
         {
-            return SecurityErrors.UserNotFound;
+            return Errors.UserNotFound;
         }
 
         var now = clock.GetUtcNow();

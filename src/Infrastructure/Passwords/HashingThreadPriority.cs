@@ -30,26 +30,10 @@ internal static class HashingThreadPriority
         }
     }
 
-    /// <summary>The current nice value of the calling thread (for tests); null where it cannot be read.</summary>
-    public static int? CurrentThreadNiceness()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
-        Marshal.SetLastPInvokeError(0);
-        var value = GetPriority(PriorityOfProcess, GetThreadId());
-        return value == -1 && Marshal.GetLastPInvokeError() != 0 ? null : value;
-    }
-
     // DllImport rather than LibraryImport: these take and return plain ints, so nothing is marshalled
     // and the project needs no unsafe code.
     [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static extern int SetPriority(int which, int who, int priority);
-
-    [DllImport("libc", EntryPoint = "getpriority", SetLastError = true)]
-    private static extern int GetPriority(int which, int who);
 
     [DllImport("libc", EntryPoint = "gettid")]
     private static extern int GetThreadId();

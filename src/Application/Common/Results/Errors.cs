@@ -13,7 +13,7 @@ public static class Errors
         new(ErrorKind.Unprocessable, "USER_ALREADY_EXISTS", "User already exists. Use another email.");
 
     public static readonly Error UserNotFound =
-        new(ErrorKind.NotFound, "USER_NOT_FOUND", "User not found");
+        new(ErrorKind.NotFound, "USER_NOT_FOUND", "No user has this email.");
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors, string code = "VALIDATION_ERROR", string? message = null) =>
         new(ErrorKind.Validation, code, message ?? "The request is invalid.") { FieldErrors = fieldErrors };

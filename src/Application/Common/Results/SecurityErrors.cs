@@ -21,9 +21,6 @@ public static class SecurityErrors
     public static readonly Error NoFieldsToUpdate =
         new(ErrorKind.Validation, "NO_FIELDS_TO_UPDATE", "No fields to update.");
 
-    public static readonly Error UserNotFound =
-        new(ErrorKind.NotFound, "USER_NOT_FOUND", "No user has this email.");
-
     /// <summary>
     /// The account's failed sign-in budget is spent (docs/security.md, "Per-account backoff"). The same answer
     /// for every email, registered or not, so the limiter reveals nothing.
