@@ -77,6 +77,10 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
         finally
         {
+            // A later cluster may be given this one's port, and with it the same connection strings: Npgsql
+            // would then hand out idle pooled connections to this stopped server, whose first command fails
+            // ("Exception while reading from stream"). Connections in use are closed when returned instead.
+            NpgsqlConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_directory, recursive: true);
