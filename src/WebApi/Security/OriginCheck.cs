@@ -1,33 +1,34 @@
-using AuthPlatform.Application.Common.Options;
-using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Http;
-using Microsoft.Extensions.Options;
+using AuthPlatform.WebApi.Routing;
 
 namespace AuthPlatform.WebApi.Security;
 
 /// <summary>
 /// CSRF defence for cookie sessions, BetterAuth's rules with its codes:
-/// - a state-changing request (POST/PUT/PATCH/DELETE) that carries the session cookie must name a trusted
-///   Origin (or Referer): missing or "null" is 403 MISSING_OR_NULL_ORIGIN, another origin 403 INVALID_ORIGIN;
-/// - sign-in and sign-up (which need no cookie, so login CSRF is the risk) refuse cross-site top-level
-///   navigations (403 CROSS_SITE_NAVIGATION_LOGIN_BLOCKED) and check the origin whenever a browser sent one.
-/// Requests with only a bearer token carry no ambient authority and pass.
+/// - a state-changing request (POST/PUT/PATCH/DELETE) that carries a session cookie the credential reader
+///   would accept (under its current name, or BetterAuth's old name while the migration setting is on) must
+///   name a trusted Origin (or Referer): missing or "null" is 403 MISSING_OR_NULL_ORIGIN, another origin
+///   403 INVALID_ORIGIN;
+/// - routes declared <see cref="OriginRule.Login"/> (sign-in and sign-up, which need no cookie, so login CSRF
+///   is the risk) refuse cross-site top-level navigations (403 CROSS_SITE_NAVIGATION_LOGIN_BLOCKED) and check
+///   the origin whenever a browser sent one.
+/// Requests with only a bearer token carry no ambient authority and pass. The rule is the route's metadata
+/// (<see cref="AuthRouteRules"/>); no path is matched here.
 /// </summary>
-public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, SessionCookies cookies, IOptions<AuthOptions> options, ILogger<OriginCheck> logger)
+public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, CredentialReader credentials, ILogger<OriginCheck> logger)
 {
-    private readonly PathString _basePath = new(options.Value.BasePath);
-
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!IsStateChanging(request.Method) || !request.Path.StartsWithSegments(_basePath, out var route))
+        if (!IsStateChanging(request.Method))
         {
             return next(context);
         }
 
-        var verdict = request.Cookies.ContainsKey(cookies.Policy.SessionTokenName)
+        var verdict = credentials.CarriesSessionCookie(request)
             ? CheckCookieRequest(request)
-            : IsSignInOrSignUp(route) ? CheckLoginRequest(request) : null;
+            : AuthRouteRules.Of(context).Origin == OriginRule.Login ? CheckLoginRequest(request) : null;
         if (verdict is not { } refusal)
         {
             return next(context);
@@ -73,9 +74,6 @@ public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, Se
 
     private static bool IsStateChanging(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
-
-    private static bool IsSignInOrSignUp(PathString route) =>
-        route.StartsWithSegments("/sign-in", StringComparison.OrdinalIgnoreCase) || route.StartsWithSegments("/sign-up", StringComparison.OrdinalIgnoreCase);
 
     private static string Truncate(string? value) =>
         value is null ? "(none)" : value.Length <= 100 ? value : value[..100] + "...";
