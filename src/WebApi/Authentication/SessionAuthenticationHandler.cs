@@ -116,6 +116,10 @@ public sealed class SessionAuthenticationHandler(
         return ProblemWriter.WriteAsync(Context, Errors.Unauthorized);
     }
 
+    /// <summary>403 SESSION_NOT_FRESH: a live session failed <see cref="FreshSessionPolicy"/>, the one policy that forbids.</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemWriter.WriteAsync(Context, SecurityErrors.SessionNotFresh);
+
     private void WriteCookies(PresentedCredential credential, Domain.Sessions.SessionToken token, CurrentSession current, bool refreshed, bool cacheable)
     {
         // A refresh re-sends the cookie; so does a value signed under a previous secret (re-signed with the

@@ -1,14 +1,11 @@
-using AuthPlatform.Application.Common.Results;
 using AuthPlatform.WebApi.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuthPlatform.WebApi.Authentication;
 
-/// <summary>get-session's answer to a credential that is not a token of ours: 401 INVALID_TOKEN, saying what is wrong with it.</summary>
+/// <summary>get-session's answer to a credential that is not a token of ours: 401 INVALID_TOKEN, with the RFC 6750 challenge for a bearer token.</summary>
 public static class SessionProblems
 {
-    public const string InvalidTokenCode = "INVALID_TOKEN";
-
     public static IActionResult Malformed(HttpContext context, PresentedCredential credential)
     {
         if (credential.Source == PresentedCredential.BearerSource)
@@ -16,6 +13,6 @@ public static class SessionProblems
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         }
 
-        return ProblemWriter.Result(context, new Error(ErrorKind.Unauthorized, InvalidTokenCode, credential.Detail ?? "The session token is malformed."));
+        return ProblemWriter.Result(context, HttpErrors.InvalidToken(credential.Detail));
     }
 }

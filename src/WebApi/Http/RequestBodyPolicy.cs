@@ -26,15 +26,13 @@ public sealed class RequestBodyPolicy(RequestDelegate next)
 
         if (!IsJson(request.ContentType))
         {
-            await ProblemWriter.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                $"Content-Type \"{Truncate(request.ContentType)}\" is not allowed; send application/json.");
+            await ProblemWriter.WriteAsync(context, HttpErrors.UnsupportedMediaType(Truncate(request.ContentType)));
             return;
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            await ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
-                $"The request body is larger than {MaxBodyBytes} bytes.");
+            await ProblemWriter.WriteAsync(context, HttpErrors.BodyTooLarge);
             return;
         }
 

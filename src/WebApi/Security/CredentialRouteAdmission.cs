@@ -27,8 +27,7 @@ public sealed class CredentialRouteAdmission(RequestDelegate next, IOptions<Pass
 
         if (!_slots.Wait(0))
         {
-            await ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE",
-                "The service is busy checking passwords. Retry in a moment.", PasswordHashingBusyHandler.RetryAfterSeconds);
+            await ProblemWriter.WriteAsync(context, HttpErrors.PasswordHashingBusy);
             return;
         }
 

@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Results;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Routing;
@@ -35,27 +36,27 @@ public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, Cr
         }
 
         OriginLog.Refused(logger, refusal.Code, request.Path, Truncate(TrustedOrigins.ClaimedOrigin(request)));
-        return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, refusal.Code, refusal.Message);
+        return ProblemWriter.WriteAsync(context, refusal);
     }
 
-    private (string Code, string Message)? CheckCookieRequest(HttpRequest request)
+    private Error? CheckCookieRequest(HttpRequest request)
     {
         var origin = TrustedOrigins.ClaimedOrigin(request);
         if (origin is null or "null")
         {
-            return ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin");
+            return HttpErrors.MissingOrNullOrigin;
         }
 
-        return trusted.IsTrusted(origin) ? null : ("INVALID_ORIGIN", "Invalid origin");
+        return trusted.IsTrusted(origin) ? null : HttpErrors.InvalidOrigin;
     }
 
-    private (string Code, string Message)? CheckLoginRequest(HttpRequest request)
+    private Error? CheckLoginRequest(HttpRequest request)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         var mode = request.Headers["Sec-Fetch-Mode"].ToString();
         if (site.Equals("cross-site", StringComparison.OrdinalIgnoreCase) && mode.Equals("navigate", StringComparison.OrdinalIgnoreCase))
         {
-            return ("CROSS_SITE_NAVIGATION_LOGIN_BLOCKED", "Cross-site navigation login blocked. This request appears to be a CSRF attack.");
+            return HttpErrors.CrossSiteNavigationLoginBlocked;
         }
 
         var origin = TrustedOrigins.ClaimedOrigin(request);
@@ -64,12 +65,12 @@ public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, Cr
             // No browser headers at all (curl, a server) or a same-origin browser request: nothing to check.
             return site.Length == 0 || site.Equals("same-origin", StringComparison.OrdinalIgnoreCase) || site.Equals("none", StringComparison.OrdinalIgnoreCase)
                 ? null
-                : ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin");
+                : HttpErrors.MissingOrNullOrigin;
         }
 
-        return origin == "null" ? ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin")
+        return origin == "null" ? HttpErrors.MissingOrNullOrigin
             : trusted.IsTrusted(origin) ? null
-            : ("INVALID_ORIGIN", "Invalid origin");
+            : HttpErrors.InvalidOrigin;
     }
 
     private static bool IsStateChanging(string method) =>

@@ -59,8 +59,7 @@ public static partial class RateLimits
         context.Response.Headers["X-Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);
         Refused(logger, context.Request.Path, ClientAddress.KeyOf(context.Connection.RemoteIpAddress), seconds);
         cancellationToken.ThrowIfCancellationRequested();
-        await ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, "TOO_MANY_REQUESTS",
-            "Too many requests. Please try again later.", seconds);
+        await ProblemWriter.WriteAsync(context, HttpErrors.TooManyRequests(seconds));
     }
 
     [LoggerMessage(EventId = 4290, Level = LogLevel.Warning, Message = "Rate limit reached on {RequestPath} for client {ClientAddress}; retry after {RetryAfterSeconds} s")]
