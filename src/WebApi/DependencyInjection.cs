@@ -1,11 +1,13 @@
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.SigningKeys;
-using AuthPlatform.WebApi.Controllers;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Hosting;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Routing;
 using AuthPlatform.WebApi.Tokens;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 
@@ -25,10 +27,12 @@ public static class WebApiDependencyInjection
         services.AddSingleton<IValidateOptions<SessionCookieCacheOptions>, SessionCookieCacheOptionsValidator>();
         services.AddSingleton<SessionDataCookie>();
         services.AddSingleton<CredentialReader>();
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddFreshSessionPolicy();
         services.AddSingleton<JwksResponder>();
         services.AddSingleton<DiscoveryDocument>();
         services.AddSingleton<SessionJwtHeader>();
-        services.AddScoped<AuthenticatedSessionResolver>();
 
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, AuthBasePathConvention.Setup>();
         services.AddControllers(options =>
@@ -50,7 +54,11 @@ public static class WebApiDependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SigningKeyHealthCheck>("signing_keys", tags: ["ready"]);
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestBodyPolicy.MaxBodyBytes; // the body policy's limit, enforced by the server too
+        });
         builder.AddGracefulShutdown();
         return builder;
     }

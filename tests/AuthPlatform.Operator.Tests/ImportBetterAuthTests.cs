@@ -138,6 +138,7 @@ public sealed class ImportBetterAuthTests(TestDatabase database, BetterAuthSourc
         await using var factory = new AuthApiFactory(database.ConnectionString);
         factory.Settings["Auth:Secret"] = BetterAuthScenario.Secret;
         factory.Settings["Auth:BaseUrl"] = "https://localhost";
+        factory.Settings["Auth:Cookies:AcceptBetterAuthCookie"] = "true"; // the migration setting
         var client = factory.CreatePlainClient();
 
         // BetterAuth over https names its cookie __Secure-better-auth.session_token; this service uses __Host-.

@@ -4,9 +4,5 @@ namespace AuthPlatform.Application.IssueToken;
 
 internal sealed class IssueTokenQueryValidator : AbstractValidator<IssueTokenQuery>
 {
-    public IssueTokenQueryValidator()
-    {
-        RuleFor(q => q.Token.Value).NotEmpty().WithMessage("A session token is required.");
-        RuleFor(q => q.CredentialSource).NotEmpty();
-    }
+    public IssueTokenQueryValidator() => RuleFor(q => q.Session).NotNull().WithMessage("A live session is required.");
 }

@@ -1,12 +1,17 @@
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Sessions;
 using Mediator;
 
 namespace AuthPlatform.Application.SignIn;
 
-/// <summary>Check email and password and start a new session. POST /sign-in/email.</summary>
-public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client)
+/// <summary>
+/// Check email and password and start a new session. POST /sign-in/email. <paramref name="ReplacedToken"/>
+/// is the session token of the cookie the new one replaces: that session ends with the sign-in rather than
+/// lingering, unseen, until it expires (whoever it belonged to: a planted cookie is ended too).
+/// </summary>
+public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client, SessionToken? ReplacedToken = null)
     : ICommand<Result<AuthenticatedSession>>
 {
     private bool PrintMembers(StringBuilder builder)

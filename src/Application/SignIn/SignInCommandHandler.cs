@@ -63,8 +63,22 @@ internal sealed class SignInCommandHandler(
         var token = SessionToken.Generate();
         var session = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
         db.Sessions.Add(session);
+        await EndReplacedSessionAsync(command.ReplacedToken, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe);
+    }
+
+    /// <summary>The browser's new cookie replaces the one it sent: the session behind that one ends now (saved with the new one).</summary>
+    private async Task EndReplacedSessionAsync(SessionToken? replaced, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (replaced is not { } token)
+        {
+            return;
+        }
+
+        var digest = token.ComputeDigest();
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.TokenDigest == digest && s.RevokedAt == null, cancellationToken);
+        session?.Revoke(SessionRevocationReason.SignedOut, now);
     }
 }

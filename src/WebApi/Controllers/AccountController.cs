@@ -1,10 +1,13 @@
 using AuthPlatform.Application.ChangePassword;
 using AuthPlatform.Application.UpdateUser;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Routing;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuthPlatform.WebApi.Controllers;
@@ -12,20 +15,18 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Changes to the signed-in user's account: POST /change-password, POST /update-user.</summary>
 [ApiController]
 [AuthApi]
-public sealed class AccountController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, AuthenticatedSessionResolver resolver) : ControllerBase
+[Authorize]
+public sealed class AccountController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData) : ControllerBase
 {
     /// <summary>Needs the current password; rotates the session (new token and cookie) and by default ends all others.</summary>
     [EndpointSummary("Changes the password; rotates this session and by default ends the others")]
     [ProducesResponseType<ChangePasswordResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("change-password")]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true)]
     public async Task<IActionResult> ChangePassword([FromBody] ChangePasswordRequest request, CancellationToken cancellationToken)
     {
-        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
-        if (caller.Current is not { } current)
-        {
-            return caller.Problem!;
-        }
+        var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(
             new ChangePasswordCommand(current, request.CurrentPassword, request.NewPassword, request.RevokeOtherSessions ?? true, RequestContext.ClientOf(HttpContext)),
@@ -46,11 +47,7 @@ public sealed class AccountController(ISender sender, SessionCookies cookies, Se
     [HttpPost("update-user")]
     public async Task<IActionResult> UpdateUser([FromBody] UpdateUserRequest request, CancellationToken cancellationToken)
     {
-        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
-        if (caller.Current is not { } current)
-        {
-            return caller.Problem!;
-        }
+        var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(
             new UpdateUserCommand(current.User.Id, request.Name, request.Image, request.NameGiven, request.ImageGiven, request.EmailGiven),

@@ -1,12 +1,13 @@
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.GetSession;
 using AuthPlatform.Application.SignIn;
-using AuthPlatform.Application.SignOut;
 using AuthPlatform.Application.SignUp;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Routing;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,12 +16,13 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, CredentialReader credentials) : ControllerBase
+public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData) : ControllerBase
 {
     [EndpointSummary("Sign up with email and password; starts a session (cookie and token)")]
     [ProducesResponseType<SignUpResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
     [HttpPost("sign-up/email")]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, HashesPasswords = true)]
     public async Task<IActionResult> SignUp([FromBody] SignUpEmailRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
@@ -39,32 +41,19 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
     [ProducesResponseType<SignInResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("sign-in/email")]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, HashesPasswords = true, Session = SessionUse.Credential)]
     public async Task<IActionResult> SignIn([FromBody] SignInEmailRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext)),
+            new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext), HttpContext.PresentedCookieToken()),
             cancellationToken);
         if (!result.IsSuccess)
         {
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
-        await EndReplacedSessionAsync(cancellationToken);
         StartSession(result.Value);
         return Ok(new SignInResponse(Redirect: false, result.Value.Token.Value, result.Value.User));
-    }
-
-    /// <summary>
-    /// The browser's new cookie replaces the one it sent, so the session behind that one ends now rather
-    /// than lingering, unseen, until it expires (whoever it belonged to: a planted cookie is ended too).
-    /// </summary>
-    private async Task EndReplacedSessionAsync(CancellationToken cancellationToken)
-    {
-        var presented = credentials.Read(Request);
-        if (presented is { Source: PresentedCredential.CookieSource, Token: { } replaced })
-        {
-            await sender.Send(new SignOutCommand(replaced), cancellationToken);
-        }
     }
 
     private void StartSession(AuthenticatedSession session)

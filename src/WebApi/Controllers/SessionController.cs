@@ -1,10 +1,10 @@
-using AuthPlatform.Application.Common.Security;
-using AuthPlatform.Application.SignOut;
 using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.SignOut;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
-using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Routing;
 using AuthPlatform.WebApi.Tokens;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -14,26 +14,27 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>The current session: GET /get-session, POST /sign-out.</summary>
 [ApiController]
 [AuthApi]
-public sealed class SessionController(ISender sender, SessionCookies cookies, CredentialReader credentials, AuthenticatedSessionResolver resolver, SessionJwtHeader jwtHeader, ILogger<SessionController> logger) : ControllerBase
+public sealed class SessionController(ISender sender, SessionCookies cookies, SessionJwtHeader jwtHeader) : ControllerBase
 {
     /// <summary>
     /// {session, user} for a live session; JSON null for none (expired, revoked, unknown: the cookie is
     /// then expired); 401 for a malformed credential; 503 when the store cannot answer (cookie kept).
     /// With the cookie cache on, a valid session_data cookie answers without the store, unless
-    /// ?disableCookieCache=true.
+    /// ?disableCookieCache=true; ?disableRefresh=true skips the sliding refresh. Both are read by the
+    /// session authentication handler; they are bound here so a bad value is a 400 and the API document lists them.
     /// </summary>
     [EndpointSummary("The current session and user, or null without a live session")]
     [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK, Description = "The session and its user; JSON null when there is no live session")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpGet("get-session")]
-    public async Task<IActionResult> GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh, CancellationToken cancellationToken)
+    [AuthRoute(Session = SessionUse.LookupOrCookieCache)]
+    public IActionResult GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh)
     {
-        var cookieCache = disableCookieCache == true ? CookieCacheUse.Refresh : CookieCacheUse.Use;
-        var resolution = await resolver.ResolveAsync(HttpContext, disableRefresh ?? false, cookieCache, cancellationToken);
-        return resolution switch
+        var found = HttpContext.SessionAuthentication();
+        return found switch
         {
-            { Current: { } current } => Answer(current),
-            { Problem: { } problem } => problem,
+            { Session: { } current } => Answer(current, found.FromCookieCache),
+            { Outcome: SessionOutcome.Malformed } => SessionProblems.Malformed(HttpContext, found.Credential),
             _ => new JsonResult(null),
         };
     }
@@ -42,23 +43,25 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Cr
     [EndpointSummary("Ends the presented session and expires the cookie")]
     [ProducesResponseType<SuccessResponse>(StatusCodes.Status200OK)]
     [HttpPost("sign-out")]
+    [AuthRoute(Session = SessionUse.Credential)]
     public async Task<IActionResult> PostSignOut(CancellationToken cancellationToken)
     {
-        var credential = credentials.Read(Request);
-        if (credential.Rejection is { } rejection and not CredentialRejection.NoCredential)
-        {
-            CredentialRejectionLog.Log(logger, rejection, credential.Source);
-        }
-
-        await sender.Send(new SignOutCommand(credential.Token), cancellationToken);
+        await sender.Send(new SignOutCommand(HttpContext.SessionAuthentication().Token), cancellationToken);
         cookies.Expire(Response);
         return Ok(new SuccessResponse(Success: true));
     }
 
-    /// <summary>A live session: its body, plus the set-auth-jwt header for clients that want a JWT with it.</summary>
-    private OkObjectResult Answer(CurrentSession current)
+    /// <summary>
+    /// A live session: its body, plus the set-auth-jwt header for clients that want a JWT with it, but only
+    /// when the store confirmed the session: a cache cookie may outlive a revocation, a JWT must not.
+    /// </summary>
+    private OkObjectResult Answer(CurrentSession current, bool fromCookieCache)
     {
-        jwtHeader.Apply(Response, current);
+        if (!fromCookieCache)
+        {
+            jwtHeader.Apply(Response, current);
+        }
+
         return Ok(new SessionResponse(current.Session, current.User));
     }
 }

@@ -3,23 +3,27 @@ using AuthPlatform.Application.ListSessions;
 using AuthPlatform.Application.RevokeOtherSessions;
 using AuthPlatform.Application.RevokeSession;
 using AuthPlatform.Application.RevokeSessions;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Routing;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuthPlatform.WebApi.Controllers;
 
 /// <summary>
 /// A user's view of their sessions: GET /list-sessions, POST /revoke-session, /revoke-sessions,
-/// /revoke-other-sessions. Each reads the store for the caller's session (no cache). Ending other
+/// /revoke-other-sessions. Each needs a live session ([Authorize]: the store is read, never the cookie cache). Ending other
 /// sessions needs a fresh session (docs/security.md, "Fresh sessions").
 /// </summary>
 [ApiController]
 [AuthApi]
-public sealed class SessionManagementController(ISender sender, SessionCookies cookies, AuthenticatedSessionResolver resolver) : ControllerBase
+[Authorize]
+public sealed class SessionManagementController(ISender sender, SessionCookies cookies) : ControllerBase
 {
     [EndpointSummary("The live sessions of the current user (without tokens)")]
     [ProducesResponseType<IReadOnlyList<SessionDto>>(StatusCodes.Status200OK)]
@@ -27,11 +31,7 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
     [HttpGet("list-sessions")]
     public async Task<IActionResult> ListSessions(CancellationToken cancellationToken)
     {
-        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
-        if (caller.Current is not { } current)
-        {
-            return caller.Problem!;
-        }
+        var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(new ListSessionsQuery(current.User.Id), cancellationToken);
         return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
@@ -43,11 +43,7 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
     [HttpPost("revoke-session")]
     public async Task<IActionResult> RevokeSession([FromBody] RevokeSessionRequest request, CancellationToken cancellationToken)
     {
-        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
-        if (caller.Current is not { } current)
-        {
-            return caller.Problem!;
-        }
+        var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(new RevokeSessionCommand(current, request.Token, request.Id), cancellationToken);
         if (!result.IsSuccess)
@@ -69,11 +65,7 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
     [HttpPost("revoke-sessions")]
     public async Task<IActionResult> RevokeSessions(CancellationToken cancellationToken)
     {
-        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
-        if (caller.Current is not { } current)
-        {
-            return caller.Problem!;
-        }
+        var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(new RevokeSessionsCommand(current), cancellationToken);
         if (!result.IsSuccess)
@@ -91,11 +83,7 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
     [HttpPost("revoke-other-sessions")]
     public async Task<IActionResult> RevokeOtherSessions(CancellationToken cancellationToken)
     {
-        var caller = await resolver.RequireAsync(HttpContext, cancellationToken);
-        if (caller.Current is not { } current)
-        {
-            return caller.Problem!;
-        }
+        var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(new RevokeOtherSessionsCommand(current), cancellationToken);
         return result.IsSuccess ? Ok(new StatusResponse(Status: true)) : ProblemWriter.Result(HttpContext, result.Error!);

@@ -1,5 +1,6 @@
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuthPlatform.WebApi.Controllers;

@@ -33,4 +33,12 @@ public sealed class CookieSettings
 
     /// <summary>Optional Domain attribute (shares the cookie with subdomains; prefer leaving it unset).</summary>
     public string? Domain { get; set; }
+
+    /// <summary>
+    /// Migration from BetterAuth (off by default): also accept the session cookie under the name BetterAuth
+    /// gave it over https (__Secure-&lt;prefix&gt;.session_token, where this service uses __Host-). A live
+    /// session presented that way is re-issued under the current name and the old cookie expired, so the
+    /// setting can be switched off again once BetterAuth's longest session lifetime has passed.
+    /// </summary>
+    public bool AcceptBetterAuthCookie { get; set; }
 }

@@ -48,6 +48,11 @@ public sealed class CookieSettingsValidator(IConfiguration configuration) : IVal
             problems.Add($"AUTH_BASE_URL {auth.BaseUrl} is plain http, but cookies are Secure: browsers would drop them. Serve over https or set AUTH_COOKIE_SECURE=false.");
         }
 
+        if (settings.AcceptBetterAuthCookie && policy.BetterAuthSessionTokenName is null)
+        {
+            problems.Add($"AUTH_COOKIE_ACCEPT_BETTER_AUTH is on, but the session cookie already has BetterAuth's name ({policy.SessionTokenName}): there is no old name to accept. Remove the setting.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -21,13 +21,23 @@ public sealed record SessionCookiePolicy(string SessionTokenName, string SameSit
         // __Host- binds the cookie to this exact host (no Domain, Path=/, Secure): nothing on a sibling
         // subdomain can overwrite it. With a Domain only __Secure- is allowed.
         var namePrefix = !secure ? string.Empty : domain is null ? "__Host-" : "__Secure-";
-        return new SessionCookiePolicy($"{namePrefix}{settings.Prefix}.session_token", sameSite, secure, partitioned, domain);
+        return new SessionCookiePolicy($"{namePrefix}{settings.Prefix}.session_token", sameSite, secure, partitioned, domain)
+        {
+            AcceptsBetterAuthName = settings.AcceptBetterAuthCookie,
+        };
     }
+
+    /// <summary>Auth:Cookies:AcceptBetterAuthCookie: whether <see cref="BetterAuthSessionTokenName"/> is read at all.</summary>
+    public bool AcceptsBetterAuthName { get; init; }
+
+    /// <summary>The old name the credential reader accepts besides <see cref="SessionTokenName"/>, or null.</summary>
+    public string? AcceptedOldSessionTokenName => AcceptsBetterAuthName ? BetterAuthSessionTokenName : null;
 
     /// <summary>
     /// The name BetterAuth gives this cookie over https (__Secure-&lt;prefix&gt;.session_token where this service
-    /// uses __Host-). Read when the primary cookie is absent, so sessions imported from BetterAuth keep
-    /// working in browsers that still hold BetterAuth's cookie; null when the names do not differ.
+    /// uses __Host-); null when the names do not differ. Read only under Auth:Cookies:AcceptBetterAuthCookie,
+    /// when the primary cookie is absent, so sessions imported from BetterAuth keep working in browsers that
+    /// still hold BetterAuth's cookie until they are re-issued under the current name.
     /// </summary>
     public string? BetterAuthSessionTokenName =>
         SessionTokenName.StartsWith(HostPrefix, StringComparison.Ordinal) ? "__Secure-" + SessionTokenName[HostPrefix.Length..] : null;

@@ -38,7 +38,15 @@ public sealed class SessionCookies(IOptions<CookieSettings> settings, IOptions<A
         response.Headers.Append("Set-Cookie", Policy.SessionTokenName + "=; Max-Age=0" + Policy.Attributes);
         ExpireSessionData(response);
 
-        // A cookie BetterAuth set before the move (host-only, Path=/, Secure, SameSite=Lax): expire it too.
+        ExpireOldName(response);
+    }
+
+    /// <summary>
+    /// Expires the cookie BetterAuth set before the move (host-only, Path=/, Secure, SameSite=Lax) when the
+    /// request still carries it: after its session was re-issued under the current name, and on every Expire.
+    /// </summary>
+    public void ExpireOldName(HttpResponse response)
+    {
         if (Policy.BetterAuthSessionTokenName is { } betterAuthName && response.HttpContext.Request.Cookies.ContainsKey(betterAuthName))
         {
             response.Headers.Append("Set-Cookie", betterAuthName + "=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax");

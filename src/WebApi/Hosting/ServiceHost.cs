@@ -46,9 +46,12 @@ public static class ServiceHost
         app.UseMiddleware<CorrelationId>();
         app.UseRequestLogging();
         app.UseExceptionHandler();
+        app.UseRouting(); // from here on every middleware reads the route's declared rules (Routing/AuthRouteRules.cs)
         app.UseMiddleware<NoStoreForAuthRoutes>();
         app.UseRequestProtection();
         app.UseMiddleware<RequestBodyPolicy>();
+        app.UseAuthentication(); // Authentication/SessionAuthenticationHandler.cs: the one reader of the session credential
+        app.UseAuthorization(); // [Authorize] routes without a live session: 401 here
         app.MapControllers();
         app.MapApiDocument(); // OpenApi/ApiDocument.cs: /openapi/v1.json, and /scalar in Development
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -1,20 +1,17 @@
-using AuthPlatform.Application.Common.Options;
-using Microsoft.Extensions.Options;
+using AuthPlatform.WebApi.Routing;
 
 namespace AuthPlatform.WebApi.Http;
 
 /// <summary>
 /// Every auth response (errors included) says Cache-Control: no-store, so no shared cache keeps a
-/// session or a token. Set when the response starts, so a reset response (error handler) keeps it;
+/// session or a token: every route of an [AuthApi] controller, and every request that matched no route. Set when the response starts, so a reset response (error handler) keeps it;
 /// routes that are meant to be cached (the JWKS) set their own Cache-Control, which wins.
 /// </summary>
-public sealed class NoStoreForAuthRoutes(RequestDelegate next, IOptions<AuthOptions> options)
+public sealed class NoStoreForAuthRoutes(RequestDelegate next)
 {
-    private readonly PathString _basePath = new(options.Value.BasePath);
-
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(_basePath))
+        if (AuthRouteRules.Of(context).IsAuthRoute)
         {
             context.Response.OnStarting(static state =>
             {

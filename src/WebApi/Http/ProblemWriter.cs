@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AuthPlatform.WebApi.Http;
 
-/// <summary>Writes problem+json responses, from controllers (as results) and from middleware (directly).</summary>
+/// <summary>
+/// The one mapping from an <see cref="Error"/> (a failed Result&lt;T&gt;, or one of <see cref="HttpErrors"/>) to a
+/// problem+json response: as an action result from controllers, written directly from middleware.
+/// </summary>
 public static class ProblemWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -19,9 +22,6 @@ public static class ProblemWriter
             ContentTypes = { ProblemResponse.ContentType },
         };
     }
-
-    public static Task WriteAsync(HttpContext context, int status, string code, string message, int? retryAfterSeconds = null) =>
-        WriteAsync(context, ProblemResponse.Create(status, code, message), retryAfterSeconds);
 
     public static Task WriteAsync(HttpContext context, Error error) =>
         WriteAsync(context, ProblemResponse.From(error), error.RetryAfterSeconds);

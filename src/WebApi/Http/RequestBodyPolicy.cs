@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace AuthPlatform.WebApi.Http;
@@ -5,7 +6,10 @@ namespace AuthPlatform.WebApi.Http;
 /// <summary>
 /// Guards request bodies before anything parses them: JSON only (415 otherwise, which also keeps
 /// cross-site "simple" form posts out), and at most <see cref="MaxBodyBytes"/> (413), counted while
-/// reading so a chunked body cannot slip past a missing Content-Length.
+/// reading so a body without Content-Length (HTTP/1.1 chunked, or an HTTP/2 or HTTP/3 data stream) cannot
+/// slip past. Whether a request has a body is the server's answer
+/// (<see cref="IHttpRequestBodyDetectionFeature.CanHaveBody"/>), not a guess from HTTP/1.1 headers; Kestrel's
+/// own MaxRequestBodySize is set to the same limit (Hosting: AddWebApi) as the backstop.
 /// </summary>
 public sealed class RequestBodyPolicy(RequestDelegate next)
 {
@@ -14,8 +18,7 @@ public sealed class RequestBodyPolicy(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
-        if (!hasBody)
+        if (!HasBody(context))
         {
             await next(context);
             return;
@@ -23,21 +26,24 @@ public sealed class RequestBodyPolicy(RequestDelegate next)
 
         if (!IsJson(request.ContentType))
         {
-            await ProblemWriter.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                $"Content-Type \"{Truncate(request.ContentType)}\" is not allowed; send application/json.");
+            await ProblemWriter.WriteAsync(context, HttpErrors.UnsupportedMediaType(Truncate(request.ContentType)));
             return;
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            await ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
-                $"The request body is larger than {MaxBodyBytes} bytes.");
+            await ProblemWriter.WriteAsync(context, HttpErrors.BodyTooLarge);
             return;
         }
 
         request.Body = new LengthLimitedStream(request.Body, MaxBodyBytes);
         await next(context);
     }
+
+    private static bool HasBody(HttpContext context) =>
+        context.Features.Get<IHttpRequestBodyDetectionFeature>() is { } detection
+            ? detection.CanHaveBody && context.Request.ContentLength != 0
+            : context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0;
 
     private static bool IsJson(string? contentType)
     {

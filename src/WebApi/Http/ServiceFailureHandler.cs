@@ -10,16 +10,11 @@ namespace AuthPlatform.WebApi.Http;
 /// </summary>
 public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classifier, ILogger<ServiceFailureHandler> logger) : IExceptionHandler
 {
-    public const int RetryAfterSeconds = 5;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is BadHttpRequestException badRequest)
         {
-            var (code, message) = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? ("PAYLOAD_TOO_LARGE", "The request body is too large.")
-                : ("BAD_REQUEST", "The request could not be read.");
-            await ProblemWriter.WriteAsync(httpContext, badRequest.StatusCode, code, message);
+            await ProblemWriter.WriteAsync(httpContext, badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? HttpErrors.BodyTooLarge : HttpErrors.BadRequest);
             return true;
         }
 
@@ -33,14 +28,12 @@ public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classi
         if (classifier.IsStoreUnavailable(exception))
         {
             StoreUnavailable(logger, httpContext.Request.Path, Innermost(exception).GetType().Name, Chain(exception));
-            await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE",
-                "The service cannot reach its database right now. Your session is intact; retry shortly.", RetryAfterSeconds);
+            await ProblemWriter.WriteAsync(httpContext, HttpErrors.StoreUnavailable);
             return true;
         }
 
         Unhandled(logger, exception, httpContext.Request.Path);
-        await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR",
-            "An unexpected error occurred. It has been logged under this response's X-Request-Id.");
+        await ProblemWriter.WriteAsync(httpContext, HttpErrors.Unexpected);
         return true;
     }
 

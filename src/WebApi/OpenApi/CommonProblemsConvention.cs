@@ -1,5 +1,5 @@
 using System.Reflection;
-using AuthPlatform.WebApi.Controllers;
+using AuthPlatform.WebApi.Routing;
 using AuthPlatform.WebApi.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;

@@ -1,29 +1,25 @@
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Routing;
 using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.WebApi.Security;
 
 /// <summary>
-/// Admission to the routes that hash (sign-in, sign-up, change-password): at most as many at once as the
+/// Admission to the routes declared <see cref="AuthRouteAttribute.HashesPasswords"/> (sign-in, sign-up, change-password): at most as many at once as the
 /// hashing pool can run or queue (workers + queue length). Beyond that a request is answered 503 with
 /// Retry-After before it touches the database, so a flood of sign-ins can hold neither the hashing threads
 /// nor the connection pool that session checks need. The hashing queue itself stays bounded too
 /// (<see cref="BoundedPasswordHasher"/>), for hashing that does not come through these routes.
 /// </summary>
-public sealed class CredentialRouteAdmission(RequestDelegate next, IOptions<PasswordHashingQueueOptions> hashing, IOptions<RateLimitOptions> limits, IOptions<AuthOptions> auth)
+public sealed class CredentialRouteAdmission(RequestDelegate next, IOptions<PasswordHashingQueueOptions> hashing)
     : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, hashing.Value.EffectiveWorkers + hashing.Value.QueueLength));
-    private readonly PathString _basePath = new(auth.Value.BasePath);
-    private readonly string[] _routes = limits.Value.CredentialRoutes;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || !context.Request.Path.StartsWithSegments(_basePath, out var route)
-            || !_routes.Any(prefix => route.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
+        if (!AuthRouteRules.Of(context).HashesPasswords)
         {
             await next(context);
             return;
@@ -31,8 +27,7 @@ public sealed class CredentialRouteAdmission(RequestDelegate next, IOptions<Pass
 
         if (!_slots.Wait(0))
         {
-            await ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE",
-                "The service is busy checking passwords. Retry in a moment.", PasswordHashingBusyHandler.RetryAfterSeconds);
+            await ProblemWriter.WriteAsync(context, HttpErrors.PasswordHashingBusy);
             return;
         }
 

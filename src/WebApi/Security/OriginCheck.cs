@@ -1,60 +1,62 @@
-using AuthPlatform.Application.Common.Options;
-using AuthPlatform.WebApi.Cookies;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Http;
-using Microsoft.Extensions.Options;
+using AuthPlatform.WebApi.Routing;
 
 namespace AuthPlatform.WebApi.Security;
 
 /// <summary>
 /// CSRF defence for cookie sessions, BetterAuth's rules with its codes:
-/// - a state-changing request (POST/PUT/PATCH/DELETE) that carries the session cookie must name a trusted
-///   Origin (or Referer): missing or "null" is 403 MISSING_OR_NULL_ORIGIN, another origin 403 INVALID_ORIGIN;
-/// - sign-in and sign-up (which need no cookie, so login CSRF is the risk) refuse cross-site top-level
-///   navigations (403 CROSS_SITE_NAVIGATION_LOGIN_BLOCKED) and check the origin whenever a browser sent one.
-/// Requests with only a bearer token carry no ambient authority and pass.
+/// - a state-changing request (POST/PUT/PATCH/DELETE) that carries a session cookie the credential reader
+///   would accept (under its current name, or BetterAuth's old name while the migration setting is on) must
+///   name a trusted Origin (or Referer): missing or "null" is 403 MISSING_OR_NULL_ORIGIN, another origin
+///   403 INVALID_ORIGIN;
+/// - routes declared <see cref="OriginRule.Login"/> (sign-in and sign-up, which need no cookie, so login CSRF
+///   is the risk) refuse cross-site top-level navigations (403 CROSS_SITE_NAVIGATION_LOGIN_BLOCKED) and check
+///   the origin whenever a browser sent one.
+/// Requests with only a bearer token carry no ambient authority and pass. The rule is the route's metadata
+/// (<see cref="AuthRouteRules"/>); no path is matched here.
 /// </summary>
-public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, SessionCookies cookies, IOptions<AuthOptions> options, ILogger<OriginCheck> logger)
+public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, CredentialReader credentials, ILogger<OriginCheck> logger)
 {
-    private readonly PathString _basePath = new(options.Value.BasePath);
-
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!IsStateChanging(request.Method) || !request.Path.StartsWithSegments(_basePath, out var route))
+        if (!IsStateChanging(request.Method))
         {
             return next(context);
         }
 
-        var verdict = request.Cookies.ContainsKey(cookies.Policy.SessionTokenName)
+        var verdict = credentials.CarriesSessionCookie(request)
             ? CheckCookieRequest(request)
-            : IsSignInOrSignUp(route) ? CheckLoginRequest(request) : null;
+            : AuthRouteRules.Of(context).Origin == OriginRule.Login ? CheckLoginRequest(request) : null;
         if (verdict is not { } refusal)
         {
             return next(context);
         }
 
         OriginLog.Refused(logger, refusal.Code, request.Path, Truncate(TrustedOrigins.ClaimedOrigin(request)));
-        return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, refusal.Code, refusal.Message);
+        return ProblemWriter.WriteAsync(context, refusal);
     }
 
-    private (string Code, string Message)? CheckCookieRequest(HttpRequest request)
+    private Error? CheckCookieRequest(HttpRequest request)
     {
         var origin = TrustedOrigins.ClaimedOrigin(request);
         if (origin is null or "null")
         {
-            return ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin");
+            return HttpErrors.MissingOrNullOrigin;
         }
 
-        return trusted.IsTrusted(origin) ? null : ("INVALID_ORIGIN", "Invalid origin");
+        return trusted.IsTrusted(origin) ? null : HttpErrors.InvalidOrigin;
     }
 
-    private (string Code, string Message)? CheckLoginRequest(HttpRequest request)
+    private Error? CheckLoginRequest(HttpRequest request)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         var mode = request.Headers["Sec-Fetch-Mode"].ToString();
         if (site.Equals("cross-site", StringComparison.OrdinalIgnoreCase) && mode.Equals("navigate", StringComparison.OrdinalIgnoreCase))
         {
-            return ("CROSS_SITE_NAVIGATION_LOGIN_BLOCKED", "Cross-site navigation login blocked. This request appears to be a CSRF attack.");
+            return HttpErrors.CrossSiteNavigationLoginBlocked;
         }
 
         var origin = TrustedOrigins.ClaimedOrigin(request);
@@ -63,19 +65,16 @@ public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, Se
             // No browser headers at all (curl, a server) or a same-origin browser request: nothing to check.
             return site.Length == 0 || site.Equals("same-origin", StringComparison.OrdinalIgnoreCase) || site.Equals("none", StringComparison.OrdinalIgnoreCase)
                 ? null
-                : ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin");
+                : HttpErrors.MissingOrNullOrigin;
         }
 
-        return origin == "null" ? ("MISSING_OR_NULL_ORIGIN", "Missing or null Origin")
+        return origin == "null" ? HttpErrors.MissingOrNullOrigin
             : trusted.IsTrusted(origin) ? null
-            : ("INVALID_ORIGIN", "Invalid origin");
+            : HttpErrors.InvalidOrigin;
     }
 
     private static bool IsStateChanging(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
-
-    private static bool IsSignInOrSignUp(PathString route) =>
-        route.StartsWithSegments("/sign-in", StringComparison.OrdinalIgnoreCase) || route.StartsWithSegments("/sign-up", StringComparison.OrdinalIgnoreCase);
 
     private static string Truncate(string? value) =>
         value is null ? "(none)" : value.Length <= 100 ? value : value[..100] + "...";

@@ -11,8 +11,6 @@ namespace AuthPlatform.WebApi.Security;
 /// </summary>
 public sealed partial class PasswordHashingBusyHandler(ILogger<PasswordHashingBusyHandler> logger) : IExceptionHandler
 {
-    public const int RetryAfterSeconds = 1;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not PasswordHashingBusyException)
@@ -21,8 +19,7 @@ public sealed partial class PasswordHashingBusyHandler(ILogger<PasswordHashingBu
         }
 
         Busy(logger, httpContext.Request.Path);
-        await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE",
-            "The service is busy checking passwords. Retry in a moment.", RetryAfterSeconds);
+        await ProblemWriter.WriteAsync(httpContext, HttpErrors.PasswordHashingBusy);
         return true;
     }
 

@@ -2,7 +2,7 @@ namespace AuthPlatform.WebApi.Security;
 
 /// <summary>
 /// Per client IP and path limits (section "Auth:RateLimits"), always on. Defaults are BetterAuth's
-/// production defaults: 3 requests per 10 s on the credential routes, 100 per 10 s on every other route.
+/// production defaults: 3 requests per 10 s on the credential routes (declared by the route, Routing/AuthRouteAttribute.cs), 100 per 10 s on every other route.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -14,9 +14,9 @@ public sealed class RateLimitOptions
 
     public TimeSpan CredentialWindow { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Limit for <see cref="CredentialRoutes"/>: routes that check a password.</summary>
+    /// <summary>
+    /// Limit for the routes that check a password: each declares it beside its route
+    /// (<c>[AuthRoute(RateLimit = RateLimitClass.Credential)]</c>), so there is no list of paths to keep in step.
+    /// </summary>
     public int CredentialPermitLimit { get; set; } = 3;
-
-    /// <summary>Route prefixes (under the base path) that get the credential limit.</summary>
-    public string[] CredentialRoutes { get; set; } = ["/sign-in", "/sign-up", "/change-password", "/change-email"];
 }

@@ -17,11 +17,6 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
             problems.Add("Auth:RateLimits:Window and CredentialWindow must be between 00:00:01 and 01:00:00.");
         }
 
-        if (options.CredentialRoutes.Any(r => !r.StartsWith('/')))
-        {
-            problems.Add("Auth:RateLimits:CredentialRoutes entries must start with '/', e.g. /sign-in.");
-        }
-
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +9,9 @@ namespace AuthPlatform.WebApi.Security;
 
 /// <summary>
 /// The built-in ASP.NET Core rate limiter, partitioned by client address and route: a fixed window per
-/// (address, route), as BetterAuth counts. Refusals are 429 problem+json TOO_MANY_REQUESTS with
+/// (address, route), as BetterAuth counts. Which limit a route gets is its declared
+/// <see cref="RateLimitClass"/> (<see cref="AuthRouteRules"/>); routes outside [AuthApi] controllers (health,
+/// well-known documents, the API document) are not limited; requests that matched no route share one window per address. Refusals are 429 problem+json TOO_MANY_REQUESTS with
 /// Retry-After (and BetterAuth's X-Retry-After). Limits live in each process; the per-account backoff,
 /// which must hold across instances, is in the database (Infrastructure/Security/FailedSignInThrottle.cs).
 /// </summary>
@@ -20,27 +22,25 @@ public static partial class RateLimits
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddRateLimiter(_ => { }); // the limiter's services; its options are configured below, from validated settings
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<AuthOptions>, ILoggerFactory>((limiter, limits, auth, loggers) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory>((limiter, limits, loggers) =>
         {
-            var basePath = new PathString(auth.Value.BasePath);
             var logger = loggers.CreateLogger(typeof(RateLimits).FullName!);
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, basePath, limits.Value));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.Value));
             limiter.OnRejected = (rejection, cancellationToken) => RejectAsync(rejection, logger, cancellationToken);
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, PathString basePath, RateLimitOptions limits)
+    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
     {
-        var request = context.Request;
-        if (!request.Path.StartsWithSegments(basePath, out var route) || HttpMethods.IsOptions(request.Method))
+        var rules = AuthRouteRules.Of(context);
+        if (!rules.IsAuthRoute || HttpMethods.IsOptions(context.Request.Method))
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
-        var path = route.Value is { Length: > 1 } value ? value.TrimEnd('/').ToLowerInvariant() : "/";
-        var credential = limits.CredentialRoutes.Any(prefix => path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
-        var key = ClientAddress.KeyOf(context.Connection.RemoteIpAddress) + "|" + path;
+        var credential = rules.RateLimit == RateLimitClass.Credential;
+        var key = ClientAddress.KeyOf(context.Connection.RemoteIpAddress) + "|" + rules.RouteKey;
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = credential ? limits.CredentialPermitLimit : limits.PermitLimit,
@@ -59,8 +59,7 @@ public static partial class RateLimits
         context.Response.Headers["X-Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);
         Refused(logger, context.Request.Path, ClientAddress.KeyOf(context.Connection.RemoteIpAddress), seconds);
         cancellationToken.ThrowIfCancellationRequested();
-        await ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, "TOO_MANY_REQUESTS",
-            "Too many requests. Please try again later.", seconds);
+        await ProblemWriter.WriteAsync(context, HttpErrors.TooManyRequests(seconds));
     }
 
     [LoggerMessage(EventId = 4290, Level = LogLevel.Warning, Message = "Rate limit reached on {RequestPath} for client {ClientAddress}; retry after {RetryAfterSeconds} s")]

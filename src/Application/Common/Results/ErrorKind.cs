@@ -11,4 +11,13 @@ public enum ErrorKind
     Unprocessable,
     TooManyRequests,
     Unavailable,
+
+    /// <summary>The request itself cannot be taken (413): only the HTTP layer raises it.</summary>
+    PayloadTooLarge,
+
+    /// <summary>The request's media type is not accepted (415): only the HTTP layer raises it.</summary>
+    UnsupportedMediaType,
+
+    /// <summary>A fault, not an expected outcome (500): only the last-resort exception handler raises it.</summary>
+    Unexpected,
 }

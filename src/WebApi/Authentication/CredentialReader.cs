@@ -1,11 +1,14 @@
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.WebApi.Cookies;
 
-namespace AuthPlatform.WebApi.Cookies;
+namespace AuthPlatform.WebApi.Authentication;
 
 /// <summary>
 /// Finds the session credential of a request: an Authorization: Bearer header (raw token or the signed
-/// set-auth-token value) if there is one, else the session cookie. An explicit bearer header is never
-/// silently swapped for a cookie: if it is malformed, that is the answer.
+/// set-auth-token value) if there is one, else the session cookie (under its current name, or BetterAuth's
+/// old name when Auth:Cookies:AcceptBetterAuthCookie is on). An explicit bearer header is never silently
+/// swapped for a cookie: if it is malformed, that is the answer. Used by the session authentication
+/// handler, and by the origin check to know whether a request carries a cookie this reader would accept.
 /// </summary>
 public sealed class CredentialReader(SessionCookies cookies, SessionTokenSigner signer)
 {
@@ -23,10 +26,19 @@ public sealed class CredentialReader(SessionCookies cookies, SessionTokenSigner 
             }
         }
 
-        return (TryGetCookie(request, cookies.Policy.SessionTokenName, out var cookie) || TryGetCookie(request, cookies.Policy.BetterAuthSessionTokenName, out cookie))
-            ? Parse(cookie.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(cookie) : cookie, PresentedCredential.CookieSource, signatureRequired: true)
+        if (TryGetCookie(request, cookies.Policy.SessionTokenName, out var cookie))
+        {
+            return Parse(cookie, PresentedCredential.CookieSource, signatureRequired: true);
+        }
+
+        return TryGetCookie(request, cookies.Policy.AcceptedOldSessionTokenName, out cookie)
+            ? Parse(cookie, PresentedCredential.CookieSource, signatureRequired: true) with { UnderOldName = true }
             : new PresentedCredential(null, CredentialRejection.NoCredential, PresentedCredential.NoneSource);
     }
+
+    /// <summary>The request carries a session cookie under a name this reader accepts (whatever its value).</summary>
+    public bool CarriesSessionCookie(HttpRequest request) =>
+        TryGetCookie(request, cookies.Policy.SessionTokenName, out _) || TryGetCookie(request, cookies.Policy.AcceptedOldSessionTokenName, out _);
 
     private static bool TryGetCookie(HttpRequest request, string? name, out string cookie)
     {

@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
-namespace AuthPlatform.WebApi.Controllers;
+namespace AuthPlatform.WebApi.Routing;
 
 /// <summary>
 /// Prefixes the routes of [AuthApi] controllers with Auth:BasePath, so actions declare only their

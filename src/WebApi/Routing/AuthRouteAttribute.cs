@@ -1,0 +1,62 @@
+namespace AuthPlatform.WebApi.Routing;
+
+/// <summary>How many requests one client address may make to one route (Auth:RateLimits).</summary>
+public enum RateLimitClass
+{
+    /// <summary>PermitLimit per Window (100 per 10 s by default).</summary>
+    Standard,
+
+    /// <summary>CredentialPermitLimit per CredentialWindow (3 per 10 s): routes that check a password.</summary>
+    Credential,
+}
+
+/// <summary>What the CSRF origin check (Security/OriginCheck.cs) asks of a state-changing request.</summary>
+public enum OriginRule
+{
+    /// <summary>A trusted Origin whenever the request carries a session cookie the service would accept.</summary>
+    SessionCookie,
+
+    /// <summary>As <see cref="SessionCookie"/>, and without a cookie too: no cross-site navigation, a trusted Origin when a browser sent one (login CSRF).</summary>
+    Login,
+}
+
+/// <summary>What the session authentication handler (Authentication/SessionAuthenticationHandler.cs) does on a route.</summary>
+public enum SessionUse
+{
+    /// <summary>Reads no credential; [Authorize] on the route turns this into <see cref="Lookup"/>.</summary>
+    None,
+
+    /// <summary>Reads and verifies the presented credential (signature, format) without asking the store: sign-in, sign-out.</summary>
+    Credential,
+
+    /// <summary>Asks the store for the session, which may be absent (anonymous allowed).</summary>
+    Lookup,
+
+    /// <summary>As <see cref="Lookup"/>, and a valid cookie-cache cookie may answer instead of the store (get-session only).</summary>
+    LookupOrCookieCache,
+}
+
+/// <summary>
+/// A route's rules, declared beside the route; the middlewares read them from the endpoint's metadata
+/// and match no paths. Defaults fit a plain auth route: standard rate limit, origin check only with a
+/// session cookie, no password-hashing admission, no session read unless [Authorize] asks for one.
+/// <code>
+/// [HttpPost("sign-in/email")]
+/// [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, HashesPasswords = true, Session = SessionUse.Credential)]
+/// </code>
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, Inherited = true)]
+public sealed class AuthRouteAttribute : Attribute
+{
+    public RateLimitClass RateLimit { get; init; } = RateLimitClass.Standard;
+
+    public OriginRule Origin { get; init; } = OriginRule.SessionCookie;
+
+    /// <summary>
+    /// The route hashes a password: it is admitted only while the hashing pool has room (Security/CredentialRouteAdmission.cs),
+    /// otherwise 503 before it touches the database.
+    /// </summary>
+    public bool HashesPasswords { get; init; }
+
+    public SessionUse Session { get; init; } = SessionUse.None;
+}
