@@ -1,4 +1,6 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Infrastructure.BetterAuth;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
@@ -37,6 +39,8 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ConnectionPoolRecovery>();
         services.AddSingleton<IStoreFailureClassifier, StoreFailureClassifier>();
         services.AddSingleton<DatabaseStatus>();
+        services.AddSingleton<IDatabaseSchema>(sp => sp.GetRequiredService<DatabaseStatus>());
+        services.AddSingleton<IBetterAuthSourceConnector, BetterAuthSourceConnector>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
