@@ -7,10 +7,11 @@ namespace AuthPlatform.Domain.UnitTests;
 public sealed class SigningKeyTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly SigningKeySchedule Schedule = new(TimeSpan.FromDays(90), TimeSpan.FromDays(14), TimeSpan.FromDays(14), TokenValidity);
 
     /// <summary>A 15-minute token plus 5 minutes of clock skew.</summary>
     private static readonly TimeSpan TokenValidity = TimeSpan.FromMinutes(20);
+
+    private static readonly SigningKeySchedule Schedule = new(TimeSpan.FromDays(90), TimeSpan.FromDays(14), TimeSpan.FromDays(14), TokenValidity);
 
     private static SigningKey Key(string id, DateTimeOffset created, DateTimeOffset activates, SigningAlgorithm algorithm = SigningAlgorithm.ES256) =>
         SigningKey.Create(id, algorithm, "{\"kty\":\"EC\"}", [1, 2, 3], "enc-1", created, activates);
