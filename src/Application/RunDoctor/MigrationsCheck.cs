@@ -1,7 +1,7 @@
-using AuthPlatform.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using AuthPlatform.Application.Common.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 /// <summary>The schema matches this version: no migration pending, none unknown (a newer version ran against it).</summary>
 public sealed class MigrationsCheck : IDoctorCheck
@@ -15,11 +15,10 @@ public sealed class MigrationsCheck : IDoctorCheck
             return DoctorResult.Skip("needs the database");
         }
 
-        await using var db = await context.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync(cancellationToken);
-        var known = db.Database.GetMigrations().ToList();
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-        var pending = known.Except(applied, StringComparer.Ordinal).ToList();
-        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
+        var schema = await context.Services.GetRequiredService<IDatabaseSchema>().ReadAsync(cancellationToken);
+        var known = schema.Known;
+        var pending = schema.Pending;
+        var unknown = schema.Unknown;
 
         if (pending.Count > 0)
         {
@@ -28,7 +27,7 @@ public sealed class MigrationsCheck : IDoctorCheck
                 "run the `migrate` command (or apply `migrate --script` yourself); AUTH_MIGRATE_ON_START=true applies them at start-up");
         }
 
-        var summary = $"all {known.Count} migration(s) applied; latest {known.LastOrDefault() ?? "none"}";
+        var summary = $"all {known.Count} migration(s) applied; latest {known.Count == 0 ? null : known[^1] ?? "none"}";
         return unknown.Count > 0
             ? DoctorResult.Warn($"{summary}, plus {unknown.Count} this version does not know: {string.Join(", ", unknown)}",
                 "a newer version of AuthPlatform has migrated this database: run that version, or make sure its schema changes are compatible")

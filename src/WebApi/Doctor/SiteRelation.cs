@@ -1,4 +1,4 @@
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// Whether two URLs are on the same site as browsers define it for cookies: the same scheme and the same

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AuthPlatform.Domain.SigningKeys;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 /// <summary>
 /// A key signs now, and the next one is on its way: published ahead (shown with the day it starts

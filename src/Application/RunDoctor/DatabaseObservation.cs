@@ -1,4 +1,4 @@
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 /// <summary>
 /// What <see cref="DatabaseCheck"/> saw: the server's clock against ours (sampled halfway through one round

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.RunDoctor;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.Extensions.Options;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Infrastructure.Doctor;
 
 /// <summary>
 /// Every signing key that signs now or will sign decrypts with one of the configured secrets, and which

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AuthPlatform.Application.RunDoctor;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Cli;
 
 /// <summary>
 /// Prints a doctor report: one line per check with its mark and, when something is wrong, the fix on

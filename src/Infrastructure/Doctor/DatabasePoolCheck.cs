@@ -1,8 +1,9 @@
 using System.Globalization;
+using AuthPlatform.Application.RunDoctor;
 using AuthPlatform.Infrastructure.Persistence;
 using Npgsql;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Infrastructure.Doctor;
 
 /// <summary>
 /// The connection pool fits the server: one instance cannot take every connection, a transaction-mode
@@ -21,7 +22,7 @@ public sealed class DatabasePoolCheck : IDoctorCheck
             return Task.FromResult(DoctorResult.Skip("needs the database"));
         }
 
-        var options = context.Database;
+        var options = context.Database();
         var effective = new NpgsqlConnectionStringBuilder(DatabaseConnectionString.Build(options));
         var pool = effective.MaxPoolSize;
         var available = observed.MaxConnections - observed.ReservedConnections;

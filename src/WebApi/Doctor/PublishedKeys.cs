@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.RunDoctor;
 using AuthPlatform.WebApi.Tokens;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// What the configured public URL serves, fetched the way a resource server does: the discovery document
@@ -24,7 +25,7 @@ public sealed record PublishedKeys(
     /// <summary>The published documents, or null when doctor runs --offline or without a valid base URL.</summary>
     public static async Task<PublishedKeys?> FetchAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        if (context.Published is { } fetched)
+        if (context.Shared<PublishedKeys>() is { } fetched)
         {
             return fetched;
         }
@@ -62,8 +63,7 @@ public sealed record PublishedKeys(
             jwksProblem = "it answered JSON without a \"keys\" array";
         }
 
-        context.Published = new PublishedKeys(discoveryUrl, issuer, discoveryProblem, jwksUrl, keyIds, jwksProblem);
-        return context.Published;
+        return context.Share(new PublishedKeys(discoveryUrl, issuer, discoveryProblem, jwksUrl, keyIds, jwksProblem));
     }
 
     private static async Task<(JsonNode? Json, string? Problem)> GetJsonAsync(HttpClient http, Uri url, CancellationToken cancellationToken)

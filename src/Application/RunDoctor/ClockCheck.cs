@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 /// <summary>
 /// This machine's clock agrees with the database's within a minute. Expiry is computed here and compared

@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Options;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// What this service's JWTs say about their origin, from the token settings (<see cref="JwtOptions"/>:

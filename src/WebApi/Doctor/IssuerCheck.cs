@@ -1,6 +1,7 @@
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.RunDoctor;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// The "iss" of issued tokens: the public base URL's origin unless AUTH_JWT_ISSUER says otherwise (the

@@ -1,4 +1,4 @@
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 /// <summary>
 /// How a downstream service (a resource server) is configured to accept our JWTs, as given to

@@ -1,6 +1,7 @@
+using AuthPlatform.Application.RunDoctor;
 using AuthPlatform.WebApi.Cookies;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// The session cookie will be stored and sent by browsers for this deployment: its attributes fit the
@@ -16,7 +17,7 @@ public sealed class CookieCheck : IDoctorCheck
 
     /// <summary>What start-up refuses about the cookie settings (<see cref="CookieSettingsValidator"/>).</summary>
     public static IReadOnlyList<string> ValidatorProblems(DoctorContext context) =>
-        new CookieSettingsValidator(context.Configuration).Validate(null, context.Cookies) is { Failed: true } result
+        new CookieSettingsValidator(context.Configuration).Validate(null, context.Cookies()) is { Failed: true } result
             ? [.. result.Failures ?? []]
             : [];
 
@@ -28,7 +29,7 @@ public sealed class CookieCheck : IDoctorCheck
         }
 
         var auth = context.Auth;
-        var policy = SessionCookiePolicy.Resolve(context.Cookies, auth);
+        var policy = SessionCookiePolicy.Resolve(context.Cookies(), auth);
         var findings = ValidatorProblems(context)
             .Select(problem => DoctorFinding.Failure(problem, "change the AUTH_COOKIE_* settings as the message says"))
             .ToList();

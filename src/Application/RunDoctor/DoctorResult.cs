@@ -1,4 +1,4 @@
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 public enum DoctorStatus
 {

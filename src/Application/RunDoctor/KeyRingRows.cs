@@ -1,9 +1,13 @@
 using AuthPlatform.Domain.SigningKeys;
-using AuthPlatform.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
+
+/// <summary>Every signing key row as stored, unfiltered; null when the schema has no key table yet (migrations not applied).</summary>
+public interface ISigningKeyRows
+{
+    Task<IReadOnlyList<SigningKey>?> ReadAllAsync(CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// The signing keys as the database holds them, read once per doctor run for the key checks, and the
@@ -23,17 +27,13 @@ public sealed record KeyRingRows(IReadOnlyList<SigningKey> Keys, DateTimeOffset 
             return null;
         }
 
-        try
-        {
-            await using var db = await context.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync(cancellationToken);
-            var keys = await db.SigningKeys.AsNoTracking().ToListAsync(cancellationToken);
-            context.KeyRing = new KeyRingRows(keys, context.Clock.GetUtcNow());
-            return context.KeyRing;
-        }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
+        if (await context.Services.GetRequiredService<ISigningKeyRows>().ReadAllAsync(cancellationToken) is not { } keys)
         {
             return null; // migrations not applied: the migrations check says so
         }
+
+        context.KeyRing = new KeyRingRows(keys, context.Clock.GetUtcNow());
+        return context.KeyRing;
     }
 
     /// <summary>"active", "published", "retired": what a key is at <see cref="Now"/>, for messages.</summary>

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using AuthPlatform.Application.RunDoctor;
 using AuthPlatform.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Infrastructure.Doctor;
 
 /// <summary>The database answers, through the service's own connection pool, and how fast.</summary>
 public sealed class DatabaseCheck : IDoctorCheck
@@ -18,12 +20,12 @@ public sealed class DatabaseCheck : IDoctorCheck
 
     public async Task<DoctorResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        if (!DatabaseUrl.TryParse(context.Database.Url, out _, out var problem))
+        if (!DatabaseUrl.TryParse(context.Database().Url, out _, out var problem))
         {
             return DoctorResult.Fail(problem, "set DATABASE_URL to postgres://user:password@host:5432/database (or an Npgsql connection string)");
         }
 
-        var server = DatabaseConnectionString.Describe(DatabaseConnectionString.Build(context.Database));
+        var server = DatabaseConnectionString.Describe(DatabaseConnectionString.Build(context.Database()));
         DatabaseObservation observation;
         try
         {

@@ -1,9 +1,10 @@
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.RunDoctor;
 using AuthPlatform.WebApi.Configuration;
 using AuthPlatform.WebApi.Cookies;
 using Microsoft.Extensions.Options;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// Runs the service's own start-up validation (every options class) and lists what it refuses. Secret and

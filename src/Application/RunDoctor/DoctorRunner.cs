@@ -1,4 +1,4 @@
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 /// <summary>Runs the checks one after another. A check that throws is reported as failed, never hidden.</summary>
 public static class DoctorRunner

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AuthPlatform.Application.Common.Options;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.Application.RunDoctor;
 
 /// <summary>AUTH_SECRET / AUTH_SECRETS present and strong, by the same rules start-up applies (<see cref="AuthOptionsValidator"/>).</summary>
 public sealed class SecretCheck : IDoctorCheck

@@ -1,6 +1,7 @@
+using AuthPlatform.Application.RunDoctor;
 using AuthPlatform.Domain.SigningKeys;
 
-namespace AuthPlatform.WebApi.Cli.Doctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// The JWKS is reachable at the URL the discovery document advertises, fetched from the configured public

@@ -1,16 +1,25 @@
-namespace AuthPlatform.WebApi.Cli.Doctor;
+using AuthPlatform.Application.RunDoctor;
+namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>
 /// A downstream service's token settings agree with ours: it expects our issuer and one of our audiences,
 /// and fetches keys from a URL this service serves its JWKS at. JWT libraries compare issuer and audience
 /// exactly, so a trailing slash alone makes every token fail there.
 /// </summary>
-public sealed class ResourceServerCheck(ResourceServerSettings resourceServer) : IDoctorCheck
+public sealed class ResourceServerCheck : IDoctorCheck
 {
     public string Name => "resource-server";
 
+    /// <summary>Listed only when doctor was given --resource-server.</summary>
+    public bool AppliesTo(DoctorContext context) => context.ResourceServer is not null;
+
     public Task<DoctorResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
+        if (context.ResourceServer is not { } resourceServer)
+        {
+            return Task.FromResult(DoctorResult.Skip("no --resource-server given"));
+        }
+
         if (context.BaseUri is not { } baseUri)
         {
             return Task.FromResult(DoctorResult.Skip("needs a valid AUTH_BASE_URL"));
