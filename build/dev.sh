@@ -3,10 +3,14 @@
 # as the postgres user). Installs PostgreSQL from Debian packages if it is missing, creates the
 # database, generates a development secret once (kept in .data/), applies migrations, then serves.
 # Ctrl-C stops the service and the database; the data stays for the next run.
+# What the caller sets wins: with DATABASE_URL set, that database is used and none is started here;
+# with AUTH_SECRET (or AUTH_SECRETS, or their BETTER_AUTH_ names) set, the development secret is not used.
 #
 #   build/dev.sh                 serve on http://localhost:5000
 #   build/dev.sh <command> ...   run an operator command instead (migrate, rotate-keys, doctor, ...)
 #   DEV_PORT=5005 DEV_PG_PORT=5434 build/dev.sh
+#   AUTH_SECRET=... DATABASE_URL=postgres://... build/dev.sh doctor   check another configuration
+#   DEV_SKIP_BUILD=1 build/dev.sh ...   run the build already in src/WebApi/bin (e.g. after build/test.sh)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -16,7 +20,6 @@ DEV_PORT="${DEV_PORT:-5000}"
 DEV_PG_PORT="${DEV_PG_PORT:-5433}"
 
 ensure_dotnet
-ensure_postgres
 mkdir -p "$DATA_DIR"
 
 STARTED_PG=0
@@ -27,27 +30,37 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if pg_cluster_running "$PG_DATA"; then
-	log "PostgreSQL already running on .data/postgres"
+if [ -n "${DATABASE_URL:-}" ]; then
+	log "using the caller's DATABASE_URL (no local PostgreSQL started)"
 else
-	pg_cluster_start "$PG_DATA" "$DEV_PG_PORT"
-	STARTED_PG=1
-	log "PostgreSQL up on 127.0.0.1:$DEV_PG_PORT (data in .data/postgres)"
+	ensure_postgres
+	if pg_cluster_running "$PG_DATA"; then
+		log "PostgreSQL already running on .data/postgres"
+	else
+		pg_cluster_start "$PG_DATA" "$DEV_PG_PORT"
+		STARTED_PG=1
+		log "PostgreSQL up on 127.0.0.1:$DEV_PG_PORT (data in .data/postgres)"
+	fi
+	PG_PORT="$(sed -n 4p "$PG_DATA/postmaster.pid")"
+	psql_admin "$PG_PORT" "select 1 from pg_database where datname = 'authplatform'" | grep -q 1 ||
+		psql_admin "$PG_PORT" "create database authplatform" >/dev/null
+	export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/authplatform"
 fi
-PG_PORT="$(sed -n 4p "$PG_DATA/postmaster.pid")"
-psql_admin "$PG_PORT" "select 1 from pg_database where datname = 'authplatform'" | grep -q 1 ||
-	psql_admin "$PG_PORT" "create database authplatform" >/dev/null
 
-# A development secret, generated once and kept with the data (never committed: .data/ is ignored).
-[ -s "$DATA_DIR/dev-secret" ] || { random_secret >"$DATA_DIR/dev-secret"; chmod 600 "$DATA_DIR/dev-secret"; }
+# A development secret, generated once and kept with the data (never committed: .data/ is ignored),
+# unless the caller brought a secret of their own: doctor must check the secret it was given.
+if [ -z "${AUTH_SECRET:-}${AUTH_SECRETS:-}${BETTER_AUTH_SECRET:-}${BETTER_AUTH_SECRETS:-}" ]; then
+	[ -s "$DATA_DIR/dev-secret" ] || { random_secret >"$DATA_DIR/dev-secret"; chmod 600 "$DATA_DIR/dev-secret"; }
+	export AUTH_SECRET="$(cat "$DATA_DIR/dev-secret")"
+fi
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/authplatform"
-export AUTH_SECRET="$(cat "$DATA_DIR/dev-secret")"
 export AUTH_BASE_URL="${AUTH_BASE_URL:-http://localhost:$DEV_PORT}"
 
-log "building"
-dotnet build "$ROOT/src/WebApi" -c Debug -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log" >&2; die "build failed"; }
+if [ "${DEV_SKIP_BUILD:-0}" != 1 ]; then
+	log "building"
+	dotnet build "$ROOT/src/WebApi" -c Debug -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log" >&2; die "build failed"; }
+fi
 APP="$ROOT/src/WebApi/bin/Debug/net10.0/AuthPlatform.WebApi.dll"
 
 if [ $# -gt 0 ]; then

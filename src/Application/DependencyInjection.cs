@@ -1,6 +1,7 @@
 using AuthPlatform.Application.Common.Behaviours;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Application.RunDoctor;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
@@ -41,6 +42,12 @@ public static class ApplicationDependencyInjection
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
+
+        // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
+        services.AddSingleton<IDoctorCheck, SecretCheck>();
+        services.AddSingleton<IDoctorCheck, MigrationsCheck>();
+        services.AddSingleton<IDoctorCheck, SigningKeysCheck>();
+        services.AddSingleton<IDoctorCheck, ClockCheck>();
 
         return services;
     }

@@ -1,4 +1,8 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Infrastructure.BetterAuth;
+using AuthPlatform.Infrastructure.Doctor;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
@@ -37,6 +41,14 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ConnectionPoolRecovery>();
         services.AddSingleton<IStoreFailureClassifier, StoreFailureClassifier>();
         services.AddSingleton<DatabaseStatus>();
+        services.AddSingleton<IDatabaseSchema>(sp => sp.GetRequiredService<DatabaseStatus>());
+        services.AddSingleton<IBetterAuthSourceConnector, BetterAuthSourceConnector>();
+
+        // doctor: the checks of the database, its pool and the key material.
+        services.AddSingleton<ISigningKeyRows, SigningKeyRows>();
+        services.AddSingleton<IDoctorCheck, DatabaseCheck>();
+        services.AddSingleton<IDoctorCheck, DatabasePoolCheck>();
+        services.AddSingleton<IDoctorCheck, KeyEncryptionCheck>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();

@@ -7,7 +7,11 @@ namespace AuthPlatform.Domain.UnitTests;
 public sealed class SigningKeyTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly SigningKeySchedule Schedule = new(TimeSpan.FromDays(90), TimeSpan.FromDays(14), TimeSpan.FromDays(14));
+
+    /// <summary>A 15-minute token plus 5 minutes of clock skew.</summary>
+    private static readonly TimeSpan TokenValidity = TimeSpan.FromMinutes(20);
+
+    private static readonly SigningKeySchedule Schedule = new(TimeSpan.FromDays(90), TimeSpan.FromDays(14), TimeSpan.FromDays(14), TokenValidity);
 
     private static SigningKey Key(string id, DateTimeOffset created, DateTimeOffset activates, SigningAlgorithm algorithm = SigningAlgorithm.ES256) =>
         SigningKey.Create(id, algorithm, "{\"kty\":\"EC\"}", [1, 2, 3], "enc-1", created, activates);
@@ -44,8 +48,9 @@ public sealed class SigningKeyTests
         Assert.Throws<DomainRuleException>(() => Key("", T0, T0));
         Assert.Throws<DomainRuleException>(() => Key("k", T0, T0 - TimeSpan.FromSeconds(1)));
         Assert.Throws<DomainRuleException>(() => SigningKey.Create("k", SigningAlgorithm.ES256, "{}", [], "enc", T0, T0));
-        Assert.Throws<DomainRuleException>(() => new SigningKeySchedule(TimeSpan.FromDays(10), TimeSpan.FromDays(10), TimeSpan.FromDays(1)));
-        Assert.Throws<DomainRuleException>(() => new SigningKeySchedule(TimeSpan.FromDays(10), TimeSpan.FromDays(1), TimeSpan.Zero));
+        Assert.Throws<DomainRuleException>(() => new SigningKeySchedule(TimeSpan.FromDays(10), TimeSpan.FromDays(10), TimeSpan.FromDays(1), TokenValidity));
+        Assert.Throws<DomainRuleException>(() => new SigningKeySchedule(TimeSpan.FromDays(10), TimeSpan.FromDays(1), TimeSpan.Zero, TokenValidity));
+        Assert.Throws<DomainRuleException>(() => new SigningKeySchedule(TimeSpan.FromDays(10), TimeSpan.FromDays(1), TimeSpan.FromMinutes(10), TokenValidity));
     }
 
     [Fact]

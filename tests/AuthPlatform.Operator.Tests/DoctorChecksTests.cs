@@ -1,5 +1,7 @@
 using AuthPlatform.Testing;
-using AuthPlatform.WebApi.Cli.Doctor;
+using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Infrastructure.Doctor;
+using AuthPlatform.WebApi.Doctor;
 using AuthPlatform.WebApi.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,8 +116,8 @@ public sealed class DoctorChecksTests(TestDatabase database)
         Assert.True(ResourceServerSettings.TryParse("https://id.example.com, billing-api, https://auth.example.com/.well-known/jwks.json", out var matching, out _));
         Assert.True(ResourceServerSettings.TryParse("https://auth.example.com,https://auth.example.com,https://auth.example.com/api/auth/jwks", out var defaults, out _));
 
-        Assert.Equal(DoctorStatus.Pass, (await new ResourceServerCheck(matching).RunAsync(context, CancellationToken.None)).Status);
-        var mismatch = await new ResourceServerCheck(defaults).RunAsync(context, CancellationToken.None);
+        Assert.Equal(DoctorStatus.Pass, (await new ResourceServerCheck().RunAsync(For(context, matching), CancellationToken.None)).Status);
+        var mismatch = await new ResourceServerCheck().RunAsync(For(context, defaults), CancellationToken.None);
         Assert.Equal(DoctorStatus.Fail, mismatch.Status);
         Assert.Equal(2, mismatch.Details!.Count);
     }
@@ -126,7 +128,7 @@ public sealed class DoctorChecksTests(TestDatabase database)
         var context = Context(new() { ["Auth:BaseUrl"] = "http://auth.internal" });
         Assert.True(ResourceServerSettings.TryParse("http://auth.internal,http://auth.internal,http://auth.internal/api/auth/jwks/", out var settings, out _));
 
-        var result = await new ResourceServerCheck(settings).RunAsync(context, CancellationToken.None);
+        var result = await new ResourceServerCheck().RunAsync(For(context, settings), CancellationToken.None);
 
         Assert.Equal(DoctorStatus.Warn, result.Status);
         Assert.Contains("plain http", result.Summary, StringComparison.Ordinal);
@@ -165,6 +167,10 @@ public sealed class DoctorChecksTests(TestDatabase database)
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new DoctorContext(new ServiceCollection().BuildServiceProvider(), configuration, TimeProvider.System);
     }
+
+    /// <summary>The same context, for a doctor run given --resource-server.</summary>
+    private static DoctorContext For(DoctorContext context, ResourceServerSettings resourceServer) =>
+        new(context.Services, context.Configuration, context.Clock) { ResourceServer = resourceServer };
 
     private static DatabaseObservation Observation() => new(
         "localhost:5432/db", "17.0", TimeSpan.FromMilliseconds(3), TimeSpan.FromMilliseconds(1),

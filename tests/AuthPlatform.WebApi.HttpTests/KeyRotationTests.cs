@@ -63,6 +63,56 @@ public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_an_emergency_rotation_the_old_key_leaves_the_jwks_once_its_tokens_have_expired()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString) { UseFakeClock = true };
+        factory.Settings["Auth:Jwt:Keys:AutomaticRotation"] = "false";
+        factory.Settings["Auth:Jwt:ExpiresIn"] = "00:10:00";
+        var client = factory.CreatePlainClient();
+        await client.SignUpAsync();
+        var old = await client.GetTokenAsync((await client.SignInAsync()).Token);
+        var oldKey = TokenHelpers.KeyIdOf(old);
+
+        var emergency = await factory.SendAsync(new RotateSigningKeysCommand("test", Force: true, ActivateImmediately: true));
+        var newKey = emergency.Value.CreatedKeyId!;
+        Assert.Equal(newKey, TokenHelpers.KeyIdOf(await client.GetTokenAsync((await client.SignInAsync()).Token)));
+        Assert.True(TokenHelpers.VerifiesWith(old, await client.GetJwksKeysAsync()), "tokens signed before the rotation verify while they are valid");
+
+        // 10 minutes of token lifetime plus 5 of clock skew; not the 14 days of a routine retirement.
+        factory.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        Assert.Contains(oldKey, TokenHelpers.KeyIds(await client.GetJwksKeysAsync()));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var after = await client.GetJwksKeysAsync();
+        Assert.Equal([newKey], TokenHelpers.KeyIds(after));
+        Assert.False(TokenHelpers.VerifiesWith(old, after));
+    }
+
+    [Fact]
+    public async Task A_revoked_key_leaves_the_jwks_at_once_and_a_new_key_signs()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString) { UseFakeClock = true };
+        factory.Settings["Auth:Jwt:Keys:AutomaticRotation"] = "false";
+        var client = factory.CreatePlainClient();
+        await client.SignUpAsync();
+        var compromised = await client.GetTokenAsync((await client.SignInAsync()).Token);
+        var compromisedKey = TokenHelpers.KeyIdOf(compromised);
+
+        var unknown = await factory.SendAsync(new RotateSigningKeysCommand("test", RevokeKeyId: "no-such-key"));
+        Assert.Equal("SIGNING_KEY_NOT_FOUND", unknown.Error!.Code);
+
+        var revocation = await factory.SendAsync(new RotateSigningKeysCommand("test", RevokeKeyId: compromisedKey));
+
+        Assert.Equal(compromisedKey, revocation.Value.RevokedKeyId);
+        var jwks = await client.GetJwksKeysAsync();
+        Assert.Equal([revocation.Value.CreatedKeyId!], TokenHelpers.KeyIds(jwks));
+        Assert.False(TokenHelpers.VerifiesWith(compromised, jwks));
+        var fresh = await client.GetTokenAsync((await client.SignInAsync()).Token);
+        Assert.Equal(revocation.Value.CreatedKeyId, TokenHelpers.KeyIdOf(fresh));
+        Assert.True(TokenHelpers.VerifiesWith(fresh, jwks));
+    }
+
+    [Fact]
     public async Task Two_instances_rotating_at_the_same_moment_create_exactly_one_new_key()
     {
         await using var first = new AuthApiFactory(database.ConnectionString) { UseFakeClock = true };

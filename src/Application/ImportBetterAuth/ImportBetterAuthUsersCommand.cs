@@ -21,5 +21,11 @@ public sealed record ImportBetterAuthUsersCommand(IReadOnlyList<BetterAuthUser> 
     }
 }
 
-/// <summary>Counts for users and for their passwords, and the ids of the users this batch created.</summary>
-public sealed record ImportBetterAuthUsersResult(ImportTally Users, ImportTally Credentials, IReadOnlyList<string> CreatedUserIds);
+/// <summary>
+/// Counts for users and for their passwords, the ids of the users this batch created, and the users whose
+/// password hash was refused, with the reason (e.g. its cost parameters), so operators can follow up.
+/// </summary>
+public sealed record ImportBetterAuthUsersResult(ImportTally Users, ImportTally Credentials, IReadOnlyList<string> CreatedUserIds, IReadOnlyList<RefusedPasswordHash> RefusedHashes);
+
+/// <summary>A user whose password was not taken over, and why (never the hash itself).</summary>
+public sealed record RefusedPasswordHash(string UserId, string Reason);

@@ -26,6 +26,7 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
         var users = new ImportTallyBuilder();
         var passwords = new ImportTallyBuilder();
         var createdIds = new List<string>();
+        var refused = new List<RefusedPasswordHash>();
         foreach (var source in command.Users)
         {
             if (Problem(source, out var email) is { } problem)
@@ -62,7 +63,7 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
                 createdIds.Add(user.Id);
             }
 
-            ImportPassword(source, credentials.GetValueOrDefault(source.Id), passwords);
+            ImportPassword(source, credentials.GetValueOrDefault(source.Id), passwords, refused);
         }
 
         if (!command.DryRun)
@@ -70,7 +71,7 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new ImportBetterAuthUsersResult(users.Build(), passwords.Build(), createdIds);
+        return new ImportBetterAuthUsersResult(users.Build(), passwords.Build(), createdIds, refused);
     }
 
     private static string? Problem(BetterAuthUser source, out EmailAddress email)
@@ -118,15 +119,23 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
         return null;
     }
 
-    private void ImportPassword(BetterAuthUser source, PasswordCredential? existing, ImportTallyBuilder passwords)
+    private void ImportPassword(BetterAuthUser source, PasswordCredential? existing, ImportTallyBuilder passwords, List<RefusedPasswordHash> refused)
     {
+        var assessment = source.Credential is { } stored ? hashFormats.Assess(stored.PasswordHash) : StoredHashAssessment.UnknownFormat;
         if (source.Credential is not { } credential)
         {
             passwords.Skipped(ImportSkipReasons.NoPassword);
         }
-        else if (!hashFormats.CanVerify(credential.PasswordHash) || credential.Id.Length is 0 or > MaxIdLength)
+        else if (assessment.Verdict == StoredHashVerdict.OutOfBounds)
+        {
+            // An absurd cost would make every sign-in of this user a denial of service: refused, and named.
+            passwords.Skipped(ImportSkipReasons.HashOutOfBounds);
+            refused.Add(new RefusedPasswordHash(source.Id, assessment.Problem ?? ImportSkipReasons.HashOutOfBounds));
+        }
+        else if (assessment.Verdict != StoredHashVerdict.Verifiable || credential.Id.Length is 0 or > MaxIdLength)
         {
             passwords.Skipped(ImportSkipReasons.UnsupportedHash);
+            refused.Add(new RefusedPasswordHash(source.Id, ImportSkipReasons.UnsupportedHash));
         }
         else if (existing is null)
         {

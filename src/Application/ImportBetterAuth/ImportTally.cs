@@ -34,6 +34,7 @@ public static class ImportSkipReasons
     public const string InvalidId = "id too long";
     public const string NoPassword = "no password (another sign-in method)";
     public const string UnsupportedHash = "password hash in an unsupported format";
+    public const string HashOutOfBounds = "password hash cost parameters out of bounds";
     public const string UserNotImported = "its user was not imported";
     public const string InvalidToken = "token not in a known format";
     public const string PastAbsoluteLifetime = "older than the absolute session lifetime";

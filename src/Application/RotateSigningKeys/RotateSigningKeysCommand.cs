@@ -11,10 +11,15 @@ namespace AuthPlatform.Application.RotateSigningKeys;
 /// <param name="Trigger">Who asked ("startup", "schedule", "operator"), for the log.</param>
 /// <param name="Force">Create the successor now even if the schedule does not call for it yet.</param>
 /// <param name="ActivateImmediately">
-/// Emergency: the new key signs at once and every other key is retired now (still published for the
-/// retention time). Verifiers that have not refetched the JWKS reject new tokens until they do.
+/// Emergency: the new key signs at once and every other key is retired now, still published only until
+/// the tokens it signed have expired (JWT lifetime plus clock skew). Verifiers that have not refetched
+/// the JWKS reject new tokens until they do.
 /// </param>
-public sealed record RotateSigningKeysCommand(string Trigger, bool Force = false, bool ActivateImmediately = false)
+/// <param name="RevokeKeyId">
+/// A compromised key: out of the JWKS at once, so tokens it signed stop verifying. When it signs now or
+/// would sign later, the run is also an emergency rotation (<paramref name="ActivateImmediately"/>).
+/// </param>
+public sealed record RotateSigningKeysCommand(string Trigger, bool Force = false, bool ActivateImmediately = false, string? RevokeKeyId = null)
     : ICommand<Result<SigningKeyRotationOutcome>>;
 
 /// <summary>What a rotation run did. Carries key ids only, never key material.</summary>
@@ -25,4 +30,5 @@ public sealed record SigningKeyRotationOutcome(
     string? ActiveKeyId,
     int Reencrypted,
     int Unreadable,
-    int Deleted);
+    int Deleted,
+    string? RevokedKeyId = null);

@@ -27,11 +27,21 @@ internal sealed partial class RotateSigningKeysCommandHandler(
     public async ValueTask<Result<SigningKeyRotationOutcome>> Handle(RotateSigningKeysCommand command, CancellationToken cancellationToken)
     {
         var outcome = await rotationLock.RunExclusiveAsync(ct => RotateAsync(command, ct), cancellationToken);
+        if (outcome is null)
+        {
+            return SigningKeyErrors.NotFound;
+        }
+
         await ring.RefreshAsync(cancellationToken);
 
         if (outcome.CreatedKeyId is not null || outcome.Reencrypted > 0 || outcome.Deleted > 0)
         {
             Rotated(logger, command.Trigger, outcome.Action, outcome.CreatedKeyId, outcome.CreatedKeyActivatesAt, outcome.ActiveKeyId, outcome.Reencrypted, outcome.Deleted);
+        }
+
+        if (outcome.RevokedKeyId is not null)
+        {
+            Revoked(logger, command.Trigger, outcome.RevokedKeyId);
         }
 
         if (outcome.Unreadable > 0)
@@ -42,11 +52,12 @@ internal sealed partial class RotateSigningKeysCommandHandler(
         return outcome;
     }
 
-    private async Task<SigningKeyRotationOutcome> RotateAsync(RotateSigningKeysCommand command, CancellationToken cancellationToken)
+    /// <summary>Null when the key to revoke does not exist (nothing is changed then).</summary>
+    private async Task<SigningKeyRotationOutcome?> RotateAsync(RotateSigningKeysCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var settings = options.Value;
-        var schedule = settings.Keys.ToSchedule();
+        var schedule = settings.ToSchedule();
         var algorithm = settings.ParsedAlgorithm;
         var keys = await db.SigningKeys.ToListAsync(cancellationToken);
 
@@ -54,18 +65,31 @@ internal sealed partial class RotateSigningKeysCommandHandler(
         db.SigningKeys.RemoveRange(removed);
         var live = keys.Except(removed).ToList();
 
+        var emergency = command.ActivateImmediately;
+        if (command.RevokeKeyId is { } revokeId)
+        {
+            if (keys.FirstOrDefault(k => k.Id == revokeId) is not { } revoked)
+            {
+                return null;
+            }
+
+            // A key that signs, or would, cannot be replaced by waiting: its successor must sign now.
+            emergency |= revoked.StatusAt(now) is SigningKeyStatus.Active or SigningKeyStatus.Published;
+            revoked.Revoke(now);
+        }
+
         var (reencrypted, unreadable) = Reencrypt(live, now);
 
-        var plan = SigningKeyRotationPlan.Decide(live, now, schedule, algorithm, command.Force, command.ActivateImmediately);
+        var plan = SigningKeyRotationPlan.Decide(live, now, schedule, algorithm, command.Force, emergency);
         SigningKey? created = null;
         if (plan.Action != SigningKeyRotationAction.None)
         {
             var material = factory.Generate(algorithm);
             created = SigningKey.Create(material.KeyId, algorithm, material.PublicJwk, material.EncryptedPrivateKey, material.EncryptionKeyId,
                 now, plan.ActivatesAt, plan.Current?.Id);
-            if (command.ActivateImmediately)
+            if (emergency)
             {
-                live.ForEach(k => k.RetireNow(schedule.RetainAfterRetirement, now));
+                live.ForEach(k => k.RetireNow(schedule.TokenValidity, now));
             }
             else
             {
@@ -77,7 +101,7 @@ internal sealed partial class RotateSigningKeysCommandHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new SigningKeyRotationOutcome(plan.Action.ToString(), created?.Id, created?.ActivatesAt, live.ActiveAt(now)?.Id, reencrypted, unreadable, removed.Count);
+        return new SigningKeyRotationOutcome(plan.Action.ToString(), created?.Id, created?.ActivatesAt, live.ActiveAt(now)?.Id, reencrypted, unreadable, removed.Count, command.RevokeKeyId);
     }
 
     /// <summary>Keys still encrypted under a previous secret are moved to the current one, so that secret can be dropped.</summary>
@@ -103,6 +127,9 @@ internal sealed partial class RotateSigningKeysCommandHandler(
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information,
         Message = "Signing keys rotated ({Trigger}): {Action}, created {CreatedKeyId} signing from {ActivatesAt}, active {ActiveKeyId}, re-encrypted {Reencrypted}, deleted {Deleted}")]
     private static partial void Rotated(ILogger logger, string trigger, string action, string? createdKeyId, DateTimeOffset? activatesAt, string? activeKeyId, int reencrypted, int deleted);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Warning, Message = "Signing key {KeyId} revoked ({Trigger}): removed from the JWKS now")]
+    private static partial void Revoked(ILogger logger, string trigger, string keyId);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Error,
         Message = "{Count} signing key(s) cannot be decrypted with any configured secret: add the secret that encrypted them back to AUTH_SECRETS (after the current one)")]

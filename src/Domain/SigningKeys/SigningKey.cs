@@ -125,17 +125,38 @@ public sealed class SigningKey
 
     /// <summary>
     /// Stops signing now (an emergency rotation): a key that signs or would sign later is retired at
-    /// once and stays published for the retention time, so tokens it already signed keep verifying.
+    /// once. It stays published only while tokens it signed can still be valid (<paramref name="tokenValidity"/>:
+    /// the JWT lifetime plus the clock skew verifiers allow), not for the routine retention: a key
+    /// rotated out in an emergency must stop verifying as soon as nothing legitimate depends on it.
+    /// A key retired earlier is held to the same bound.
     /// </summary>
-    public void RetireNow(TimeSpan retainAfterRetirement, DateTimeOffset now)
+    public void RetireNow(TimeSpan tokenValidity, DateTimeOffset now)
     {
-        if (RetiresAt is { } retires && retires <= now)
+        var retires = RetiresAt is { } earlier && earlier <= now ? earlier : (now > ActivatesAt ? now : ActivatesAt);
+        var removes = retires + tokenValidity;
+        if (RetiresAt == retires && RemovesAt <= removes)
         {
             return;
         }
 
-        RetiresAt = now > ActivatesAt ? now : ActivatesAt;
-        RemovesAt = RetiresAt + retainAfterRetirement;
+        RetiresAt = retires;
+        RemovesAt = RemovesAt is { } scheduled && scheduled < removes ? scheduled : removes;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Takes the key out of the JWKS at once (it is compromised): it stops signing, and tokens it signed
+    /// stop verifying as soon as verifiers refetch the JWKS. Revoking twice keeps the first revocation.
+    /// </summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (StatusAt(now) == SigningKeyStatus.Removed)
+        {
+            return;
+        }
+
+        RetiresAt = RetiresAt is { } retires && retires <= now ? retires : (now > ActivatesAt ? now : ActivatesAt);
+        RemovesAt = now;
         UpdatedAt = now;
     }
 

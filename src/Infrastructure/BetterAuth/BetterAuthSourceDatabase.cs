@@ -10,7 +10,7 @@ namespace AuthPlatform.Infrastructure.BetterAuth;
 /// quoted camelCase columns). Everything is read in one REPEATABLE READ, READ ONLY transaction: the
 /// import sees one consistent snapshot and can never write to the source.
 /// </summary>
-public sealed class BetterAuthSourceDatabase : IAsyncDisposable
+public sealed class BetterAuthSourceDatabase : IBetterAuthSource
 {
     private static readonly Dictionary<string, string[]> RequiredColumns = new(StringComparer.Ordinal)
     {
@@ -32,12 +32,20 @@ public sealed class BetterAuthSourceDatabase : IAsyncDisposable
     /// <summary>host:port/database of the source (never user or password).</summary>
     public string Description { get; }
 
-    /// <summary>Connects (URL or Npgsql keyword form, as DATABASE_URL) and checks that the BetterAuth tables are there.</summary>
-    public static async Task<BetterAuthSourceDatabase> OpenAsync(string url, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects (URL or Npgsql keyword form, as DATABASE_URL; the password given apart) and checks that
+    /// the BetterAuth tables are there.
+    /// </summary>
+    public static async Task<BetterAuthSourceDatabase> OpenAsync(string url, string? password, CancellationToken cancellationToken)
     {
         if (!DatabaseUrl.TryParse(url, out var builder, out var problem))
         {
             throw new BetterAuthSourceException(problem.Replace("DATABASE_URL", "--from", StringComparison.Ordinal));
+        }
+
+        if (!string.IsNullOrEmpty(password))
+        {
+            builder.Password = password;
         }
 
         builder.ApplicationName = "authplatform-import";

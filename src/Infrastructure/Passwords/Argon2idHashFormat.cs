@@ -29,10 +29,13 @@ public sealed class Argon2idHashFormat(IOptions<PasswordHashingOptions> options)
             $"$argon2id$v=19$m={_settings.MemoryKiB},t={_settings.Iterations},p=1${Encode(salt)}${Encode(hash)}");
     }
 
+    public string? ParameterProblem(string storedHash) =>
+        Parse(storedHash, _settings, out _, out _, out _, out _);
+
     public bool Verify(string normalizedPassword, string storedHash, out bool rehashNeeded)
     {
         rehashNeeded = false;
-        if (!TryParse(storedHash, out var memory, out var iterations, out var salt, out var expected))
+        if (Parse(storedHash, _settings, out var memory, out var iterations, out var salt, out var expected) is not null)
         {
             return false;
         }
@@ -66,42 +69,67 @@ public sealed class Argon2idHashFormat(IOptions<PasswordHashingOptions> options)
         }
     }
 
-    /// <summary>Parses $argon2id$v=19$m=..,t=..,p=1$salt$hash, refusing anything out of sane bounds.</summary>
-    internal static bool TryParse(string phc, out int memoryKiB, out int iterations, out byte[] salt, out byte[] hash)
+    /// <summary>
+    /// Parses $argon2id$v=19$m=..,t=..,p=1$salt$hash; null when it can be verified, otherwise why not.
+    /// Costs above the configured maximum (<see cref="PasswordHashingOptions.MaxMemoryKiB"/>,
+    /// <see cref="PasswordHashingOptions.MaxIterations"/>) are refused: verifying them would let one stored
+    /// row spend gigabytes or minutes per sign-in.
+    /// </summary>
+    internal static string? Parse(string phc, PasswordHashingOptions limits, out int memoryKiB, out int iterations, out byte[] salt, out byte[] hash)
     {
         memoryKiB = iterations = 0;
         salt = hash = [];
         var parts = phc.Split('$');
         if (parts.Length != 6 || parts[0].Length != 0 || parts[1] != "argon2id" || parts[2] != "v=19")
         {
-            return false;
+            return "not an Argon2id v=19 PHC string";
         }
 
-        int parallelism = 0;
+        long m = -1, t = -1, p = -1;
         foreach (var parameter in parts[3].Split(','))
         {
             var kv = parameter.Split('=', 2);
-            if (kv.Length != 2 || !int.TryParse(kv[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (kv.Length != 2 || !long.TryParse(kv[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                return false;
+                return $"Argon2id parameter '{Shorten(parameter)}' is not a number";
             }
 
             switch (kv[0])
             {
-                case "m": memoryKiB = value; break;
-                case "t": iterations = value; break;
-                case "p": parallelism = value; break;
-                default: return false;
+                case "m": m = value; break;
+                case "t": t = value; break;
+                case "p": p = value; break;
+                default: return $"unknown Argon2id parameter '{Shorten(kv[0])}'";
             }
         }
 
-        if (memoryKiB is < 8 or > 4 * 1024 * 1024 || iterations is < 1 or > 64 || parallelism != 1)
+        if (m < 8 || m > limits.MaxMemoryKiB)
         {
-            return false;
+            return Invariant($"Argon2id m={m} KiB is outside 8..{limits.MaxMemoryKiB} (Auth:PasswordHashing:MaxMemoryKiB)");
         }
 
-        return TryDecode(parts[4], out salt) && salt.Length >= 8 && TryDecode(parts[5], out hash) && hash.Length is >= 16 and <= 64;
+        if (t < 1 || t > limits.MaxIterations)
+        {
+            return Invariant($"Argon2id t={t} is outside 1..{limits.MaxIterations} (Auth:PasswordHashing:MaxIterations)");
+        }
+
+        if (p != 1)
+        {
+            return Invariant($"Argon2id p={p}: only p=1 is supported");
+        }
+
+        if (!TryDecode(parts[4], out salt) || salt.Length is < 8 or > 64 || !TryDecode(parts[5], out hash) || hash.Length is < 16 or > 64)
+        {
+            return "Argon2id salt or hash has an invalid length or encoding";
+        }
+
+        (memoryKiB, iterations) = ((int)m, (int)t);
+        return null;
     }
+
+    private static string Shorten(string text) => text.Length <= 16 ? text : text[..16] + "...";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Encode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=');
 

@@ -22,6 +22,16 @@ public sealed class PasswordHashingOptionsValidator : IValidateOptions<PasswordH
             problems.Add("Auth:PasswordHashing:MemoryKiB above 1 GiB per hash would exhaust memory under load.");
         }
 
+        if (options.MaxMemoryKiB < options.MemoryKiB || options.MaxMemoryKiB > 1024 * 1024)
+        {
+            problems.Add($"Auth:PasswordHashing:MaxMemoryKiB {options.MaxMemoryKiB} must be at least MemoryKiB ({options.MemoryKiB}) and at most 1048576 (1 GiB).");
+        }
+
+        if (options.MaxIterations < options.Iterations || options.MaxIterations > 64)
+        {
+            problems.Add($"Auth:PasswordHashing:MaxIterations {options.MaxIterations} must be at least Iterations ({options.Iterations}) and at most 64.");
+        }
+
         if (options.Parallelism != 1)
         {
             problems.Add("Auth:PasswordHashing:Parallelism must be 1 (libsodium's Argon2id is single-lane).");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AuthPlatform.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -10,8 +11,16 @@ namespace AuthPlatform.Infrastructure.Persistence;
 public sealed record DatabaseReport(TimeSpan Latency, string ServerVersion, IReadOnlyList<string> AppliedMigrations, IReadOnlyList<string> PendingMigrations, DateTimeOffset ServerTime);
 
 /// <summary>Start-up checks, the migrate command and doctor share these probes.</summary>
-public sealed class DatabaseStatus(NpgsqlDataSource dataSource, IDbContextFactory<AuthDbContext> contextFactory)
+public sealed class DatabaseStatus(NpgsqlDataSource dataSource, IDbContextFactory<AuthDbContext> contextFactory) : IDatabaseSchema
 {
+    public async Task<DatabaseSchemaState> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var known = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        return new DatabaseSchemaState(known, applied);
+    }
+
     public async Task<DatabaseReport> ProbeAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

@@ -87,7 +87,7 @@ public sealed partial class SigningKeyRing(
         }
 
         var settings = options.Value;
-        var plan = SigningKeyRotationPlan.Decide(snapshot.Keys, now, settings.Keys.ToSchedule(), settings.ParsedAlgorithm);
+        var plan = SigningKeyRotationPlan.Decide(snapshot.Keys, now, settings.ToSchedule(), settings.ParsedAlgorithm);
         return plan.Action != SigningKeyRotationAction.None
             || snapshot.Keys.Any(k => k.StatusAt(now) == SigningKeyStatus.Removed || k.EncryptionKeyId != encryption.CurrentEncryptionKeyId);
     }

@@ -7,6 +7,9 @@ namespace AuthPlatform.WebApi.Cli;
 /// <summary>The import report as operators read it: one line per kind, skips broken down by reason.</summary>
 public static class BetterAuthImportReportText
 {
+    /// <summary>Refused passwords listed one per line, up to this many; --json lists all.</summary>
+    private const int MaxRefusedLines = 20;
+
     public static string Format(BetterAuthImportReport report)
     {
         var source = report.SourceSummary;
@@ -33,6 +36,16 @@ public static class BetterAuthImportReportText
         if (source.ExpiredSessions > 0 && report.Sessions is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{source.ExpiredSessions} expired session(s) were left behind.");
+        }
+
+        foreach (var refused in report.RefusedPasswords.Take(MaxRefusedLines))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"password of user {refused.UserId} not copied: {refused.Reason}");
+        }
+
+        if (report.RefusedPasswords.Count > MaxRefusedLines)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"... and {report.RefusedPasswords.Count - MaxRefusedLines} more (--json lists every one).");
         }
 
         return text.ToString().TrimEnd();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AuthPlatform.WebApi.Cli.Doctor;
+using AuthPlatform.Application.RunDoctor;
 
 namespace AuthPlatform.WebApi.Cli;
 
@@ -40,8 +40,7 @@ public static class DoctorCommandLine
             var downstream = parse.GetValue(resourceServer) is { } text && ResourceServerSettings.TryParse(text, out var parsed, out _) ? parsed : null;
 
             await using var app = OperatorHost.Build();
-            var context = new DoctorContext(app.Services, app.Configuration, app.Services.GetRequiredService<TimeProvider>()) { Offline = parse.GetValue(offline) };
-            var report = await DoctorRunner.RunAsync(context, DoctorChecks.All(downstream), cancellationToken);
+            var report = await OperatorHost.AskAsync(app.Services, new RunDoctorQuery(parse.GetValue(offline), downstream), cancellationToken);
             await Console.Out.WriteLineAsync(parse.GetValue(json) ? DoctorReportWriter.JsonText(report) : DoctorReportWriter.Text(report));
             return report.Healthy ? 0 : OperatorHost.FailedExitCode;
         });

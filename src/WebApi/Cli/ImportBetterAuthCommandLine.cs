@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using AuthPlatform.Application.ImportBetterAuth;
-using AuthPlatform.Infrastructure.BetterAuth;
-using AuthPlatform.Infrastructure.Persistence;
 
 namespace AuthPlatform.WebApi.Cli;
 
 /// <summary>
-/// <c>import-better-auth --from postgres://... [--sessions] [--dry-run]</c>: copies users, passwords and
-/// (optionally) live sessions from a BetterAuth database. Prints counts; never a hash or a token.
+/// <c>import-better-auth --from postgres://user@host/db [--password-stdin] [--sessions] [--dry-run]</c>: copies
+/// users, passwords and (optionally) live sessions from a BetterAuth database. The source's password comes
+/// from BETTER_AUTH_DATABASE_PASSWORD or standard input, never the command line. Prints counts; never a hash or a token.
 /// </summary>
 public static class ImportBetterAuthCommandLine
 {
@@ -16,9 +15,10 @@ public static class ImportBetterAuthCommandLine
     {
         var from = new Option<string>("--from")
         {
-            Description = "The BetterAuth PostgreSQL database: a postgres:// URL or an Npgsql connection string. Only read, never written.",
+            Description = $"The BetterAuth PostgreSQL database: a postgres:// URL or an Npgsql connection string, without the password (set {ImportBetterAuthErrors.PasswordVariable} or use --password-stdin). Only read, never written.",
             Required = true,
         };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the source database's password from the first line of standard input." };
         var sessions = new Option<bool>("--sessions")
         {
             Description = "Also copy live sessions, so signed-in users stay signed in (needs AUTH_SECRET = their BETTER_AUTH_SECRET).",
@@ -28,7 +28,7 @@ public static class ImportBetterAuthCommandLine
         var batchSize = new Option<int>("--batch-size")
         {
             Description = "Rows per batch; each batch is one transaction.",
-            DefaultValueFactory = _ => BetterAuthImport.DefaultBatchSize,
+            DefaultValueFactory = _ => ImportBetterAuthCommand.DefaultBatchSize,
         };
         batchSize.Validators.Add(result =>
         {
@@ -40,32 +40,26 @@ public static class ImportBetterAuthCommandLine
 
         var command = new Command("import-better-auth", "Copy users, passwords and (with --sessions) live sessions from a BetterAuth database. Safe to run again.")
         {
-            from, sessions, dryRun, json, batchSize,
+            from, passwordStdin, sessions, dryRun, json, batchSize,
         };
         command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(async (services, ct) =>
         {
-            var target = await services.GetRequiredService<DatabaseStatus>().ProbeAsync(ct);
-            if (target.PendingMigrations.Count > 0)
+            var password = parse.GetValue(passwordStdin)
+                ? Console.In.ReadLine()?.TrimEnd('\r', '\n')
+                : Environment.GetEnvironmentVariable(ImportBetterAuthErrors.PasswordVariable);
+            var result = await OperatorHost.SendAsync(services,
+                new ImportBetterAuthCommand(parse.GetValue(from)!, password, parse.GetValue(sessions), parse.GetValue(dryRun), parse.GetValue(batchSize)), ct);
+            if (!result.IsSuccess)
             {
-                await Console.Error.WriteLineAsync($"This service's database schema is behind ({target.PendingMigrations.Count} migration(s) pending): run the `migrate` command first.");
+                // The message alone, as before: it names the problem and what to do (batches saved before a failure stay).
+                await Console.Error.WriteLineAsync(result.Error!.Message);
                 return OperatorHost.FailedExitCode;
             }
 
-            try
-            {
-                await using var source = await BetterAuthSourceDatabase.OpenAsync(parse.GetValue(from)!, ct);
-                var report = await BetterAuthImport.RunAsync(services, source, parse.GetValue(sessions), parse.GetValue(dryRun), parse.GetValue(batchSize), ct);
-                await Console.Out.WriteLineAsync(parse.GetValue(json)
-                    ? JsonSerializer.Serialize(report, JsonOptions)
-                    : BetterAuthImportReportText.Format(report));
-                return 0;
-            }
-            catch (BetterAuthSourceException ex)
-            {
-                // Batches saved before the failure stay; running the import again continues from there.
-                await Console.Error.WriteLineAsync(ex.Message);
-                return OperatorHost.FailedExitCode;
-            }
+            await Console.Out.WriteLineAsync(parse.GetValue(json)
+                ? JsonSerializer.Serialize(result.Value, JsonOptions)
+                : BetterAuthImportReportText.Format(result.Value));
+            return 0;
         }, cancellationToken));
         return command;
     }

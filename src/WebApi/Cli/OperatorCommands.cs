@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Application.MigrateDatabase;
 using AuthPlatform.WebApi.Configuration;
 using AuthPlatform.WebApi.Hosting;
 
@@ -44,14 +44,14 @@ public static partial class OperatorCommands
                 return exit;
             }
 
-            var status = app.Services.GetRequiredService<DatabaseStatus>();
-            if (parse.GetValue(script))
+            var result = await OperatorHost.SendAsync(app.Services, new MigrateDatabaseCommand(parse.GetValue(script)), cancellationToken);
+            if (result.Value.Script is { } sql)
             {
-                Console.Out.WriteLine(await status.ScriptAsync(cancellationToken));
+                Console.Out.WriteLine(sql);
                 return 0;
             }
 
-            var applied = await status.MigrateAsync(cancellationToken);
+            var applied = result.Value.Applied;
             Console.Out.WriteLine(applied.Count == 0
                 ? "The database schema is up to date."
                 : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");

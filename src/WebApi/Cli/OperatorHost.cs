@@ -47,6 +47,13 @@ public static class OperatorHost
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
     }
 
+    /// <summary>Asks one query in a scope of its own.</summary>
+    public static async Task<T> AskAsync<T>(IServiceProvider services, IQuery<T> query, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
+    }
+
     /// <summary>Writes a refused use case to stderr (code, message, field errors) and returns exit code 1.</summary>
     public static async Task<int> FailAsync(Error error)
     {

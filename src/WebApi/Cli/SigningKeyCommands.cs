@@ -8,9 +8,10 @@ using Mediator;
 namespace AuthPlatform.WebApi.Cli;
 
 /// <summary>
-/// `AuthPlatform.WebApi rotate-keys [--now]`: creates the active signing key's successor at once
+/// `AuthPlatform.WebApi rotate-keys [--now] [--revoke KID]`: creates the active signing key's successor at once
 /// (published now, signing after the publish-ahead time), re-encrypts keys still under a previous
-/// secret, and prints what it did. Running instances pick the change up within their refresh interval.
+/// secret, and prints what it did. --now makes the new key sign at once; --revoke takes a key out of
+/// the JWKS at once. Running instances pick the change up within their refresh interval.
 /// </summary>
 public static class SigningKeyCommands
 {
@@ -18,9 +19,14 @@ public static class SigningKeyCommands
     {
         var now = new Option<bool>("--now")
         {
-            Description = "Emergency (a key is compromised or must stop signing): the new key signs at once and every other key is retired now. Verifiers reject new tokens until they refetch the JWKS.",
+            Description = "Emergency (a key must stop signing): the new key signs at once and every other key is retired now, published only until its tokens have expired (JWT lifetime plus clock skew). Verifiers reject new tokens until they refetch the JWKS.",
         };
-        var command = new Command("rotate-keys", "Rotate the JWT signing keys now.") { now };
+        var revoke = new Option<string?>("--revoke")
+        {
+            Description = "A compromised key (its kid): removed from the JWKS at once, so tokens it signed stop verifying. If it signs now, a new key signs at once (as --now).",
+            HelpName = "KID",
+        };
+        var command = new Command("rotate-keys", "Rotate the JWT signing keys now.") { now, revoke };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = ServiceHost.Build([]);
@@ -31,8 +37,18 @@ public static class SigningKeyCommands
 
             await using var scope = app.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<ISender>()
-                .Send(new RotateSigningKeysCommand("operator", Force: true, ActivateImmediately: parse.GetValue(now)), cancellationToken);
+                .Send(new RotateSigningKeysCommand("operator", Force: parse.GetValue(revoke) is null, ActivateImmediately: parse.GetValue(now), RevokeKeyId: parse.GetValue(revoke)), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                return await OperatorHost.FailAsync(result.Error!);
+            }
+
             var outcome = result.Value;
+            if (outcome.RevokedKeyId is { } revokedKeyId)
+            {
+                Console.Out.WriteLine($"Revoked signing key {revokedKeyId}: it is out of the JWKS now; tokens it signed stop verifying once verifiers refetch the JWKS.");
+            }
+
             Console.Out.WriteLine(outcome.CreatedKeyId is null
                 ? $"No key created: the active key {outcome.ActiveKeyId} already has a successor waiting to sign."
                 : $"Created signing key {outcome.CreatedKeyId}; it signs from {outcome.CreatedKeyActivatesAt!.Value.ToString("u", CultureInfo.InvariantCulture)}.");

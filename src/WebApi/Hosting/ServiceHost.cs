@@ -1,4 +1,5 @@
 using AuthPlatform.WebApi.Configuration;
+using AuthPlatform.WebApi.Doctor;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Logging;
 using AuthPlatform.WebApi.OpenApi;
@@ -20,6 +21,7 @@ public static class ServiceHost
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure();
         builder.AddWebApi();
+        builder.Services.AddHttpDoctorChecks();
 
         var app = builder.Build();
         UsePipeline(app);

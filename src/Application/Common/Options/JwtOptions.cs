@@ -30,6 +30,12 @@ public sealed class JwtOptions
 
     public SigningKeyOptions Keys { get; set; } = new();
 
+    /// <summary>How long after signing a token can be accepted anywhere: its lifetime plus the largest clock skew verifiers allow.</summary>
+    public TimeSpan TokenValidity => ExpiresIn + JwtOptionsValidator.MaximumClockSkew;
+
+    /// <summary>The key lifecycle these settings describe (the rules themselves live in the domain).</summary>
+    public SigningKeySchedule ToSchedule() => new(Keys.RotationInterval, Keys.PublishAhead, Keys.RetainAfterRetirement, TokenValidity);
+
     public SigningAlgorithm ParsedAlgorithm =>
         SigningAlgorithms.TryParse(Algorithm, out var algorithm) ? algorithm : throw new InvalidOperationException($"Unknown JWT algorithm '{Algorithm}'.");
 
@@ -54,7 +60,7 @@ public sealed class SigningKeyOptions
     /// </summary>
     public TimeSpan PublishAhead { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>How long a retired key stays in the JWKS: at least the token lifetime plus clock skew.</summary>
+    /// <summary>How long a retired key stays in the JWKS after a routine rotation: at least the token lifetime plus clock skew. An emergency rotation keeps it only that long.</summary>
     public TimeSpan RetainAfterRetirement { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>How often each instance checks the database for key changes made by others (and for due rotations).</summary>
@@ -62,6 +68,4 @@ public sealed class SigningKeyOptions
 
     /// <summary>Rotate on schedule in the background. Off: only the rotate-keys command (and start-up, for the first key) rotates.</summary>
     public bool AutomaticRotation { get; set; } = true;
-
-    public SigningKeySchedule ToSchedule() => new(RotationInterval, PublishAhead, RetainAfterRetirement);
 }

@@ -55,23 +55,17 @@ public sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
         var keys = options.Keys;
         try
         {
-            _ = keys.ToSchedule();
+            _ = options.ToSchedule();
         }
         catch (DomainRuleException ex)
         {
-            problems.Add($"Auth:Jwt:Keys: {ex.Message} (RotationInterval {keys.RotationInterval}, PublishAhead {keys.PublishAhead}, RetainAfterRetirement {keys.RetainAfterRetirement}).");
+            problems.Add($"Auth:Jwt:Keys: {ex.Message} (RotationInterval {keys.RotationInterval}, PublishAhead {keys.PublishAhead}, RetainAfterRetirement {keys.RetainAfterRetirement}, token lifetime plus clock skew {options.TokenValidity}).");
         }
 
         var minimumAhead = options.JwksMaxAge + VerifierMetadataRefresh;
         if (keys.PublishAhead < minimumAhead)
         {
             problems.Add($"Auth:Jwt:Keys:PublishAhead {keys.PublishAhead} is too short: a new key must be published for at least the JWKS max-age plus the 12 h verifiers cache metadata ({minimumAhead}) before it signs, or verifiers reject its tokens.");
-        }
-
-        var minimumRetention = options.ExpiresIn + MaximumClockSkew;
-        if (keys.RetainAfterRetirement < minimumRetention)
-        {
-            problems.Add($"Auth:Jwt:Keys:RetainAfterRetirement {keys.RetainAfterRetirement} is too short: a retired key must stay published for at least the token lifetime plus clock skew ({minimumRetention}).");
         }
 
         if (keys.RefreshInterval < TimeSpan.FromSeconds(1) || keys.RefreshInterval > TimeSpan.FromHours(1))

@@ -1,0 +1,49 @@
+using System.Text;
+using AuthPlatform.Application.Common.Results;
+using Mediator;
+
+namespace AuthPlatform.Application.ImportBetterAuth;
+
+/// <summary>
+/// A whole import run (`import-better-auth`): reads the BetterAuth database at <see cref="Location"/>
+/// batch by batch and copies each batch in a transaction of its own (<see cref="ImportBetterAuthUsersCommand"/>,
+/// <see cref="ImportBetterAuthSessionsCommand"/>). An interrupted run can simply be started again.
+/// <see cref="Password"/> comes from the environment or standard input: a location that carries a
+/// password itself is refused, because command lines are visible to other users and kept in shell history.
+/// </summary>
+public sealed record ImportBetterAuthCommand(string Location, string? Password, bool IncludeSessions, bool DryRun, int BatchSize = ImportBetterAuthCommand.DefaultBatchSize)
+    : ICommand<Result<BetterAuthImportReport>>
+{
+    public const int DefaultBatchSize = 500;
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("IncludeSessions = ").Append(IncludeSessions).Append(", DryRun = ").Append(DryRun).Append(", BatchSize = ").Append(BatchSize);
+        return true;
+    }
+}
+
+/// <summary>The counts of one import run, per kind of row, what the source held, and the users whose password was refused.</summary>
+public sealed record BetterAuthImportReport(
+    string Source,
+    bool DryRun,
+    BetterAuthSourceSummary SourceSummary,
+    ImportTally Users,
+    ImportTally Passwords,
+    ImportTally? Sessions,
+    IReadOnlyList<RefusedPasswordHash> RefusedPasswords);
+
+/// <summary>Why an import did not run; each message says what to do.</summary>
+public static class ImportBetterAuthErrors
+{
+    /// <summary>The environment variable the source database's password is read from.</summary>
+    public const string PasswordVariable = "BETTER_AUTH_DATABASE_PASSWORD";
+
+    public static readonly Error PasswordOnCommandLine = new(ErrorKind.Validation, "PASSWORD_ON_COMMAND_LINE",
+        $"--from must not contain the password: a command line is visible to other users of this machine and kept in shell history. Remove it from --from and set {PasswordVariable}, or pass --password-stdin and type it on standard input.");
+
+    public static Error SchemaBehind(int pending) => new(ErrorKind.Unavailable, "SCHEMA_BEHIND",
+        $"This service's database schema is behind ({pending} migration(s) pending): run the `migrate` command first.");
+
+    public static Error Source(string message) => new(ErrorKind.Unprocessable, "BETTER_AUTH_SOURCE", message);
+}

@@ -1,0 +1,90 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthPlatform.Application.ImportBetterAuth;
+
+/// <summary>
+/// Sends one message per batch, each in a scope of its own (a fresh DbContext and transaction, as one
+/// HTTP request would have): a large import neither grows one change tracker nor holds one long
+/// transaction, and batches saved before a failure stay.
+/// </summary>
+internal sealed class ImportBetterAuthCommandHandler(IDatabaseSchema schema, IBetterAuthSourceConnector connector, IServiceScopeFactory scopes)
+    : ICommandHandler<ImportBetterAuthCommand, Result<BetterAuthImportReport>>
+{
+    public async ValueTask<Result<BetterAuthImportReport>> Handle(ImportBetterAuthCommand command, CancellationToken cancellationToken)
+    {
+        if (connector.CarriesPassword(command.Location))
+        {
+            return ImportBetterAuthErrors.PasswordOnCommandLine;
+        }
+
+        var target = await schema.ReadAsync(cancellationToken);
+        if (target.Pending.Count > 0)
+        {
+            return ImportBetterAuthErrors.SchemaBehind(target.Pending.Count);
+        }
+
+        try
+        {
+            await using var source = await connector.OpenAsync(command.Location, command.Password, cancellationToken);
+            return await ImportAsync(source, command, cancellationToken);
+        }
+        catch (BetterAuthSourceException ex)
+        {
+            return ImportBetterAuthErrors.Source(ex.Message);
+        }
+    }
+
+    private async Task<Result<BetterAuthImportReport>> ImportAsync(IBetterAuthSource source, ImportBetterAuthCommand command, CancellationToken cancellationToken)
+    {
+        var summary = await source.SummarizeAsync(cancellationToken);
+        var users = ImportTally.None;
+        var passwords = ImportTally.None;
+        var refused = new List<RefusedPasswordHash>();
+
+        // Users a dry run would create, so the sessions step counts their sessions as it would for real.
+        var pendingUsers = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var batch in source.ReadUsersAsync(command.BatchSize, cancellationToken))
+        {
+            var result = await SendAsync(new ImportBetterAuthUsersCommand(batch, command.DryRun), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                return result.Error!;
+            }
+
+            users = users.Add(result.Value.Users);
+            passwords = passwords.Add(result.Value.Credentials);
+            refused.AddRange(result.Value.RefusedHashes);
+            if (command.DryRun)
+            {
+                pendingUsers.UnionWith(result.Value.CreatedUserIds);
+            }
+        }
+
+        ImportTally? sessions = null;
+        if (command.IncludeSessions)
+        {
+            sessions = ImportTally.None;
+            await foreach (var batch in source.ReadLiveSessionsAsync(command.BatchSize, cancellationToken))
+            {
+                var result = await SendAsync(new ImportBetterAuthSessionsCommand(batch, pendingUsers, command.DryRun), cancellationToken);
+                if (!result.IsSuccess)
+                {
+                    return result.Error!;
+                }
+
+                sessions = sessions.Add(result.Value);
+            }
+        }
+
+        return new BetterAuthImportReport(source.Description, command.DryRun, summary, users, passwords, sessions, refused);
+    }
+
+    private async Task<T> SendAsync<T>(ICommand<T> message, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(message, cancellationToken);
+    }
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace AuthPlatform.Application.ImportBetterAuth;
+
+internal sealed class ImportBetterAuthCommandValidator : AbstractValidator<ImportBetterAuthCommand>
+{
+    public ImportBetterAuthCommandValidator()
+    {
+        RuleFor(c => c.Location).NotEmpty();
+        RuleFor(c => c.BatchSize).InclusiveBetween(1, ImportBetterAuthUsersCommand.MaxBatchSize);
+    }
+}
