@@ -13,7 +13,7 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
 
     private static HttpRequestMessage SignOutRequest(string? cookie = null, string? bearer = null, string origin = TestSettings.BaseUrl)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Content = HttpHelpers.Json("{}") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Content = AuthApi.Json("{}") };
         if (cookie is not null)
         {
             // A cookie-carrying POST must name a trusted origin (CSRF origin check), as browsers do.
@@ -36,12 +36,12 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var signOut = await client.SendAsync(SignOutRequest(cookie: session.CookieHeader));
+        var signOut = await client.SendAsync(SignOutRequest(cookie: session.Cookie));
 
         Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
         Assert.True((await signOut.JsonAsync())!["success"]!.GetValue<bool>());
         Assert.Equal(1, await database.ScalarAsync<int>("select count(*) from sessions where revoked_at is not null"));
-        Assert.Equal("null", await (await client.GetSessionWithCookieAsync(session.CookieHeader)).Content.ReadAsStringAsync());
+        Assert.Equal("null", await (await client.GetSessionAsync(session.Cookie)).Content.ReadAsStringAsync());
         Assert.Equal("null", await (await client.GetSessionWithBearerAsync(session.Token)).Content.ReadAsStringAsync());
     }
 
@@ -64,7 +64,7 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
         var response = await factory.CreatePlainClient().SendAsync(SignOutRequest());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax", HttpHelpers.SessionSetCookie(response));
+        Assert.Equal("better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax", AuthApi.SessionSetCookie(response));
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
 
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
-        var cleared = HttpHelpers.SessionSetCookie(await client.SendAsync(SignOutRequest(cookie: session.CookieHeader, origin: baseUrl ?? TestSettings.BaseUrl)))!;
+        var cleared = AuthApi.SessionSetCookie(await client.SendAsync(SignOutRequest(cookie: session.Cookie, origin: baseUrl ?? TestSettings.BaseUrl)))!;
 
         var name = session.SetCookie.Split('=')[0];
         Assert.EndsWith(attributes, session.SetCookie, StringComparison.Ordinal);
@@ -100,20 +100,20 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
         var created = await UpdatedAt();
 
         factory.Clock.Advance(TimeSpan.FromHours(23));
-        var early = await client.GetSessionWithCookieAsync(session.CookieHeader);
-        Assert.Null(HttpHelpers.SessionSetCookie(early));
+        var early = await client.GetSessionAsync(session.Cookie);
+        Assert.Null(AuthApi.SessionSetCookie(early));
         Assert.Equal(created, await UpdatedAt());
 
         factory.Clock.Advance(TimeSpan.FromHours(2));
-        var due = await client.GetSessionWithCookieAsync(session.CookieHeader);
-        Assert.Contains("Max-Age=604800", HttpHelpers.SessionSetCookie(due), StringComparison.Ordinal);
+        var due = await client.GetSessionAsync(session.Cookie);
+        Assert.Contains("Max-Age=604800", AuthApi.SessionSetCookie(due), StringComparison.Ordinal);
         var refreshed = await UpdatedAt();
         Assert.True(refreshed > created);
 
         for (var i = 0; i < 5; i++)
         {
             factory.Clock.Advance(TimeSpan.FromHours(1));
-            Assert.Null(HttpHelpers.SessionSetCookie(await client.GetSessionWithCookieAsync(session.CookieHeader)));
+            Assert.Null(AuthApi.SessionSetCookie(await client.GetSessionAsync(session.Cookie)));
         }
 
         Assert.Equal(refreshed, await UpdatedAt());
@@ -127,11 +127,11 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
         var session = await client.SignUpAsync();
 
         factory.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1));
-        var response = await client.GetSessionWithCookieAsync(session.CookieHeader);
+        var response = await client.GetSessionAsync(session.Cookie);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("null", await response.Content.ReadAsStringAsync());
-        Assert.StartsWith("better-auth.session_token=; Max-Age=0", HttpHelpers.SessionSetCookie(response), StringComparison.Ordinal);
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", AuthApi.SessionSetCookie(response), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,14 +144,14 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
         for (var day = 1; day < 30; day++)
         {
             factory.Clock.Advance(TimeSpan.FromDays(1));
-            Assert.Equal(HttpStatusCode.OK, (await client.GetSessionWithCookieAsync(session.CookieHeader)).StatusCode);
-            Assert.NotEqual("null", await (await client.GetSessionWithCookieAsync(session.CookieHeader)).Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetSessionAsync(session.Cookie)).StatusCode);
+            Assert.NotEqual("null", await (await client.GetSessionAsync(session.Cookie)).Content.ReadAsStringAsync());
         }
 
         factory.Clock.Advance(TimeSpan.FromDays(1));
-        var response = await client.GetSessionWithCookieAsync(session.CookieHeader);
+        var response = await client.GetSessionAsync(session.Cookie);
         Assert.Equal("null", await response.Content.ReadAsStringAsync());
-        Assert.StartsWith("better-auth.session_token=; Max-Age=0", HttpHelpers.SessionSetCookie(response), StringComparison.Ordinal);
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", AuthApi.SessionSetCookie(response), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -163,12 +163,12 @@ public sealed class SignOutAndExpiryTests(TestDatabase database) : IAsyncLifetim
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in/email")
         {
-            Content = JsonContent.Create(new { email = "ann@example.com", password = HttpHelpers.Password }),
-            Headers = { { "Cookie", first.CookieHeader }, { "Origin", TestSettings.BaseUrl } },
+            Content = JsonContent.Create(new { email = "ann@example.com", password = AuthApi.Password }),
+            Headers = { { "Cookie", first.Cookie }, { "Origin", TestSettings.BaseUrl } },
         };
         var response = await client.SendAsync(request);
 
-        Assert.NotEqual(first.CookieHeader, HttpHelpers.SessionSetCookie(response)!.Split(';')[0]);
+        Assert.NotEqual(first.Cookie, AuthApi.SessionSetCookie(response)!.Split(';')[0]);
         Assert.NotEqual(first.Token, (await response.JsonAsync())!["token"]!.GetValue<string>());
     }
 }

@@ -31,24 +31,24 @@ public sealed class TokenEndpointTests(TestDatabase database) : IAsyncLifetime
         var session = await client.SignUpAsync(name: "Ann Example");
         var now = _factory.Clock.GetUtcNow().ToUnixTimeSeconds();
 
-        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Cookie", session.CookieHeader } } });
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Cookie", session.Cookie } } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var jwt = (await response.JsonAsync())!["token"]!.GetValue<string>();
 
-        var header = TokenHelpers.Header(jwt);
+        var header = TokenApi.Header(jwt);
         Assert.Equal(["alg", "kid", "typ"], header.Select(m => m.Key));
         Assert.Equal(("ES256", "at+jwt"), (header["alg"]!.GetValue<string>(), header["typ"]!.GetValue<string>()));
-        var claims = TokenHelpers.Payload(jwt);
+        var claims = TokenApi.Payload(jwt);
         Assert.Equal(["aud", "email", "email_verified", "exp", "iat", "iss", "jti", "name", "nbf", "sid", "sub"], claims.Select(m => m.Key).Order());
         Assert.Equal(TestSettings.BaseUrl, claims["iss"]!.GetValue<string>());
         Assert.Equal([TestSettings.BaseUrl], claims["aud"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal(session.UserId, claims["sub"]!.GetValue<string>());
         Assert.Equal(("ann@example.com", false, "Ann Example"), (claims["email"]!.GetValue<string>(), claims["email_verified"]!.GetValue<bool>(), claims["name"]!.GetValue<string>()));
         Assert.Equal((now, now, now + 900), (claims["iat"]!.GetValue<long>(), claims["nbf"]!.GetValue<long>(), claims["exp"]!.GetValue<long>()));
-        Assert.True(TokenHelpers.VerifiesWith(jwt, await client.GetJwksKeysAsync()));
+        Assert.True(TokenApi.VerifiesWith(jwt, await client.GetJwksKeysAsync()));
 
-        var again = TokenHelpers.Payload(await client.GetTokenAsync(session.Token));
+        var again = TokenApi.Payload(await client.GetTokenAsync(session.Token));
         Assert.NotEqual(claims["jti"]!.GetValue<string>(), again["jti"]!.GetValue<string>());
         Assert.Equal(claims["sid"]!.GetValue<string>(), again["sid"]!.GetValue<string>());
     }
@@ -58,7 +58,7 @@ public sealed class TokenEndpointTests(TestDatabase database) : IAsyncLifetime
     {
         var client = _factory.CreatePlainClient();
         var revoked = await client.SignUpAsync("revoked@example.com");
-        var expired = await client.SignUpAsync("expired@example.com", password: HttpHelpers.Password);
+        var expired = await client.SignUpAsync("expired@example.com", password: AuthApi.Password);
         await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Headers = { { "Authorization", "Bearer " + revoked.Token } } });
 
         var none = await client.GetAsync("/api/auth/token");
@@ -123,14 +123,14 @@ public sealed class TokenEndpointTests(TestDatabase database) : IAsyncLifetime
     {
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
-        var jwt = (await client.GetSessionWithCookieAsync(session.CookieHeader)).Header("set-auth-jwt");
+        var jwt = (await client.GetSessionAsync(session.Cookie)).Header("set-auth-jwt");
         Assert.NotNull(jwt);
-        Assert.Equal(session.UserId, TokenHelpers.Payload(jwt)["sub"]!.GetValue<string>());
+        Assert.Equal(session.UserId, TokenApi.Payload(jwt)["sub"]!.GetValue<string>());
         Assert.Null((await client.GetAsync("/api/auth/get-session")).Header("set-auth-jwt"));
 
         await using var off = new AuthApiFactory(database.ConnectionString);
         off.Settings["Auth:Jwt:SetJwtHeaderOnGetSession"] = "false";
-        var response = await off.CreatePlainClient().GetSessionWithCookieAsync(session.CookieHeader);
+        var response = await off.CreatePlainClient().GetSessionAsync(session.Cookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Header("set-auth-jwt"));
     }
