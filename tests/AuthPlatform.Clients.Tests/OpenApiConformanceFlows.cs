@@ -80,8 +80,21 @@ internal sealed class Flows(HttpClient client, string origin)
     /// <summary>Sends one exchange; a violation is a status other than the service's, or an sl-violations header.</summary>
     private async Task<HttpResponseMessage> Expect(string name, HttpRequestMessage request, HttpStatusCode expected)
     {
-        var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await client.SendAsync(request);
+            body = await response.Content.ReadAsStringAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // No answer through the proxy: recorded, and the flow goes on so every disagreement is listed at once.
+            Steps.Add($"{request.Method} {request.RequestUri} ({name}): no answer");
+            Violations.Add($"{request.Method} {request.RequestUri} ({name}): no answer: {e.Message}");
+            return new HttpResponseMessage(HttpStatusCode.GatewayTimeout) { Content = new StringContent("null") };
+        }
+
         var violations = response.Header("sl-violations");
         var line = $"{request.Method} {request.RequestUri} ({name}): {(int)response.StatusCode}";
         Steps.Add(line);

@@ -63,7 +63,7 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
             var process = ChildProcess.Start(Path.Combine(folder, "node_modules", ".bin", "prism"),
                 ["proxy", document, upstream, "--errors", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 folder);
-            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) }; // password hashing on a loaded machine
             try
             {
                 await process.WaitUntilReadyAsync(client, "/api/auth/ok", TimeSpan.FromSeconds(90));
