@@ -65,11 +65,11 @@ public sealed class Asvs02_CompositionRules(TestDatabase database) : IAsyncLifet
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
-            new { currentPassword = Api.Password, newPassword = "baseball" }));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
+            new { currentPassword = AuthApi.Password, newPassword = "baseball" }));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "PASSWORD_COMPROMISED");
-        Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("ann@example.com", Api.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("ann@example.com", AuthApi.Password)).StatusCode);
     }
 
     [Fact]
@@ -79,6 +79,6 @@ public sealed class Asvs02_CompositionRules(TestDatabase database) : IAsyncLifet
 
         Assert.True(list.Count >= 10_000, $"only {list.Count} passwords");
         Assert.True(list.Contains("qwerty123"));
-        Assert.False(list.Contains(Api.Password));
+        Assert.False(list.Contains(AuthApi.Password));
     }
 }

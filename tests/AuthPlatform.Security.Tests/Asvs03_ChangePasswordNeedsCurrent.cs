@@ -25,7 +25,7 @@ public sealed class Asvs03_ChangePasswordNeedsCurrent(TestDatabase database) : I
         var session = await client.SignUpAsync();
         var before = await StoredHash();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
             new { currentPassword = "not the password", newPassword = "a brand new passphrase" }));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "INVALID_PASSWORD");
@@ -40,7 +40,7 @@ public sealed class Asvs03_ChangePasswordNeedsCurrent(TestDatabase database) : I
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "change-password", session.Cookie, new { newPassword = "a brand new passphrase" }));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "change-password", session.Cookie, new { newPassword = "a brand new passphrase" }));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
@@ -52,12 +52,12 @@ public sealed class Asvs03_ChangePasswordNeedsCurrent(TestDatabase database) : I
         var session = await client.SignUpAsync();
         var before = await StoredHash();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
-            new { currentPassword = Api.Password, newPassword = "a brand new passphrase" }));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
+            new { currentPassword = AuthApi.Password, newPassword = "a brand new passphrase" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual(before, await StoredHash());
-        await (await client.PostSignInAsync("ann@example.com", Api.Password)).AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_EMAIL_OR_PASSWORD");
+        await (await client.PostSignInAsync("ann@example.com", AuthApi.Password)).AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_EMAIL_OR_PASSWORD");
         Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("ann@example.com", "a brand new passphrase")).StatusCode);
     }
 
@@ -65,7 +65,7 @@ public sealed class Asvs03_ChangePasswordNeedsCurrent(TestDatabase database) : I
     public async Task Without_a_session_it_is_401()
     {
         var response = await _factory.CreatePlainClient().PostAsync("/api/auth/change-password",
-            Api.Json("""{"currentPassword":"correct horse battery staple","newPassword":"a brand new passphrase"}"""));
+            AuthApi.Json("""{"currentPassword":"correct horse battery staple","newPassword":"a brand new passphrase"}"""));
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }

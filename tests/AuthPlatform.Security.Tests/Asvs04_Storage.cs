@@ -26,6 +26,6 @@ public sealed class Asvs04_Storage(TestDatabase database) : IAsyncLifetime
         Assert.True(Convert.FromBase64String(annParts[4] + "==").Length >= 16, "salt of at least 128 bits");
         Assert.NotEqual(annParts[4], bobParts[4]);
         Assert.NotEqual(annParts[5], bobParts[5]);
-        Assert.DoesNotContain(Api.Password, ann, StringComparison.Ordinal);
+        Assert.DoesNotContain(AuthApi.Password, ann, StringComparison.Ordinal);
     }
 }

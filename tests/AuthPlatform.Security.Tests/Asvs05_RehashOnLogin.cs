@@ -20,7 +20,7 @@ public sealed class Asvs05_RehashOnLogin(TestDatabase database) : IAsyncLifetime
         var client = factory.CreatePlainClient();
         await client.SignUpAsync();
         var older = new Argon2idHashFormat(Options.Create(new PasswordHashingOptions { MemoryKiB = 47104, Iterations = 1 }))
-            .Hash(Api.Password);
+            .Hash(AuthApi.Password);
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
             await connection.OpenAsync();
@@ -28,12 +28,12 @@ public sealed class Asvs05_RehashOnLogin(TestDatabase database) : IAsyncLifetime
             await update.ExecuteNonQueryAsync();
         }
 
-        var response = await client.PostSignInAsync("ann@example.com", Api.Password);
+        var response = await client.PostSignInAsync("ann@example.com", AuthApi.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await database.ScalarAsync<string>("select password_hash from password_credentials");
         Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", stored, StringComparison.Ordinal);
         Assert.NotEqual(older, stored);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("ann@example.com", Api.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("ann@example.com", AuthApi.Password)).StatusCode);
     }
 }

@@ -46,8 +46,8 @@ public sealed class Asvs06_Enumeration(TestDatabase database, ITestOutputHelper 
         await client.SignUpAsync();
         await Disable(factory, "ann@example.com");
 
-        var disabled = await client.PostSignInAsync("ann@example.com", Api.Password);
-        var unknown = await client.PostSignInAsync("nobody@example.com", Api.Password);
+        var disabled = await client.PostSignInAsync("ann@example.com", AuthApi.Password);
+        var unknown = await client.PostSignInAsync("nobody@example.com", AuthApi.Password);
 
         Assert.Equal(await unknown.Content.ReadAsStringAsync(), await disabled.Content.ReadAsStringAsync());
         Assert.Equal(Headers(unknown), Headers(disabled));

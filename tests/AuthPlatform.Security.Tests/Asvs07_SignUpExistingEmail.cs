@@ -31,7 +31,7 @@ public sealed class Asvs07_SignUpExistingEmail(TestDatabase database) : IAsyncLi
         var response = await client.PostAsJsonAsync("/api/auth/sign-up/email", new { name = "Mallory", email = "ANN@example.com", password = "another long passphrase" });
 
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "USER_ALREADY_EXISTS");
-        Assert.Null(Api.SessionSetCookie(response));
+        Assert.Null(AuthApi.SessionSetCookie(response));
         Assert.Equal(freshSignUpHashes, counter.Hashes);
         Assert.Equal(1, await database.ScalarAsync<int>("select count(*) from users"));
         Assert.Equal(1, await database.ScalarAsync<int>("select count(*) from sessions"));

@@ -90,11 +90,11 @@ public sealed class Asvs08_PerIpLimit(TestDatabase database) : IAsyncLifetime
         var client = factory.CreatePlainClient();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-up/email")
         {
-            Content = JsonContent.Create(new { name = "Ann", email = "ann@example.com", password = Api.Password }),
+            Content = JsonContent.Create(new { name = "Ann", email = "ann@example.com", password = AuthApi.Password }),
             Headers = { { SecurityHost.PeerHeader, "127.0.0.1" }, { "X-Forwarded-For", "192.0.2.55" } },
         };
 
-        var session = await Api.ReadSessionAsync(await client.SendAsync(request));
+        var session = await AuthApi.ReadSignedInAsync(await client.SendAsync(request));
 
         Assert.Equal("127.0.0.1", (await (await client.GetSessionAsync(session.Cookie)).JsonAsync())!["session"]!["ipAddress"]!.GetValue<string>());
     }

@@ -55,11 +55,11 @@ public sealed class Asvs09_PerAccountBackoff(TestDatabase database, ITestOutputH
         Assert.InRange(lastWait, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
 
         // Not a lock: once the bucket holds a token again, the right password signs in.
-        var owner = await client.PostSignInAsync("ann@example.com", Api.Password, NextPeer());
+        var owner = await client.PostSignInAsync("ann@example.com", AuthApi.Password, NextPeer());
         if (owner.StatusCode == HttpStatusCode.TooManyRequests)
         {
             factory.Clock.Advance(TimeSpan.FromSeconds(int.Parse(owner.Header("Retry-After")!, CultureInfo.InvariantCulture)));
-            owner = await client.PostSignInAsync("ann@example.com", Api.Password, NextPeer());
+            owner = await client.PostSignInAsync("ann@example.com", AuthApi.Password, NextPeer());
         }
 
         Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
@@ -101,7 +101,7 @@ public sealed class Asvs09_PerAccountBackoff(TestDatabase database, ITestOutputH
 
         for (var i = 0; i < 15; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("ann@example.com", Api.Password, NextPeer())).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("ann@example.com", AuthApi.Password, NextPeer())).StatusCode);
         }
     }
 
@@ -121,6 +121,6 @@ public sealed class Asvs09_PerAccountBackoff(TestDatabase database, ITestOutputH
         }
 
         await (await one.PostSignInAsync("ann@example.com", "wrong", NextPeer())).AssertProblemAsync(HttpStatusCode.TooManyRequests, "TOO_MANY_REQUESTS");
-        await (await two.PostSignInAsync("ann@example.com", Api.Password, NextPeer())).AssertProblemAsync(HttpStatusCode.TooManyRequests, "TOO_MANY_REQUESTS");
+        await (await two.PostSignInAsync("ann@example.com", AuthApi.Password, NextPeer())).AssertProblemAsync(HttpStatusCode.TooManyRequests, "TOO_MANY_REQUESTS");
     }
 }

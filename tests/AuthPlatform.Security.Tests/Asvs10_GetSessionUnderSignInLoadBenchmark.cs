@@ -51,8 +51,8 @@ public sealed class Asvs10_GetSessionUnderSignInLoadBenchmark(TestDatabase datab
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = ConcurrentSignIns + 10, UseCookies = false };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var signUp = await http.PostAsJsonAsync("/api/auth/sign-up/email", new { name = "Ann", email = "ann@example.com", password = Api.Password });
-        var cookie = Api.SessionSetCookie(signUp)!.Split(';')[0];
+        var signUp = await http.PostAsJsonAsync("/api/auth/sign-up/email", new { name = "Ann", email = "ann@example.com", password = AuthApi.Password });
+        var cookie = AuthApi.SessionSetCookie(signUp)!.Split(';')[0];
 
         // Warm up both paths.
         for (var i = 0; i < 20; i++)
@@ -65,7 +65,7 @@ public sealed class Asvs10_GetSessionUnderSignInLoadBenchmark(TestDatabase datab
         var signInLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var load = Enumerable.Range(0, ConcurrentSignIns).Select(async i =>
         {
-            var password = i % 2 == 0 ? Api.Password : "not the password";
+            var password = i % 2 == 0 ? AuthApi.Password : "not the password";
             while (!stop.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();

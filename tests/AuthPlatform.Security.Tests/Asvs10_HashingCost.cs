@@ -22,7 +22,7 @@ public sealed class Asvs10_HashingCost(TestDatabase database) : IAsyncLifetime
         await using var factory = SecurityHost.Create(database, services: counter.Install);
         var client = factory.CreatePlainClient();
 
-        var mebibyte = await client.PostAsync("/api/auth/sign-in/email", Api.Json("{\"email\":\"ann@example.com\",\"password\":\"" + new string('p', 1024 * 1024) + "\"}"));
+        var mebibyte = await client.PostAsync("/api/auth/sign-in/email", AuthApi.Json("{\"email\":\"ann@example.com\",\"password\":\"" + new string('p', 1024 * 1024) + "\"}"));
         var tenKilobytes = await client.PostAsJsonAsync("/api/auth/sign-in/email", new { email = "ann@example.com", password = new string('p', 10 * 1024) });
         var signUp = await client.PostAsJsonAsync("/api/auth/sign-up/email", new { name = "Ann", email = "ann@example.com", password = new string('p', 10 * 1024) });
 

@@ -16,7 +16,7 @@ public sealed class Asvs13_SessionFixation(TestDatabase database) : IAsyncLifeti
 
     private static HttpRequestMessage SignInWithCookie(string cookie, string email) => new(HttpMethod.Post, "/api/auth/sign-in/email")
     {
-        Content = JsonContent.Create(new { email, password = Api.Password }),
+        Content = JsonContent.Create(new { email, password = AuthApi.Password }),
         Headers = { { "Cookie", cookie }, { "Origin", SecurityHost.Origin } },
     };
 
@@ -29,7 +29,7 @@ public sealed class Asvs13_SessionFixation(TestDatabase database) : IAsyncLifeti
         await client.SignUpAsync("ann@example.com");
 
         // Mallory plants her own session cookie in Ann's browser; Ann then signs in.
-        var ann = await Api.ReadSessionAsync(await client.SendAsync(SignInWithCookie(attacker.Cookie, "ann@example.com")));
+        var ann = await AuthApi.ReadSignedInAsync(await client.SendAsync(SignInWithCookie(attacker.Cookie, "ann@example.com")));
 
         Assert.NotEqual(attacker.Cookie, ann.Cookie);
         Assert.NotEqual(attacker.Token, ann.Token);
@@ -44,7 +44,7 @@ public sealed class Asvs13_SessionFixation(TestDatabase database) : IAsyncLifeti
         var client = factory.CreatePlainClient();
         var first = await client.SignUpAsync();
 
-        var second = await Api.ReadSessionAsync(await client.SendAsync(SignInWithCookie(first.Cookie, "ann@example.com")));
+        var second = await AuthApi.ReadSignedInAsync(await client.SendAsync(SignInWithCookie(first.Cookie, "ann@example.com")));
 
         Assert.NotEqual(first.Token, second.Token);
         await (await client.ListSessionsAsync(first.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
@@ -58,7 +58,7 @@ public sealed class Asvs13_SessionFixation(TestDatabase database) : IAsyncLifeti
         var client = factory.CreatePlainClient();
         await client.SignUpAsync();
 
-        var session = await Api.ReadSessionAsync(await client.SendAsync(SignInWithCookie("better-auth.session_token=planted-garbage", "ann@example.com")));
+        var session = await AuthApi.ReadSignedInAsync(await client.SendAsync(SignInWithCookie("better-auth.session_token=planted-garbage", "ann@example.com")));
 
         Assert.DoesNotContain("planted-garbage", session.SetCookie, StringComparison.Ordinal);
     }

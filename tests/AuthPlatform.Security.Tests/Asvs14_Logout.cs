@@ -21,12 +21,12 @@ public sealed class Asvs14_Logout(TestDatabase database) : IAsyncLifetime
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var signOut = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "sign-out", session.Cookie, new { }));
+        var signOut = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "sign-out", session.Cookie, new { }));
 
         Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
         Assert.Equal("SignedOut", await database.ScalarAsync<string>("select revocation_reason from sessions"));
         await (await client.ListSessionsAsync(session.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        var bearer = await client.SendAsync(Api.WithBearer(HttpMethod.Get, "list-sessions", session.Token));
+        var bearer = await client.SendAsync(AuthApi.WithBearer(HttpMethod.Get, "list-sessions", session.Token));
         await bearer.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Contains("invalid_token", bearer.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Equal("null", await (await client.GetSessionAsync(session.Cookie)).Content.ReadAsStringAsync());
@@ -41,8 +41,8 @@ public sealed class Asvs14_Logout(TestDatabase database) : IAsyncLifetime
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var signOut = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "sign-out", session.Cookie, new { }, origin: "https://auth.example.com"));
+        var signOut = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "sign-out", session.Cookie, new { }, origin: "https://auth.example.com"));
 
-        Assert.Equal("__Host-better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=None; Partitioned", Api.SessionSetCookie(signOut));
+        Assert.Equal("__Host-better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=None; Partitioned", AuthApi.SessionSetCookie(signOut));
     }
 }

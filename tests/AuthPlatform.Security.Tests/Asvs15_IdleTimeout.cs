@@ -18,7 +18,7 @@ public sealed class Asvs15_IdleTimeout(TestDatabase database) : IAsyncLifetime
         var session = await client.SignUpAsync();
 
         factory.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithBearer(HttpMethod.Get, "list-sessions", session.Token))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithBearer(HttpMethod.Get, "list-sessions", session.Token))).StatusCode);
 
         factory.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         await (await client.ListSessionsAsync(session.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");

@@ -22,9 +22,9 @@ public sealed class Asvs17_PasswordChangeRevokes(TestDatabase database) : IAsync
         var laptop = await client.SignUpAsync();
         var phone = await client.SignInAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "change-password", laptop.Cookie,
-            new { currentPassword = Api.Password, newPassword = "a brand new passphrase" }));
-        var rotated = await Api.ReadSessionAsync(response);
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "change-password", laptop.Cookie,
+            new { currentPassword = AuthApi.Password, newPassword = "a brand new passphrase" }));
+        var rotated = await AuthApi.ReadSignedInAsync(response);
 
         Assert.NotEqual(laptop.Token, rotated.Token);
         Assert.Equal(laptop.UserId, rotated.UserId);
@@ -43,8 +43,8 @@ public sealed class Asvs17_PasswordChangeRevokes(TestDatabase database) : IAsync
         var laptop = await client.SignUpAsync();
         var phone = await client.SignInAsync();
 
-        var rotated = await Api.ReadSessionAsync(await client.SendAsync(Api.WithCookie(HttpMethod.Post, "change-password", laptop.Cookie,
-            new { currentPassword = Api.Password, newPassword = "a brand new passphrase", revokeOtherSessions = false })));
+        var rotated = await AuthApi.ReadSignedInAsync(await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "change-password", laptop.Cookie,
+            new { currentPassword = AuthApi.Password, newPassword = "a brand new passphrase", revokeOtherSessions = false })));
 
         Assert.Equal(HttpStatusCode.OK, (await client.ListSessionsAsync(phone.Cookie)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.ListSessionsAsync(rotated.Cookie)).StatusCode);

@@ -43,8 +43,8 @@ public sealed class Asvs18_DisabledOrDeletedUser(TestDatabase database) : IAsync
         Assert.True(exit == 0, output);
         Assert.Contains("2 session(s) revoked", output, StringComparison.Ordinal);
         await (await client.ListSessionsAsync(first.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        await (await client.SendAsync(Api.WithBearer(HttpMethod.Get, "list-sessions", second.Token))).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        await (await client.PostSignInAsync("ann@example.com", Api.Password)).AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_EMAIL_OR_PASSWORD");
+        await (await client.SendAsync(AuthApi.WithBearer(HttpMethod.Get, "list-sessions", second.Token))).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        await (await client.PostSignInAsync("ann@example.com", AuthApi.Password)).AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_EMAIL_OR_PASSWORD");
         Assert.Equal(HttpStatusCode.OK, (await client.ListSessionsAsync(bystander.Cookie)).StatusCode);
     }
 

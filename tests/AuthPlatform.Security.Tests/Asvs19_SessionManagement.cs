@@ -22,7 +22,7 @@ public sealed class Asvs19_SessionManagement(TestDatabase database) : IAsyncLife
         var first = await client.SignUpAsync();
         var second = await client.SignInAsync();
         var ended = await client.SignInAsync();
-        await client.SendAsync(Api.WithCookie(HttpMethod.Post, "sign-out", ended.Cookie, new { }));
+        await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "sign-out", ended.Cookie, new { }));
         await client.SignUpAsync("bob@example.com");
 
         var response = await client.ListSessionsAsync(first.Cookie);
@@ -48,11 +48,11 @@ public sealed class Asvs19_SessionManagement(TestDatabase database) : IAsyncLife
         var bob = await client.SignUpAsync("bob@example.com");
         var otherId = (await (await client.GetSessionAsync(other.Cookie)).JsonAsync())!["session"]!["id"]!.GetValue<string>();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { id = otherId }))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { token = third.Token }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { id = otherId }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { token = third.Token }))).StatusCode);
 
         // Bob names Ann's session: answered like BetterAuth (status true), but nothing ends.
-        var foreign = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", bob.Cookie, new { token = current.Token }));
+        var foreign = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", bob.Cookie, new { token = current.Token }));
 
         Assert.True((await foreign.JsonAsync())!["status"]!.GetValue<bool>());
         await (await client.ListSessionsAsync(other.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
@@ -68,13 +68,13 @@ public sealed class Asvs19_SessionManagement(TestDatabase database) : IAsyncLife
         var current = await client.SignUpAsync();
         var other = await client.SignInAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-other-sessions", current.Cookie))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-other-sessions", current.Cookie))).StatusCode);
         await (await client.ListSessionsAsync(other.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Equal(HttpStatusCode.OK, (await client.ListSessionsAsync(current.Cookie)).StatusCode);
 
-        var all = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-sessions", current.Cookie));
+        var all = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-sessions", current.Cookie));
         Assert.True((await all.JsonAsync())!["status"]!.GetValue<bool>());
-        Assert.StartsWith("better-auth.session_token=; Max-Age=0", Api.SessionSetCookie(all), StringComparison.Ordinal);
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", AuthApi.SessionSetCookie(all), StringComparison.Ordinal);
         await (await client.ListSessionsAsync(current.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
 
@@ -85,10 +85,10 @@ public sealed class Asvs19_SessionManagement(TestDatabase database) : IAsyncLife
         var client = factory.CreatePlainClient();
         var current = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { token = current.Token }));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { token = current.Token }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("better-auth.session_token=; Max-Age=0", Api.SessionSetCookie(response), StringComparison.Ordinal);
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", AuthApi.SessionSetCookie(response), StringComparison.Ordinal);
         await (await client.ListSessionsAsync(current.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
 
@@ -99,6 +99,6 @@ public sealed class Asvs19_SessionManagement(TestDatabase database) : IAsyncLife
         var client = factory.CreatePlainClient();
         var current = await client.SignUpAsync();
 
-        await (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { }))).AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", current.Cookie, new { }))).AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
 }

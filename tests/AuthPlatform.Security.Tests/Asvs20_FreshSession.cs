@@ -25,12 +25,12 @@ public sealed class Asvs20_FreshSession(TestDatabase database) : IAsyncLifetime
         var owner = await client.SignInAsync();
 
         var otherId = (await (await client.GetSessionAsync(owner.Cookie)).JsonAsync())!["session"]!["id"]!.GetValue<string>();
-        await (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-other-sessions", stolen.Cookie))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
-        await (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-sessions", stolen.Cookie))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
-        await (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", stolen.Cookie, new { id = otherId }))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
+        await (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-other-sessions", stolen.Cookie))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
+        await (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-sessions", stolen.Cookie))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
+        await (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", stolen.Cookie, new { id = otherId }))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
         Assert.Equal(HttpStatusCode.OK, (await client.ListSessionsAsync(owner.Cookie)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-other-sessions", owner.Cookie))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-other-sessions", owner.Cookie))).StatusCode);
         await (await client.ListSessionsAsync(stolen.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
 
@@ -42,10 +42,10 @@ public sealed class Asvs20_FreshSession(TestDatabase database) : IAsyncLifetime
         var session = await client.SignUpAsync();
         factory.Clock.Advance(TimeSpan.FromHours(2));
 
-        var changed = await Api.ReadSessionAsync(await client.SendAsync(Api.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
-            new { currentPassword = Api.Password, newPassword = "a brand new passphrase" })));
+        var changed = await AuthApi.ReadSignedInAsync(await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "change-password", session.Cookie,
+            new { currentPassword = AuthApi.Password, newPassword = "a brand new passphrase" })));
         factory.Clock.Advance(TimeSpan.FromHours(2));
-        var selfRevoke = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", changed.Cookie, new { token = changed.Token }));
+        var selfRevoke = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", changed.Cookie, new { token = changed.Token }));
 
         Assert.Equal(HttpStatusCode.OK, selfRevoke.StatusCode);
         await (await client.ListSessionsAsync(changed.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
@@ -61,8 +61,8 @@ public sealed class Asvs20_FreshSession(TestDatabase database) : IAsyncLifetime
 
         factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         var refreshed = await client.GetSessionAsync(session.Cookie);
-        Assert.NotNull(Api.SessionSetCookie(refreshed)); // slid forward, and written
+        Assert.NotNull(AuthApi.SessionSetCookie(refreshed)); // slid forward, and written
 
-        await (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-other-sessions", session.Cookie))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
+        await (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-other-sessions", session.Cookie))).AssertProblemAsync(HttpStatusCode.Forbidden, "SESSION_NOT_FRESH");
     }
 }

@@ -39,7 +39,7 @@ public sealed class Asvs21_NoTokensInUrls(TestDatabase database) : IAsyncLifetim
         await client.SignUpAsync();
 
         var response = await client.PostAsync("/api/auth/sign-in/email",
-            Api.Json("""{"email":"ann@example.com","password":"correct horse battery staple","callbackURL":"https://app.example.com/welcome"}"""));
+            AuthApi.Json("""{"email":"ann@example.com","password":"correct horse battery staple","callbackURL":"https://app.example.com/welcome"}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -53,7 +53,7 @@ public sealed class Asvs21_NoTokensInUrls(TestDatabase database) : IAsyncLifetim
     {
         await using var factory = SecurityHost.Create(database);
 
-        var response = await factory.CreatePlainClient().SendAsync(Api.WithBearer(HttpMethod.Get, "list-sessions", token));
+        var response = await factory.CreatePlainClient().SendAsync(AuthApi.WithBearer(HttpMethod.Get, "list-sessions", token));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class Asvs22_RevocationLatency(TestDatabase database) : IAsyncLife
         var revoked = await one.SignInAsync();
         Assert.Equal(HttpStatusCode.OK, (await two.ListSessionsAsync(revoked.Cookie)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await one.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-other-sessions", kept.Cookie))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await one.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-other-sessions", kept.Cookie))).StatusCode);
 
         await (await two.ListSessionsAsync(revoked.Cookie)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Equal("null", await (await two.GetSessionAsync(revoked.Cookie)).Content.ReadAsStringAsync());

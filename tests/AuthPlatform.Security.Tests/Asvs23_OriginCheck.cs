@@ -31,7 +31,7 @@ public sealed class Asvs23_OriginCheck(TestDatabase database) : IAsyncLifetime
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, route, session.Cookie, new { name = "Eve" }, origin: "https://evil.example"));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, route, session.Cookie, new { name = "Eve" }, origin: "https://evil.example"));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "INVALID_ORIGIN");
         Assert.Equal(HttpStatusCode.OK, (await client.ListSessionsAsync(session.Cookie)).StatusCode);
@@ -46,7 +46,7 @@ public sealed class Asvs23_OriginCheck(TestDatabase database) : IAsyncLifetime
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Eve" }, origin: origin));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Eve" }, origin: origin));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "MISSING_OR_NULL_ORIGIN");
         Assert.Equal("Ann", await database.ScalarAsync<string>("select name from users"));
@@ -61,7 +61,7 @@ public sealed class Asvs23_OriginCheck(TestDatabase database) : IAsyncLifetime
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Annie" }, origin: origin));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Annie" }, origin: origin));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Annie", await database.ScalarAsync<string>("select name from users"));
@@ -77,7 +77,7 @@ public sealed class Asvs23_OriginCheck(TestDatabase database) : IAsyncLifetime
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Eve" }, origin: origin));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Eve" }, origin: origin));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "INVALID_ORIGIN");
     }
@@ -87,9 +87,9 @@ public sealed class Asvs23_OriginCheck(TestDatabase database) : IAsyncLifetime
     {
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
-        var trusted = Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Annie" }, origin: null);
+        var trusted = AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Annie" }, origin: null);
         trusted.Headers.Referrer = new Uri("https://app.example.com/settings/profile");
-        var evil = Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Eve" }, origin: null);
+        var evil = AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, new { name = "Eve" }, origin: null);
         evil.Headers.Referrer = new Uri("https://evil.example/attack");
 
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(trusted)).StatusCode);
@@ -102,7 +102,7 @@ public sealed class Asvs23_OriginCheck(TestDatabase database) : IAsyncLifetime
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
 
-        var response = await client.SendAsync(Api.WithBearer(HttpMethod.Post, "update-user", session.Token, new { name = "Annie" }));
+        var response = await client.SendAsync(AuthApi.WithBearer(HttpMethod.Post, "update-user", session.Token, new { name = "Annie" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

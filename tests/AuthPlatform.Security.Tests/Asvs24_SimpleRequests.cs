@@ -38,7 +38,7 @@ public sealed class Asvs24_SimpleRequests(TestDatabase database) : IAsyncLifetim
         var content = new StringContent("""{"name":"Eve","email":"eve@example.com","password":"correct horse battery staple"}""");
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
-        var response = await client.SendAsync(Api.WithBearer(HttpMethod.Post, route, session.Token, content));
+        var response = await client.SendAsync(AuthApi.WithBearer(HttpMethod.Post, route, session.Token, content));
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
         Assert.Equal(1, await database.ScalarAsync<int>("select count(*) from users"));

@@ -61,7 +61,7 @@ public sealed class Asvs25_Cors(TestDatabase database) : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-up/email")
         {
-            Content = Api.Json("""{"name":"Ann","email":"ann@example.com","password":"correct horse battery staple"}"""),
+            Content = AuthApi.Json("""{"name":"Ann","email":"ann@example.com","password":"correct horse battery staple"}"""),
             Headers = { { "Origin", "https://app.example.com" } },
         };
 
@@ -80,7 +80,7 @@ public sealed class Asvs25_Cors(TestDatabase database) : IAsyncLifetime
     {
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
-        var request = Api.WithCookie(HttpMethod.Get, "get-session", session.Cookie, origin: "https://app.example.com");
+        var request = AuthApi.WithCookie(HttpMethod.Get, "get-session", session.Cookie, origin: "https://app.example.com");
 
         var response = await client.SendAsync(request);
 

@@ -19,7 +19,7 @@ public sealed class Asvs26_LoginCsrf(TestDatabase database) : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/" + route)
         {
-            Content = JsonContent.Create(new { name = "Ann", email = "ann@example.com", password = Api.Password }),
+            Content = JsonContent.Create(new { name = "Ann", email = "ann@example.com", password = AuthApi.Password }),
         };
         foreach (var (name, value) in headers)
         {
@@ -44,7 +44,7 @@ public sealed class Asvs26_LoginCsrf(TestDatabase database) : IAsyncLifetime
         var response = await client.SendAsync(Request(route, ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Mode", "navigate"), ("Sec-Fetch-Dest", "document")));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "CROSS_SITE_NAVIGATION_LOGIN_BLOCKED");
-        Assert.Null(Api.SessionSetCookie(response));
+        Assert.Null(AuthApi.SessionSetCookie(response));
     }
 
     [Theory]

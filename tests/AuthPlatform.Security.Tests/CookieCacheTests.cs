@@ -43,7 +43,7 @@ public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
         Assert.NotNull(cache);
         Assert.Contains($"Max-Age={(long)MaxAge.TotalSeconds}", cache.SetCookie, StringComparison.Ordinal);
         var other = await client.SignInAsync();
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-other-sessions", other.Cookie))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-other-sessions", other.Cookie))).StatusCode);
         var jar = device.Cookie + "; " + cache.Cookie;
 
         // Within the bound: get-session answers from the cookie...
@@ -53,7 +53,7 @@ public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
 
         // ...but the routes that must not outlive a revocation read the store at once,
         await (await client.ListSessionsAsync(jar)).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        await (await client.SendAsync(Api.WithCookie(HttpMethod.Get, "token", jar, origin: null))).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        await (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Get, "token", jar, origin: null))).AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Equal("null", await ReadAsync(await client.GetSessionAsync(jar, disableCookieCache: true)));
 
         // and past MaxAge the cache cookie is worthless: the store answers, and clears both cookies.
@@ -75,7 +75,7 @@ public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
         var cache = SessionData(response);
         Assert.NotNull(cache);
         Assert.EndsWith("; Path=/; HttpOnly; SameSite=Lax", cache.SetCookie, StringComparison.Ordinal);
-        Assert.EndsWith("; Path=/; HttpOnly; SameSite=Lax", Api.SessionSetCookie(ann.Response), StringComparison.Ordinal);
+        Assert.EndsWith("; Path=/; HttpOnly; SameSite=Lax", AuthApi.SessionSetCookie(ann.Response), StringComparison.Ordinal);
 
         // The cached answer is the store's answer, field for field.
         var fromStore = await ReadAsync(await client.GetSessionAsync(ann.Cookie, disableCookieCache: true));
@@ -152,13 +152,13 @@ public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
         var ann = await client.SignUpAsync();
         var jar = ann.Cookie + "; " + SessionData(ann.Response)!.Cookie;
 
-        var updated = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "update-user", jar, new { name = "Ann B." }));
+        var updated = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "update-user", jar, new { name = "Ann B." }));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Contains(SetCookies(updated), c => c.StartsWith("better-auth.session_data=; Max-Age=0; Path=/; HttpOnly", StringComparison.Ordinal));
         var fresh = await client.GetSessionAsync(ann.Cookie);
         Assert.Equal("Ann B.", (await fresh.JsonAsync())!["user"]!["name"]!.GetValue<string>());
 
-        var signedOut = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "sign-out", jar));
+        var signedOut = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "sign-out", jar));
         Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
         var cookies = SetCookies(signedOut);
         Assert.Contains(cookies, c => c.StartsWith("better-auth.session_token=; Max-Age=0", StringComparison.Ordinal));
@@ -174,7 +174,7 @@ public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
         var cache = SessionData(ann.Response)!;
         await RevokeAsync(client, ann);
 
-        var request = Api.WithBearer(HttpMethod.Get, "get-session", ann.Token);
+        var request = AuthApi.WithBearer(HttpMethod.Get, "get-session", ann.Token);
         request.Headers.Add("Cookie", cache.Cookie);
         var response = await client.SendAsync(request);
         Assert.Equal("null", await ReadAsync(response));
@@ -211,10 +211,10 @@ public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
     }
 
     /// <summary>Ends <paramref name="session"/> in the store from another session of the same user.</summary>
-    private static async Task RevokeAsync(HttpClient client, Api.Session session)
+    private static async Task RevokeAsync(HttpClient client, AuthApi.SignedIn session)
     {
         var other = await client.SignInAsync();
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", other.Cookie, new { token = session.Token }));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", other.Cookie, new { token = session.Token }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("null", await ReadAsync(await client.GetSessionAsync(session.Cookie, disableCookieCache: true)));
     }
@@ -256,5 +256,5 @@ public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
 internal static class CookieCacheApi
 {
     public static Task<HttpResponseMessage> GetSessionAsync(this HttpClient client, string cookie, bool disableCookieCache) =>
-        client.SendAsync(Api.WithCookie(HttpMethod.Get, disableCookieCache ? "get-session?disableCookieCache=true" : "get-session", cookie, origin: null));
+        client.SendAsync(AuthApi.WithCookie(HttpMethod.Get, disableCookieCache ? "get-session?disableCookieCache=true" : "get-session", cookie, origin: null));
 }

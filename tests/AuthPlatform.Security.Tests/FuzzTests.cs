@@ -85,7 +85,7 @@ public sealed class FuzzTests(TestDatabase database, ITestOutputHelper output) :
         await database.ScalarAsync<string>("select string_agg(password_hash, ',') from password_credentials"),
         await database.ScalarAsync<string>("select string_agg(expires_at::text || updated_at::text, ',' order by id) from sessions"));
 
-    private static (HttpRequestMessage Request, string Description) Generate(Random random, Api.Session session)
+    private static (HttpRequestMessage Request, string Description) Generate(Random random, AuthApi.SignedIn session)
     {
         var kind = random.Next(10);
         var route = kind < 8 ? PostRoutes[random.Next(PostRoutes.Length)] : GetRoutes[random.Next(GetRoutes.Length)];
@@ -132,7 +132,7 @@ public sealed class FuzzTests(TestDatabase database, ITestOutputHelper output) :
         _ => string.Empty,
     };
 
-    private static void AddOddHeaders(Random random, HttpRequestMessage request, Api.Session session)
+    private static void AddOddHeaders(Random random, HttpRequestMessage request, AuthApi.SignedIn session)
     {
         switch (random.Next(12))
         {

@@ -16,7 +16,7 @@ namespace AuthPlatform.Security.Tests;
 /// </summary>
 public static class SecurityHost
 {
-    public const string PeerHeader = "X-Test-Peer-Address";
+    public const string PeerHeader = AuthApi.PeerHeader;
     public const string Origin = TestSettings.BaseUrl;
 
     public static AuthApiFactory Create(TestDatabase database, bool realLimits = false, bool fakeClock = false, Action<IServiceCollection>? services = null)

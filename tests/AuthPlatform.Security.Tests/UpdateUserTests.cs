@@ -16,7 +16,7 @@ public sealed class UpdateUserTests(TestDatabase database) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<(HttpClient Client, Api.Session Session)> SignedInAsync()
+    private async Task<(HttpClient Client, AuthApi.SignedIn Session)> SignedInAsync()
     {
         var client = _factory.CreatePlainClient();
         return (client, await client.SignUpAsync());
@@ -27,13 +27,13 @@ public sealed class UpdateUserTests(TestDatabase database) : IAsyncLifetime
     {
         var (client, session) = await SignedInAsync();
 
-        var update = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, Api.Json("""{"name":"Annie","image":"https://img.example/a.png"}""")));
+        var update = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, AuthApi.Json("""{"name":"Annie","image":"https://img.example/a.png"}""")));
         Assert.Equal("""{"status":true}""", await update.Content.ReadAsStringAsync());
         var user = (await (await client.GetSessionAsync(session.Cookie)).JsonAsync())!["user"]!;
         Assert.Equal("Annie", user["name"]!.GetValue<string>());
         Assert.Equal("https://img.example/a.png", user["image"]!.GetValue<string>());
 
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, Api.Json("""{"image":null}""")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, AuthApi.Json("""{"image":null}""")))).StatusCode);
         user = (await (await client.GetSessionAsync(session.Cookie)).JsonAsync())!["user"]!;
         Assert.Null(user["image"]);
         Assert.Equal("Annie", user["name"]!.GetValue<string>());
@@ -50,7 +50,7 @@ public sealed class UpdateUserTests(TestDatabase database) : IAsyncLifetime
     {
         var (client, session) = await SignedInAsync();
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, "update-user", session.Cookie, Api.Json(body)));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "update-user", session.Cookie, AuthApi.Json(body)));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, code);
         Assert.Equal("Ann", await database.ScalarAsync<string>("select name from users"));
@@ -60,7 +60,7 @@ public sealed class UpdateUserTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Without_a_session_it_is_401()
     {
-        var response = await _factory.CreatePlainClient().PostAsync("/api/auth/update-user", Api.Json("""{"name":"Eve"}"""));
+        var response = await _factory.CreatePlainClient().PostAsync("/api/auth/update-user", AuthApi.Json("""{"name":"Eve"}"""));
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }

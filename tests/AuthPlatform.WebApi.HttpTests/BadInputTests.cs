@@ -59,7 +59,7 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
     {
         var before = await RowsAsync();
 
-        var response = await _client.PostAsync("/api/auth/sign-up/email", HttpHelpers.Json(body));
+        var response = await _client.PostAsync("/api/auth/sign-up/email", AuthApi.Json(body));
 
         await AssertProblemAsync(response, (HttpStatusCode)status, code);
         Assert.Equal(before, await RowsAsync());
@@ -69,7 +69,7 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Missing_fields_are_listed_per_field()
     {
-        var body = await AssertProblemAsync(await _client.PostAsync("/api/auth/sign-up/email", HttpHelpers.Json("{}")), HttpStatusCode.BadRequest);
+        var body = await AssertProblemAsync(await _client.PostAsync("/api/auth/sign-up/email", AuthApi.Json("{}")), HttpStatusCode.BadRequest);
         var errors = System.Text.Json.Nodes.JsonNode.Parse(body)!["errors"]!.AsObject();
 
         Assert.Equal(["email", "name", "password"], errors.Select(e => e.Key).Order());
@@ -81,7 +81,7 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
     [InlineData("""{"email" "ann@example.com"}""")]
     public async Task Broken_json_is_named_as_such(string body)
     {
-        var problem = await AssertProblemAsync(await _client.PostAsync("/api/auth/sign-in/email", HttpHelpers.Json(body)), HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        var problem = await AssertProblemAsync(await _client.PostAsync("/api/auth/sign-in/email", AuthApi.Json(body)), HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         var json = System.Text.Json.Nodes.JsonNode.Parse(problem)!;
 
         Assert.Equal("The request body is not valid JSON.", json["message"]!.GetValue<string>());
@@ -94,7 +94,7 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
     {
         var huge = "{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"password\":\"" + new string('p', 1024 * 1024) + "\"}";
 
-        await AssertProblemAsync(await _client.PostAsync("/api/auth/sign-up/email", HttpHelpers.Json(huge)), HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
+        await AssertProblemAsync(await _client.PostAsync("/api/auth/sign-up/email", AuthApi.Json(huge)), HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
         Assert.Equal((0, 0), await RowsAsync());
     }
 
@@ -133,10 +133,10 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
     [InlineData("better-auth.session_token=%00%01%02%ff")]
     public async Task A_garbage_cookie_is_a_401_problem_and_is_cleared(string cookie)
     {
-        var response = await _client.GetSessionWithCookieAsync(cookie);
+        var response = await _client.GetSessionAsync(cookie);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "INVALID_TOKEN");
-        Assert.StartsWith("better-auth.session_token=; Max-Age=0", HttpHelpers.SessionSetCookie(response), StringComparison.Ordinal);
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", AuthApi.SessionSetCookie(response), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
         await using var other = new AuthApiFactory(database.ConnectionString);
         other.Settings["Auth:Secret"] = TestSettings.OtherSecret;
 
-        var response = await other.CreatePlainClient().GetSessionWithCookieAsync(session.CookieHeader);
+        var response = await other.CreatePlainClient().GetSessionAsync(session.Cookie);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "INVALID_TOKEN");
     }
@@ -174,7 +174,7 @@ public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
     {
         var session = await _client.SignUpAsync();
 
-        await AssertProblemAsync(await _client.GetSessionWithCookieAsync(session.CookieHeader, "?disableRefresh=maybe"), HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await AssertProblemAsync(await _client.GetSessionAsync(session.Cookie, "?disableRefresh=maybe"), HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public sealed class DatabaseOutageTests
         await cluster.StopAsync();
         for (var i = 0; i < 3; i++)
         {
-            var during = await client.GetSessionWithCookieAsync(session.CookieHeader);
+            var during = await client.GetSessionAsync(session.Cookie);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
             Assert.NotNull(during.Headers.RetryAfter);
-            Assert.Null(HttpHelpers.SessionSetCookie(during));
+            Assert.Null(AuthApi.SessionSetCookie(during));
             Assert.Equal("SERVICE_UNAVAILABLE", (await during.JsonAsync())!["code"]!.GetValue<string>());
             Assert.True(during.Headers.CacheControl?.NoStore);
 
@@ -42,7 +42,7 @@ public sealed class DatabaseOutageTests
         HttpResponseMessage after;
         do
         {
-            after = await client.GetSessionWithCookieAsync(session.CookieHeader);
+            after = await client.GetSessionAsync(session.Cookie);
             Assert.NotEqual(HttpStatusCode.Unauthorized, after.StatusCode);
             Assert.NotEqual("null", await after.Content.ReadAsStringAsync());
         }

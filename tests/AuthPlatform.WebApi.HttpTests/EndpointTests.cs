@@ -42,7 +42,7 @@ public sealed class EndpointTests(TestDatabase database) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("null", await response.Content.ReadAsStringAsync());
-        Assert.Null(HttpHelpers.SessionSetCookie(response));
+        Assert.Null(AuthApi.SessionSetCookie(response));
     }
 
     [Fact]

@@ -23,39 +23,39 @@ public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
         var t0 = factory.Clock.GetUtcNow();
         await client.SignUpAsync();
         var first = await client.GetTokenAsync((await client.SignInAsync()).Token);
-        var firstKey = TokenHelpers.KeyIdOf(first);
-        Assert.Equal([firstKey], TokenHelpers.KeyIds(await client.GetJwksKeysAsync()));
+        var firstKey = TokenApi.KeyIdOf(first);
+        Assert.Equal([firstKey], TokenApi.KeyIds(await client.GetJwksKeysAsync()));
 
         // Rotation is due once the active key has signed for 90 - 14 days.
         factory.Clock.SetUtcNow(t0 + TimeSpan.FromDays(76));
         var rotation = await factory.SendAsync(new RotateSigningKeysCommand("test"));
         var secondKey = rotation.Value.CreatedKeyId!;
         Assert.Equal(t0 + TimeSpan.FromDays(90), rotation.Value.CreatedKeyActivatesAt);
-        Assert.Equal(new[] { firstKey, secondKey }.Order(), TokenHelpers.KeyIds(await client.GetJwksKeysAsync()));
-        Assert.Equal(firstKey, TokenHelpers.KeyIdOf(await client.GetTokenAsync((await client.SignInAsync()).Token)));
+        Assert.Equal(new[] { firstKey, secondKey }.Order(), TokenApi.KeyIds(await client.GetJwksKeysAsync()));
+        Assert.Equal(firstKey, TokenApi.KeyIdOf(await client.GetTokenAsync((await client.SignInAsync()).Token)));
 
         // A second run changes nothing: the successor exists.
         Assert.Null((await factory.SendAsync(new RotateSigningKeysCommand("test"))).Value.CreatedKeyId);
 
         factory.Clock.SetUtcNow(t0 + TimeSpan.FromDays(90) - TimeSpan.FromSeconds(1));
         var lastOfFirstKey = await client.GetTokenAsync((await client.SignInAsync()).Token);
-        Assert.Equal(firstKey, TokenHelpers.KeyIdOf(lastOfFirstKey));
+        Assert.Equal(firstKey, TokenApi.KeyIdOf(lastOfFirstKey));
 
         factory.Clock.SetUtcNow(t0 + TimeSpan.FromDays(90));
         var firstOfSecondKey = await client.GetTokenAsync((await client.SignInAsync()).Token);
-        Assert.Equal(secondKey, TokenHelpers.KeyIdOf(firstOfSecondKey));
-        Assert.True(TokenHelpers.VerifiesWith(lastOfFirstKey, await client.GetJwksKeysAsync()));
+        Assert.Equal(secondKey, TokenApi.KeyIdOf(firstOfSecondKey));
+        Assert.True(TokenApi.VerifiesWith(lastOfFirstKey, await client.GetJwksKeysAsync()));
 
         factory.Clock.SetUtcNow(t0 + TimeSpan.FromDays(104) - TimeSpan.FromSeconds(1));
         var lateJwks = await client.GetJwksKeysAsync();
-        Assert.True(TokenHelpers.VerifiesWith(lastOfFirstKey, lateJwks), "the retired key must stay published for the whole grace period");
-        Assert.True(TokenHelpers.VerifiesWith(firstOfSecondKey, lateJwks));
+        Assert.True(TokenApi.VerifiesWith(lastOfFirstKey, lateJwks), "the retired key must stay published for the whole grace period");
+        Assert.True(TokenApi.VerifiesWith(firstOfSecondKey, lateJwks));
 
         factory.Clock.SetUtcNow(t0 + TimeSpan.FromDays(104));
         var afterRemoval = await client.GetJwksKeysAsync();
-        Assert.Equal([secondKey], TokenHelpers.KeyIds(afterRemoval));
-        Assert.False(TokenHelpers.VerifiesWith(lastOfFirstKey, afterRemoval));
-        Assert.True(TokenHelpers.VerifiesWith(firstOfSecondKey, afterRemoval));
+        Assert.Equal([secondKey], TokenApi.KeyIds(afterRemoval));
+        Assert.False(TokenApi.VerifiesWith(lastOfFirstKey, afterRemoval));
+        Assert.True(TokenApi.VerifiesWith(firstOfSecondKey, afterRemoval));
 
         // The next run deletes the removed key's row.
         Assert.Equal(1, (await factory.SendAsync(new RotateSigningKeysCommand("test"))).Value.Deleted);
@@ -132,7 +132,7 @@ public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
 
         Assert.Single(outcomes, o => o.Value.CreatedKeyId is not null);
         Assert.Equal(2, await database.ScalarAsync<int>("select count(*)::int from signing_keys"));
-        Assert.Equal(TokenHelpers.KeyIds(await first.CreatePlainClient().GetJwksKeysAsync()), TokenHelpers.KeyIds(await second.CreatePlainClient().GetJwksKeysAsync()));
+        Assert.Equal(TokenApi.KeyIds(await first.CreatePlainClient().GetJwksKeysAsync()), TokenApi.KeyIds(await second.CreatePlainClient().GetJwksKeysAsync()));
     }
 
     [Fact]
@@ -150,9 +150,9 @@ public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
 
         var keys = await client.GetJwksKeysAsync();
         Assert.Equal(["ES256", "ES384"], keys.Select(k => k!["alg"]!.GetValue<string>()).Order());
-        Assert.Equal("ES256", TokenHelpers.Header(await client.GetTokenAsync((await client.SignInAsync()).Token))["alg"]!.GetValue<string>());
+        Assert.Equal("ES256", TokenApi.Header(await client.GetTokenAsync((await client.SignInAsync()).Token))["alg"]!.GetValue<string>());
 
         es384.Clock.Advance(TimeSpan.FromDays(14));
-        Assert.Equal("ES384", TokenHelpers.Header(await client.GetTokenAsync((await client.SignInAsync()).Token))["alg"]!.GetValue<string>());
+        Assert.Equal("ES384", TokenApi.Header(await client.GetTokenAsync((await client.SignInAsync()).Token))["alg"]!.GetValue<string>());
     }
 }

@@ -35,12 +35,12 @@ public sealed class LoggingTests(TestDatabase database) : IAsyncLifetime
         await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Headers = { { "Authorization", "Bearer " + revoked.Token } } });
 
         await client.GetSessionWithBearerAsync(revoked.Token);
-        await client.GetSessionWithCookieAsync("better-auth.session_token=garbage");
+        await client.GetSessionAsync("better-auth.session_token=garbage");
         await client.GetSessionWithBearerAsync(Domain.Sessions.SessionToken.Generate().Value);
-        var forged = Uri.UnescapeDataString(expired.CookieHeader.Split('=', 2)[1]).Split('.')[0] + "." + Convert.ToBase64String(new byte[32]);
-        await client.GetSessionWithCookieAsync("better-auth.session_token=" + Uri.EscapeDataString(forged));
+        var forged = Uri.UnescapeDataString(expired.Cookie.Split('=', 2)[1]).Split('.')[0] + "." + Convert.ToBase64String(new byte[32]);
+        await client.GetSessionAsync("better-auth.session_token=" + Uri.EscapeDataString(forged));
         _factory.Clock.Advance(TimeSpan.FromDays(8));
-        await client.GetSessionWithCookieAsync(expired.CookieHeader);
+        await client.GetSessionAsync(expired.Cookie);
 
         Assert.Equal(["bad_format", "bad_signature", "expired", "revoked", "unknown_token"], _logs.RejectionReasons.Distinct().Order());
     }
@@ -52,7 +52,7 @@ public sealed class LoggingTests(TestDatabase database) : IAsyncLifetime
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync(password: password);
         await client.PostAsJsonAsync("/api/auth/sign-in/email", new { email = "ann@example.com", password = "wrong-" + password });
-        await client.GetSessionWithCookieAsync(session.CookieHeader);
+        await client.GetSessionAsync(session.Cookie);
         await client.GetSessionWithBearerAsync(session.Token);
 
         var text = _logs.AllText;

@@ -29,7 +29,7 @@ public sealed class RequestLogLevelTests(TestDatabase database) : IAsyncLifetime
     {
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetSessionWithCookieAsync(session.CookieHeader)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetSessionAsync(session.Cookie)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/jwks")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/list-sessions")).StatusCode);
 

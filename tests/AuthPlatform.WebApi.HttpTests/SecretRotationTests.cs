@@ -20,33 +20,33 @@ public sealed class SecretRotationTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Sessions_and_signing_keys_survive_a_secret_rotation_and_the_old_secret_being_dropped()
     {
-        HttpHelpers.SignedIn underOld;
+        AuthApi.SignedIn underOld;
         string oldKeyId, oldEncryptionKeyId;
         await using (var old = new AuthApiFactory(database.ConnectionString))
         {
             var client = old.CreatePlainClient();
             underOld = await client.SignUpAsync();
-            oldKeyId = TokenHelpers.KeyIdOf(await client.GetTokenAsync(underOld.Token));
+            oldKeyId = TokenApi.KeyIdOf(await client.GetTokenAsync(underOld.Token));
             oldEncryptionKeyId = await database.ScalarAsync<string>("select encryption_key_id from signing_keys");
         }
 
-        HttpHelpers.SignedIn underNew;
+        AuthApi.SignedIn underNew;
         await using (var both = WithSecrets(NewSecret, $"{NewSecret},{TestSettings.Secret}"))
         {
             var client = both.CreatePlainClient();
             Assert.NotEqual(oldEncryptionKeyId, await database.ScalarAsync<string>("select encryption_key_id from signing_keys"));
-            Assert.Equal(HttpStatusCode.OK, (await client.GetSessionWithCookieAsync(underOld.CookieHeader)).StatusCode);
-            Assert.Equal(oldKeyId, TokenHelpers.KeyIdOf(await client.GetTokenAsync(underOld.Token)));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetSessionAsync(underOld.Cookie)).StatusCode);
+            Assert.Equal(oldKeyId, TokenApi.KeyIdOf(await client.GetTokenAsync(underOld.Token)));
             underNew = await client.SignInAsync();
         }
 
         await using var onlyNew = WithSecrets(NewSecret, null);
         var after = onlyNew.CreatePlainClient();
         Assert.Equal(HttpStatusCode.OK, (await after.GetSessionWithBearerAsync(underOld.Token)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await after.GetSessionWithCookieAsync(underNew.CookieHeader)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await after.GetSessionAsync(underNew.Cookie)).StatusCode);
         var token = await after.GetTokenAsync(underOld.Token);
-        Assert.Equal(oldKeyId, TokenHelpers.KeyIdOf(token));
-        Assert.True(TokenHelpers.VerifiesWith(token, await after.GetJwksKeysAsync()));
+        Assert.Equal(oldKeyId, TokenApi.KeyIdOf(token));
+        Assert.True(TokenApi.VerifiesWith(token, await after.GetJwksKeysAsync()));
         Assert.Equal(HttpStatusCode.OK, (await after.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(1, await database.ScalarAsync<int>("select count(*)::int from signing_keys"));
     }
@@ -54,7 +54,7 @@ public sealed class SecretRotationTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_cookie_signed_under_the_previous_secret_is_re_signed_on_its_next_lookup_so_dropping_that_secret_signs_nobody_out()
     {
-        HttpHelpers.SignedIn forSession, forToken;
+        AuthApi.SignedIn forSession, forToken;
         await using (var old = new AuthApiFactory(database.ConnectionString))
         {
             var client = old.CreatePlainClient();
@@ -68,18 +68,18 @@ public sealed class SecretRotationTests(TestDatabase database) : IAsyncLifetime
             var client = both.CreatePlainClient();
 
             // A new session is not due for a sliding refresh: the Set-Cookie comes from the re-signing alone.
-            var lookup = await client.GetSessionWithCookieAsync(forSession.CookieHeader);
+            var lookup = await client.GetSessionAsync(forSession.Cookie);
             Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
             resignedForSession = Resigned(lookup, forSession);
             Assert.Equal(Uri.UnescapeDataString(resignedForSession.Split('=', 2)[1]), lookup.Header("set-auth-token"));
 
             // Once re-signed, the cookie is current: the next lookup sends nothing.
-            var again = await client.GetSessionWithCookieAsync(resignedForSession);
+            var again = await client.GetSessionAsync(resignedForSession);
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-            Assert.Null(HttpHelpers.SessionSetCookie(again));
+            Assert.Null(AuthApi.SessionSetCookie(again));
 
             // GET /token looks the session up too, and re-signs the same way.
-            var token = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Cookie", forToken.CookieHeader } } });
+            var token = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Cookie", forToken.Cookie } } });
             Assert.Equal(HttpStatusCode.OK, token.StatusCode);
             resignedForToken = Resigned(token, forToken);
         }
@@ -88,25 +88,25 @@ public sealed class SecretRotationTests(TestDatabase database) : IAsyncLifetime
         var after = onlyNew.CreatePlainClient();
         foreach (var (cookie, userId) in new[] { (resignedForSession, forSession.UserId), (resignedForToken, forToken.UserId) })
         {
-            var read = await after.GetSessionWithCookieAsync(cookie);
+            var read = await after.GetSessionAsync(cookie);
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             Assert.Equal(userId, (await read.JsonAsync())!["user"]!["id"]!.GetValue<string>());
         }
 
         // Without the re-signing the old cookie would now be refused: its signature is under the dropped secret.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await after.GetSessionWithCookieAsync(forSession.CookieHeader)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await after.GetSessionAsync(forSession.Cookie)).StatusCode);
     }
 
     /// <summary>The re-signed cookie of <paramref name="response"/>: same session token, another signature.</summary>
-    private static string Resigned(HttpResponseMessage response, HttpHelpers.SignedIn original)
+    private static string Resigned(HttpResponseMessage response, AuthApi.SignedIn original)
     {
-        var setCookie = HttpHelpers.SessionSetCookie(response);
+        var setCookie = AuthApi.SessionSetCookie(response);
         Assert.True(setCookie is not null, "no re-signed cookie was sent");
         Assert.DoesNotContain("Max-Age=0", setCookie, StringComparison.Ordinal);
         var cookie = setCookie.Split(';')[0];
         var value = Uri.UnescapeDataString(cookie.Split('=', 2)[1]);
         Assert.StartsWith(original.Token + ".", value, StringComparison.Ordinal);
-        Assert.NotEqual(original.CookieHeader, cookie);
+        Assert.NotEqual(original.Cookie, cookie);
         return cookie;
     }
 

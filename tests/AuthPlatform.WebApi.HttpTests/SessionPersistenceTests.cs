@@ -25,12 +25,12 @@ public sealed class SessionPersistenceTests(TestDatabase database) : IAsyncLifet
             var client = first.CreatePlainClient();
             var signUp = await client.SignUpAsync();
             var signIn = await client.SignInAsync();
-            (cookie, token, userId) = (signIn.CookieHeader, signIn.Token, signIn.UserId);
+            (cookie, token, userId) = (signIn.Cookie, signIn.Token, signIn.UserId);
             Assert.Equal(signUp.UserId, userId);
 
             for (var i = 0; i < 20; i++)
             {
-                var viaCookie = await client.GetSessionWithCookieAsync(cookie);
+                var viaCookie = await client.GetSessionAsync(cookie);
                 Assert.Equal(HttpStatusCode.OK, viaCookie.StatusCode);
                 Assert.Equal(userId, (await viaCookie.JsonAsync())!["user"]!["id"]!.GetValue<string>());
             }
@@ -46,7 +46,7 @@ public sealed class SessionPersistenceTests(TestDatabase database) : IAsyncLifet
         // A new host over the same database: nothing of the session lived in the old process.
         await using var second = new AuthApiFactory(database.ConnectionString);
         var restarted = second.CreatePlainClient();
-        var afterRestart = await restarted.GetSessionWithCookieAsync(cookie);
+        var afterRestart = await restarted.GetSessionAsync(cookie);
         Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
         Assert.Equal(userId, (await afterRestart.JsonAsync())!["user"]!["id"]!.GetValue<string>());
         Assert.Equal(userId, (await (await restarted.GetSessionWithBearerAsync(token)).JsonAsync())!["user"]!["id"]!.GetValue<string>());
@@ -59,7 +59,7 @@ public sealed class SessionPersistenceTests(TestDatabase database) : IAsyncLifet
         var client = factory.CreatePlainClient();
         var signIn = await client.SignUpAsync();
 
-        var json = (await (await client.GetSessionWithCookieAsync(signIn.CookieHeader)).JsonAsync())!;
+        var json = (await (await client.GetSessionAsync(signIn.Cookie)).JsonAsync())!;
 
         Assert.Equal(["createdAt", "expiresAt", "id", "ipAddress", "updatedAt", "userAgent", "userId"], json["session"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(["createdAt", "email", "emailVerified", "id", "image", "name", "updatedAt"], json["user"]!.AsObject().Select(p => p.Key).Order());
@@ -107,7 +107,7 @@ public sealed class SessionPersistenceTests(TestDatabase database) : IAsyncLifet
         var signIn = await client.SignInAsync(rememberMe: false);
 
         Assert.DoesNotContain("Max-Age", signIn.SetCookie, StringComparison.Ordinal);
-        var session = (await (await client.GetSessionWithCookieAsync(signIn.CookieHeader)).JsonAsync())!["session"]!;
+        var session = (await (await client.GetSessionAsync(signIn.Cookie)).JsonAsync())!["session"]!;
         var lifetime = DateTimeOffset.Parse(session["expiresAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
             - DateTimeOffset.Parse(session["createdAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(TimeSpan.FromDays(1), lifetime);

@@ -11,7 +11,8 @@ namespace AuthPlatform.WebApi.OpenApi;
 /// holds no secret: it is the public contract), and Scalar's interactive reference at /scalar in
 /// Development only. Responses come from the actions' [ProducesResponseType]/[ProducesProblem] attributes,
 /// the middleware problems from <see cref="CommonProblemsConvention"/>, the health endpoints from
-/// <see cref="HealthEndpointsTransformer"/>.
+/// <see cref="HealthEndpointsTransformer"/>; where the wire says more than an attribute can (get-session's
+/// null, sign-out's optional body), an operation transformer.
 /// </summary>
 public static class ApiDocument
 {
@@ -44,6 +45,8 @@ public static class ApiDocument
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<HealthEndpointsTransformer>();
+            options.AddOperationTransformer<NullableSessionTransformer>();
+            options.AddOperationTransformer<SignOutBodyTransformer>();
         });
         return services;
     }

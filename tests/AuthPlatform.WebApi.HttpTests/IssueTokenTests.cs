@@ -6,8 +6,8 @@ using Serilog.Core;
 
 namespace AuthPlatform.WebApi.HttpTests;
 
-/// <summary>GET /token, the JWKS and discovery documents, set-auth-jwt and readiness, through HTTP.</summary>
-public sealed class TokenEndpointTests(TestDatabase database) : IAsyncLifetime
+/// <summary>Issue-token (GET /token, and the set-auth-jwt header of get-session): a JWT for a live session, 401 without one.</summary>
+public sealed class IssueTokenTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly CapturedLogs _logs = new();
     private AuthApiFactory _factory = null!;
@@ -31,24 +31,24 @@ public sealed class TokenEndpointTests(TestDatabase database) : IAsyncLifetime
         var session = await client.SignUpAsync(name: "Ann Example");
         var now = _factory.Clock.GetUtcNow().ToUnixTimeSeconds();
 
-        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Cookie", session.CookieHeader } } });
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Cookie", session.Cookie } } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var jwt = (await response.JsonAsync())!["token"]!.GetValue<string>();
 
-        var header = TokenHelpers.Header(jwt);
+        var header = TokenApi.Header(jwt);
         Assert.Equal(["alg", "kid", "typ"], header.Select(m => m.Key));
         Assert.Equal(("ES256", "at+jwt"), (header["alg"]!.GetValue<string>(), header["typ"]!.GetValue<string>()));
-        var claims = TokenHelpers.Payload(jwt);
+        var claims = TokenApi.Payload(jwt);
         Assert.Equal(["aud", "email", "email_verified", "exp", "iat", "iss", "jti", "name", "nbf", "sid", "sub"], claims.Select(m => m.Key).Order());
         Assert.Equal(TestSettings.BaseUrl, claims["iss"]!.GetValue<string>());
         Assert.Equal([TestSettings.BaseUrl], claims["aud"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal(session.UserId, claims["sub"]!.GetValue<string>());
         Assert.Equal(("ann@example.com", false, "Ann Example"), (claims["email"]!.GetValue<string>(), claims["email_verified"]!.GetValue<bool>(), claims["name"]!.GetValue<string>()));
         Assert.Equal((now, now, now + 900), (claims["iat"]!.GetValue<long>(), claims["nbf"]!.GetValue<long>(), claims["exp"]!.GetValue<long>()));
-        Assert.True(TokenHelpers.VerifiesWith(jwt, await client.GetJwksKeysAsync()));
+        Assert.True(TokenApi.VerifiesWith(jwt, await client.GetJwksKeysAsync()));
 
-        var again = TokenHelpers.Payload(await client.GetTokenAsync(session.Token));
+        var again = TokenApi.Payload(await client.GetTokenAsync(session.Token));
         Assert.NotEqual(claims["jti"]!.GetValue<string>(), again["jti"]!.GetValue<string>());
         Assert.Equal(claims["sid"]!.GetValue<string>(), again["sid"]!.GetValue<string>());
     }
@@ -58,7 +58,7 @@ public sealed class TokenEndpointTests(TestDatabase database) : IAsyncLifetime
     {
         var client = _factory.CreatePlainClient();
         var revoked = await client.SignUpAsync("revoked@example.com");
-        var expired = await client.SignUpAsync("expired@example.com", password: HttpHelpers.Password);
+        var expired = await client.SignUpAsync("expired@example.com", password: AuthApi.Password);
         await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Headers = { { "Authorization", "Bearer " + revoked.Token } } });
 
         var none = await client.GetAsync("/api/auth/token");
@@ -78,71 +78,19 @@ public sealed class TokenEndpointTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_jwks_is_public_cacheable_and_answers_304_to_its_etag_at_both_addresses()
-    {
-        var client = _factory.CreatePlainClient();
-        var viaBase = await client.GetAsync("/api/auth/jwks");
-        var viaWellKnown = await client.GetAsync("/.well-known/jwks.json");
-
-        foreach (var response in new[] { viaBase, viaWellKnown })
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("public, max-age=3600", response.Headers.CacheControl!.ToString());
-            Assert.False(response.Headers.CacheControl.NoStore);
-        }
-
-        Assert.Equal(await viaBase.Content.ReadAsStringAsync(), await viaWellKnown.Content.ReadAsStringAsync());
-        var etag = viaBase.Headers.ETag!;
-        Assert.Equal(etag, viaWellKnown.Headers.ETag);
-
-        var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/auth/jwks");
-        conditional.Headers.IfNoneMatch.Add(etag);
-        var notModified = await client.SendAsync(conditional);
-        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
-        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
-
-        var stale = new HttpRequestMessage(HttpMethod.Get, "/.well-known/jwks.json");
-        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Discovery_names_the_issuer_the_jwks_and_the_algorithm()
-    {
-        var response = await _factory.CreatePlainClient().GetAsync("/.well-known/openid-configuration");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var json = (await response.JsonAsync())!;
-        Assert.Equal(TestSettings.BaseUrl, json["issuer"]!.GetValue<string>());
-        Assert.Equal(TestSettings.BaseUrl + "/.well-known/jwks.json", json["jwks_uri"]!.GetValue<string>());
-        Assert.Equal(["ES256"], json["id_token_signing_alg_values_supported"]!.AsArray().Select(a => a!.GetValue<string>()));
-    }
-
-    [Fact]
     public async Task Get_session_sends_set_auth_jwt_unless_switched_off()
     {
         var client = _factory.CreatePlainClient();
         var session = await client.SignUpAsync();
-        var jwt = (await client.GetSessionWithCookieAsync(session.CookieHeader)).Header("set-auth-jwt");
+        var jwt = (await client.GetSessionAsync(session.Cookie)).Header("set-auth-jwt");
         Assert.NotNull(jwt);
-        Assert.Equal(session.UserId, TokenHelpers.Payload(jwt)["sub"]!.GetValue<string>());
+        Assert.Equal(session.UserId, TokenApi.Payload(jwt)["sub"]!.GetValue<string>());
         Assert.Null((await client.GetAsync("/api/auth/get-session")).Header("set-auth-jwt"));
 
         await using var off = new AuthApiFactory(database.ConnectionString);
         off.Settings["Auth:Jwt:SetJwtHeaderOnGetSession"] = "false";
-        var response = await off.CreatePlainClient().GetSessionWithCookieAsync(session.CookieHeader);
+        var response = await off.CreatePlainClient().GetSessionAsync(session.Cookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Header("set-auth-jwt"));
-    }
-
-    [Fact]
-    public async Task Readiness_reports_the_active_signing_key()
-    {
-        var ready = await _factory.CreatePlainClient().GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        var check = (await ready.JsonAsync())!["checks"]!["signing_keys"]!;
-        Assert.Equal("healthy", check["status"]!.GetValue<string>());
-        Assert.Contains("(ES256)", check["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -3,14 +3,14 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using AuthPlatform.Testing;
+using Xunit;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AuthPlatform.WebApi.HttpTests;
+namespace AuthPlatform.Testing;
 
 /// <summary>GET /token, the JWKS, and an ES256 check of a token against a JWKS (kid lookup + signature).</summary>
-public static class TokenHelpers
+public static class TokenApi
 {
     public static async Task<HttpResponseMessage> GetTokenResponseAsync(this HttpClient client, string sessionToken) =>
         await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/token") { Headers = { { "Authorization", "Bearer " + sessionToken } } });

@@ -1,56 +1,69 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Xunit;
 
-namespace AuthPlatform.Security.Tests;
+namespace AuthPlatform.Testing;
 
-/// <summary>The HTTP contract as a browser frontend on the trusted origin speaks it, cookies handled explicitly.</summary>
-public static class Api
+/// <summary>
+/// The HTTP contract as a browser frontend on the trusted origin speaks it, cookies handled explicitly.
+/// One set for every suite that talks HTTP to the service (in memory or as a process).
+/// </summary>
+public static class AuthApi
 {
     public const string Password = "correct horse battery staple";
 
-    public sealed record Session(string Token, string UserId, string Cookie, string SetCookie, HttpResponseMessage Response);
+    /// <summary>A test-only header that plays a client with another socket address (see the security suite's host).</summary>
+    public const string PeerHeader = "X-Test-Peer-Address";
 
-    public static async Task<Session> SignUpAsync(this HttpClient client, string email = "ann@example.com", string password = Password, string name = "Ann")
+    /// <summary>What sign-up or sign-in answered: the session token, the user, and the session cookie.</summary>
+    /// <param name="Cookie">The session cookie as a request's Cookie header carries it (name=value).</param>
+    /// <param name="SetCookie">The whole Set-Cookie header, attributes included.</param>
+    public sealed record SignedIn(string Token, string UserId, string Cookie, string SetCookie, HttpResponseMessage Response);
+
+    public static async Task<SignedIn> SignUpAsync(this HttpClient client, string email = "ann@example.com", string password = Password, string name = "Ann")
     {
         var response = await client.PostAsJsonAsync("/api/auth/sign-up/email", new { name, email, password });
-        return await ReadSessionAsync(response);
+        return await ReadSignedInAsync(response);
     }
 
-    public static async Task<Session> SignInAsync(this HttpClient client, string email = "ann@example.com", string password = Password)
+    public static async Task<SignedIn> SignInAsync(this HttpClient client, string email = "ann@example.com", string password = Password, bool? rememberMe = null)
     {
-        var response = await client.PostAsJsonAsync("/api/auth/sign-in/email", new { email, password });
-        return await ReadSessionAsync(response);
+        var response = await client.PostAsJsonAsync("/api/auth/sign-in/email", rememberMe is null ? new { email, password } : (object)new { email, password, rememberMe });
+        return await ReadSignedInAsync(response);
     }
 
+    /// <summary>A sign-in whose answer the test inspects itself, optionally from another client address.</summary>
     public static Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string email, string password, string? peer = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in/email") { Content = JsonContent.Create(new { email, password }) };
         if (peer is not null)
         {
-            request.Headers.Add(SecurityHost.PeerHeader, peer);
+            request.Headers.Add(PeerHeader, peer);
         }
 
         return client.SendAsync(request);
     }
 
-    public static async Task<Session> ReadSessionAsync(HttpResponseMessage response)
+    public static async Task<SignedIn> ReadSignedInAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
         var json = JsonNode.Parse(body)!;
         var setCookie = SessionSetCookie(response) ?? throw new InvalidOperationException("no session cookie was set");
-        return new Session(json["token"]!.GetValue<string>(), json["user"]!["id"]!.GetValue<string>(), setCookie.Split(';')[0], setCookie, response);
+        return new SignedIn(json["token"]!.GetValue<string>(), json["user"]!["id"]!.GetValue<string>(), setCookie.Split(';')[0], setCookie, response);
     }
 
+    /// <summary>The Set-Cookie header of the session token cookie, if any.</summary>
     public static string? SessionSetCookie(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.FirstOrDefault(v => v.Split('=')[0].EndsWith("session_token", StringComparison.Ordinal))
             : null;
 
     /// <summary>A request with the session cookie and the trusted Origin, as a browser on the frontend sends it.</summary>
-    public static HttpRequestMessage WithCookie(HttpMethod method, string route, string cookie, object? body = null, string? origin = SecurityHost.Origin)
+    public static HttpRequestMessage WithCookie(HttpMethod method, string route, string cookie, object? body = null, string? origin = TestSettings.BaseUrl)
     {
         var request = new HttpRequestMessage(method, "/api/auth/" + route);
         request.Headers.Add("Cookie", cookie);
@@ -80,8 +93,12 @@ public static class Api
         return request;
     }
 
-    public static Task<HttpResponseMessage> GetSessionAsync(this HttpClient client, string cookie) =>
-        client.SendAsync(WithCookie(HttpMethod.Get, "get-session", cookie, origin: null));
+    /// <summary>GET /get-session with the session cookie; <paramref name="query"/> starts with '?' when given.</summary>
+    public static Task<HttpResponseMessage> GetSessionAsync(this HttpClient client, string cookie, string query = "") =>
+        client.SendAsync(WithCookie(HttpMethod.Get, "get-session" + query, cookie, origin: null));
+
+    public static Task<HttpResponseMessage> GetSessionWithBearerAsync(this HttpClient client, string token) =>
+        client.SendAsync(WithBearer(HttpMethod.Get, "get-session", token));
 
     public static Task<HttpResponseMessage> ListSessionsAsync(this HttpClient client, string cookie) =>
         client.SendAsync(WithCookie(HttpMethod.Get, "list-sessions", cookie, origin: null));
@@ -93,6 +110,8 @@ public static class Api
         (await response.JsonAsync())?["code"]?.GetValue<string>() ?? string.Empty;
 
     public static StringContent Json(string raw) => new(raw, Encoding.UTF8, "application/json");
+
+    public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
 
     public static string? Header(this HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
