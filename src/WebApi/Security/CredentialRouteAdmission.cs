@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.WebApi.Http;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public sealed class CredentialRouteAdmission(RequestDelegate next, IOptions<Pass
 
         if (!_slots.Wait(0))
         {
+            AuthMetrics.RequestRefused(AuthMetrics.Limit.CredentialAdmission);
             await ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE",
                 "The service is busy checking passwords. Retry in a moment.", PasswordHashingBusyHandler.RetryAfterSeconds);
             return;

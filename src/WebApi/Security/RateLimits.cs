@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.WebApi.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,11 @@ public static partial class RateLimits
             var basePath = new PathString(auth.Value.BasePath);
             var logger = loggers.CreateLogger(typeof(RateLimits).FullName!);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, basePath, limits.Value));
-            limiter.OnRejected = (rejection, cancellationToken) => RejectAsync(rejection, logger, cancellationToken);
+            limiter.OnRejected = (rejection, cancellationToken) =>
+            {
+                AuthMetrics.RequestRefused(IsCredentialRoute(rejection.HttpContext, basePath, limits.Value) ? AuthMetrics.Limit.CredentialRate : AuthMetrics.Limit.RequestRate);
+                return RejectAsync(rejection, logger, cancellationToken);
+            };
         });
         return services;
     }
@@ -49,6 +54,10 @@ public static partial class RateLimits
             AutoReplenishment = true,
         });
     }
+
+    private static bool IsCredentialRoute(HttpContext context, PathString basePath, RateLimitOptions limits) =>
+        context.Request.Path.StartsWithSegments(basePath, out var route)
+        && limits.CredentialRoutes.Any(prefix => (route.Value ?? "/").StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static async ValueTask RejectAsync(OnRejectedContext rejection, ILogger logger, CancellationToken cancellationToken)
     {
