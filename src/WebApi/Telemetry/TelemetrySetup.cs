@@ -51,7 +51,7 @@ public static class TelemetrySetup
 
                 if (prometheus)
                 {
-                    metrics.AddPrometheusExporter();
+                    metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0); // every scrape sees the counts of that moment
                 }
             });
         if (otlp is not null && settings.Traces)
@@ -91,8 +91,9 @@ public static class TelemetrySetup
     public static void UseMetricsEndpoint(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Prometheus;
-        if (!settings.Enabled)
+        if (!settings.Enabled || app.Services.GetService<MeterProvider>() is null)
         {
+            // (No meter provider: the settings arrived after the host was built, as a test host's can.)
             return;
         }
 
