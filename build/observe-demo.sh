@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A short, bounded look at the service's metrics: one instance (Debug build) on a throwaway PostgreSQL
 # with its Prometheus endpoint on a port of its own, Debian's prometheus scraping it every second, a
-# mixed load for DEMO_SECONDS (default 60) with refusals of every kind, then Prometheus's graph of
-# refusals by reason captured in Chromium into docs/images/refusals-by-reason.png. Everything it starts
+# mixed load for DEMO_SECONDS (default 60) with refusals of several kinds, then Prometheus's graphs of
+# credential rejections by reason and of requests refused by limit, captured in Chromium into
+# docs/images/refusals-by-reason.png. Everything it starts
 # it stops. Not part of test.sh.
 #
 #   build/observe-demo.sh            build first (dotnet build AuthPlatform.sln)
@@ -77,13 +78,24 @@ while [ "$SECONDS" -lt "$end" ]; do
 	token="$(token_of /api/auth/sign-in/email "{\"email\":\"demo$i@example.com\",\"password\":\"correct horse battery $i\"}")"
 	if [ -n "$token" ]; then
 		bearer /api/auth/get-session "$token"
+		# The real token with a signature made without the secret.
+		curl -s -o /dev/null -H "cookie: better-auth.session_token=$token.$(head -c 32 /dev/zero | base64 | tr -d '\n' | jq -sRr @uri)" "$API/api/auth/get-session"   # bad_signature
 		bearer /api/auth/token "$token"
 		curl -s -o /dev/null -X POST -H "authorization: Bearer $token" "$API/api/auth/sign-out"
 		for _ in 1 2 3; do bearer /api/auth/get-session "$token"; done    # revoked
 	fi
 	for _ in $(seq 1 $((round % 4 + 1))); do bearer /api/auth/get-session "garbage-$round"; done           # bad_format
-	curl -s -o /dev/null -H "cookie: better-auth.session_token=$(printf '%032d' "$round").AAAA" "$API/api/auth/get-session"   # bad_signature or bad_format
-	bearer /api/auth/get-session "$(head -c 24 /dev/urandom | base64 | tr -d '=+/' | cut -c1-32)"        # unknown_token
+	bearer /api/auth/get-session "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"   # unknown_token
+	# Every third round a burst of six wrong passwords at once for one account: past the per-address
+	# limit (429) and, when the hashing pool is full, its admission (503).
+	if [ $((round % 3)) -eq 0 ]; then
+		burst=()
+		for _ in 1 2 3 4 5 6; do
+			post /api/auth/sign-in/email "{\"email\":\"demo$i@example.com\",\"password\":\"burst $round\"}" >/dev/null &
+			burst+=($!)
+		done
+		wait "${burst[@]}" || true
+	fi
 	sleep 0.3
 done
 sleep 3   # two more scrapes
@@ -91,9 +103,11 @@ sleep 3   # two more scrapes
 OUT="$ROOT/docs/images/refusals-by-reason.png"
 mkdir -p "$(dirname "$OUT")"
 expr='sum by (reason) (rate(authplatform_credential_rejections_total[15s]))'
-url="http://127.0.0.1:$PROM_PORT/graph?g0.expr=$(printf '%s' "$expr" | jq -sRr @uri)&g0.tab=0&g0.range_input=$((DEMO_SECONDS + 30))s&g0.stacked=0"
+limits='sum by (limit) (rate(authplatform_requests_refused_total[15s]))'
+range="$((DEMO_SECONDS + 30))s"
+url="http://127.0.0.1:$PROM_PORT/graph?g0.expr=$(printf '%s' "$expr" | jq -sRr @uri)&g0.tab=0&g0.range_input=$range&g1.expr=$(printf '%s' "$limits" | jq -sRr @uri)&g1.tab=0&g1.range_input=$range"
 log "capturing $url"
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,900 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1640 \
 	--virtual-time-budget=15000 --screenshot="$OUT" "$url" >/dev/null 2>&1
 log "wrote $OUT"
 curl -s "http://127.0.0.1:$PROM_PORT/api/v1/query" --data-urlencode 'query=sum by (reason) (authplatform_credential_rejections_total)' | head -c 1200; echo
