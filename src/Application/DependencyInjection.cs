@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Behaviours;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.Common.Tokens;
 using AuthPlatform.Application.RunDoctor;
 using FluentValidation;
@@ -15,12 +16,14 @@ public static class ApplicationDependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         // Source-generated mediator. Scoped, because handlers use the scoped DbContext.
-        // Behaviours run in array order, first = outermost: logging sees validation failures too.
+        // Behaviours run in array order, first = outermost: the handler's span holds its log lines (they
+        // carry its trace id), and logging sees validation failures too.
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors =
             [
+                typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
             ];

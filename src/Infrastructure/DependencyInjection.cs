@@ -29,6 +29,7 @@ public static class InfrastructureDependencyInjection
         {
             AuthDbContextSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>());
             DatabaseResilience.Configure(options, sp); // retries that never apply a write twice; pool recovery
+            options.AddInterceptors(SessionMetricsInterceptor.Instance); // sessions created and ended, for the metrics
         }
 
         services.AddPooledDbContextFactory<AuthDbContext>(Configure);

@@ -4,7 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Clients.Tests;
 
 /// <summary>
-/// The sample .NET resource server (tests/AuthPlatform.ResourceServer.Sample) as a browser reaches it:
+/// The sample .NET resource server (samples/dotnet-api) as a browser reaches it:
 /// JwtBearer pointed at the service's issuer, CORS for the frontend's origin, and over https the test
 /// certificate (Kestrel) plus the test CA and host mapping for its discovery and JWKS fetches.
 /// </summary>
@@ -15,7 +15,7 @@ public static class ResourceServerProcess
         get
         {
             var configuration = typeof(ResourceServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var path = Path.Combine(ServiceProcess.RepositoryRoot, "tests", "AuthPlatform.ResourceServer.Sample", "bin", configuration, "net10.0", "AuthPlatform.ResourceServer.Sample.dll");
+            var path = Path.Combine(ServiceProcess.RepositoryRoot, "samples", "dotnet-api", "bin", configuration, "net10.0", "AuthPlatform.ResourceServer.Sample.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first.", path);
         }
     }

@@ -9,8 +9,9 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Interop.Tests;
 
 /// <summary>
-/// The sample .NET resource server (tests/AuthPlatform.ResourceServer.Sample) as a child process,
-/// configured like a real deployment: Authority = the service's issuer, an audience, an algorithm list.
+/// A sample resource server as a child process, configured like a real deployment: the .NET one
+/// (samples/dotnet-api: Authority = the service's issuer, an audience, an algorithm list) or the Python
+/// one (samples/python-api: FastAPI + PyJWT under Debian's /usr/bin/python3).
 /// </summary>
 public sealed class ResourceServer : IAsyncDisposable
 {
@@ -39,21 +40,15 @@ public sealed class ResourceServer : IAsyncDisposable
         get
         {
             var configuration = typeof(ResourceServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var path = Path.Combine(ServiceProcess.RepositoryRoot, "tests", "AuthPlatform.ResourceServer.Sample", "bin", configuration, "net10.0", "AuthPlatform.ResourceServer.Sample.dll");
+            var path = Path.Combine(ServiceProcess.RepositoryRoot, "samples", "dotnet-api", "bin", configuration, "net10.0", "AuthPlatform.ResourceServer.Sample.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first.", path);
         }
     }
 
-    public static async Task<ResourceServer> StartAsync(string authority, string audience, string algorithms)
+    public static Task<ResourceServer> StartAsync(string authority, string audience, string algorithms)
     {
         var baseUrl = $"http://127.0.0.1:{PostgresCluster.FreePort()}";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(BinaryPath)!,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(BinaryPath)! };
         start.ArgumentList.Add(BinaryPath);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseUrl);
@@ -63,6 +58,36 @@ public sealed class ResourceServer : IAsyncDisposable
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Authentication"] = "Information";
+        return StartAsync(start, baseUrl);
+    }
+
+    /// <summary>samples/python-api/app.py under Debian's interpreter, with RS_* settings besides the issuer and audience.</summary>
+    public static Task<ResourceServer> StartPythonAsync(string issuer, string audience, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = PostgresCluster.FreePort();
+        var sample = Path.Combine(ServiceProcess.RepositoryRoot, "samples", "python-api");
+        var start = new ProcessStartInfo("/usr/bin/python3") { WorkingDirectory = sample };
+        foreach (var argument in new[] { "app.py", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["RS_ISSUER"] = issuer;
+        start.Environment["RS_AUDIENCE"] = audience;
+        start.Environment["PYTHONUNBUFFERED"] = "1";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return StartAsync(start, $"http://127.0.0.1:{port}");
+    }
+
+    private static async Task<ResourceServer> StartAsync(ProcessStartInfo start, string baseUrl)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var server = new ResourceServer(Process.Start(start)!, baseUrl);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

@@ -11,8 +11,11 @@ namespace AuthPlatform.Interop.Tests;
 /// </summary>
 public sealed class RunningService : IAsyncDisposable
 {
-    private RunningService(ServiceProcess process, string baseUrl)
+    private readonly IReadOnlyDictionary<string, string?> _environment;
+
+    private RunningService(ServiceProcess process, string baseUrl, IReadOnlyDictionary<string, string?> environment)
     {
+        _environment = environment;
         Process = process;
         BaseUrl = baseUrl;
         Http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -54,7 +57,7 @@ public sealed class RunningService : IAsyncDisposable
             throw;
         }
 
-        return new RunningService(process, baseUrl);
+        return new RunningService(process, baseUrl, environment);
     }
 
     /// <summary>Signs a new user up and returns a token from GET /token, with the user and session ids.</summary>
@@ -74,6 +77,14 @@ public sealed class RunningService : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"/token answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>Runs an operator command (rotate-keys, ...) of the binary with this service's configuration.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments)
+    {
+        await using var command = ServiceProcess.Start(_environment, arguments);
+        var exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exitCode, command.StandardOutput + command.StandardError);
     }
 
     public async ValueTask DisposeAsync()

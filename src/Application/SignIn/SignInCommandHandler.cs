@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
 using MapsterMapper;
@@ -28,6 +29,8 @@ internal sealed class SignInCommandHandler(
         // answer says nothing about whether the account exists.
         if (await throttle.CheckAsync(email, cancellationToken) is { } retryAfter)
         {
+            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Throttled);
+            AuthMetrics.RequestRefused(AuthMetrics.Limit.FailedSignInBackoff);
             return SecurityErrors.TooManyFailedSignIns(retryAfter);
         }
 
@@ -43,6 +46,7 @@ internal sealed class SignInCommandHandler(
             // Same work and the same answer as a wrong password: no account enumeration by status or timing.
             await passwordHasher.VerifyAgainstDummyAsync(command.Password!, cancellationToken);
             await throttle.RecordFailureAsync(email, cancellationToken);
+            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.UnknownEmail);
             return Errors.InvalidEmailOrPassword;
         }
 
@@ -50,6 +54,7 @@ internal sealed class SignInCommandHandler(
         if (verification == PasswordVerification.Failed || account.User.IsDisabled)
         {
             await throttle.RecordFailureAsync(email, cancellationToken);
+            AuthMetrics.SignIn(account.User.IsDisabled ? AuthMetrics.SignInOutcome.UserDisabled : AuthMetrics.SignInOutcome.InvalidPassword);
             return Errors.InvalidEmailOrPassword;
         }
 
@@ -65,6 +70,7 @@ internal sealed class SignInCommandHandler(
         db.Sessions.Add(session);
         await EndReplacedSessionAsync(command.ReplacedToken, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Success);
 
         return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe);
     }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Infrastructure.Passwords;
@@ -73,11 +74,15 @@ public sealed class BoundedPasswordHasher : IPasswordHasher, IDisposable
                 {
                     completion.TrySetException(ex);
                 }
-            });
+            },
+            System.Diagnostics.Stopwatch.GetTimestamp());
         if (!_queue.Writer.TryWrite(item))
         {
+            AuthMetrics.RequestRefused(AuthMetrics.Limit.HashingQueue);
             throw new PasswordHashingBusyException();
         }
+
+        AuthMetrics.HashingEnqueued();
 
         return new ValueTask<T>(completion.Task);
     }
@@ -90,10 +95,11 @@ public sealed class BoundedPasswordHasher : IPasswordHasher, IDisposable
         {
             while (reader.TryRead(out var item))
             {
+                AuthMetrics.HashingDequeued(item.EnqueuedAt);
                 item.Run();
             }
         }
     }
 
-    private sealed record WorkItem(Action Run);
+    private sealed record WorkItem(Action Run, long EnqueuedAt);
 }

@@ -3,6 +3,7 @@ using AuthPlatform.WebApi.Doctor;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Logging;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Telemetry;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
 namespace AuthPlatform.WebApi.Hosting;
@@ -22,6 +23,8 @@ public static class ServiceHost
         builder.Services.AddInfrastructure();
         builder.AddWebApi();
         builder.Services.AddHttpDoctorChecks();
+
+        builder.AddTelemetry(); // Telemetry/TelemetrySetup.cs: OTLP and Prometheus, each only when configured
 
         var app = builder.Build();
         UsePipeline(app);
@@ -43,6 +46,7 @@ public static class ServiceHost
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseMetricsEndpoint(); // first: a scrape is neither rate limited, logged nor counted in flight
         app.UseMiddleware<InFlightRequests>(); // counted for the shutdown log (Hosting/GracefulShutdown.cs)
         app.UseTrustedProxyHeaders();
         app.UseMiddleware<CorrelationId>();

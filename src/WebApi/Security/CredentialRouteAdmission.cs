@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Routing;
@@ -27,6 +28,7 @@ public sealed class CredentialRouteAdmission(RequestDelegate next, IOptions<Pass
 
         if (!_slots.Wait(0))
         {
+            AuthMetrics.RequestRefused(AuthMetrics.Limit.CredentialAdmission);
             await ProblemWriter.WriteAsync(context, HttpErrors.PasswordHashingBusy);
             return;
         }

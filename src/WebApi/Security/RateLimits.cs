@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,7 +27,12 @@ public static partial class RateLimits
         {
             var logger = loggers.CreateLogger(typeof(RateLimits).FullName!);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.Value));
-            limiter.OnRejected = (rejection, cancellationToken) => RejectAsync(rejection, logger, cancellationToken);
+            limiter.OnRejected = (rejection, cancellationToken) =>
+            {
+                var credential = AuthRouteRules.Of(rejection.HttpContext).RateLimit == RateLimitClass.Credential;
+                AuthMetrics.RequestRefused(credential ? AuthMetrics.Limit.CredentialRate : AuthMetrics.Limit.RequestRate);
+                return RejectAsync(rejection, logger, cancellationToken);
+            };
         });
         return services;
     }

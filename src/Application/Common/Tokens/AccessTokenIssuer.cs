@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.GetSession;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,13 @@ public sealed class AccessTokenIssuer
         var user = session.User;
         var claims = new AccessTokenClaims(_issuer, _audience, user.Id, now, now, now + _lifetimeSeconds, NewTokenId(),
             session.Session.Id, user.Email, user.EmailVerified, user.Name);
-        return _signer.TrySign(claims, out var token) ? token : null;
+        if (!_signer.TrySign(claims, out var token))
+        {
+            return null;
+        }
+
+        AuthMetrics.TokenIssued();
+        return token;
     }
 
     /// <summary>128 random bits, base64url: unique per token.</summary>
