@@ -27,7 +27,7 @@ public sealed class MigrationsCheck : IDoctorCheck
                 "run the `migrate` command (or apply `migrate --script` yourself); AUTH_MIGRATE_ON_START=true applies them at start-up");
         }
 
-        var summary = $"all {known.Count} migration(s) applied; latest {known.Count == 0 ? null : known[^1] ?? "none"}";
+        var summary = $"all {known.Count} migration(s) applied; latest {(known.Count == 0 ? "none" : known[^1])}";
         return unknown.Count > 0
             ? DoctorResult.Warn($"{summary}, plus {unknown.Count} this version does not know: {string.Join(", ", unknown)}",
                 "a newer version of AuthPlatform has migrated this database: run that version, or make sure its schema changes are compatible")
