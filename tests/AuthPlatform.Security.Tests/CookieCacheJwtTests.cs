@@ -30,7 +30,7 @@ public sealed class CookieCacheJwtTests(TestDatabase database) : IAsyncLifetime
         Assert.NotNull(confirmed.Header("set-auth-jwt"));
 
         var other = await client.SignInAsync();
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Api.WithCookie(HttpMethod.Post, "revoke-session", other.Cookie, new { token = device.Token }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", other.Cookie, new { token = device.Token }))).StatusCode);
 
         var cached = await client.GetSessionAsync(jar);
 

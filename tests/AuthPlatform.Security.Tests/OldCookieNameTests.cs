@@ -21,7 +21,7 @@ public sealed class OldCookieNameTests(TestDatabase database) : IAsyncLifetime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A live session's cookie value, as a cookie under <paramref name="name"/>.</summary>
-    private static async Task<(Api.Session Session, string Cookie)> SignUpAsync(HttpClient client, string name)
+    private static async Task<(AuthApi.SignedIn Session, string Cookie)> SignUpAsync(HttpClient client, string name)
     {
         var session = await client.SignUpAsync();
         var value = session.Cookie[(session.Cookie.IndexOf('=', StringComparison.Ordinal) + 1)..];
@@ -51,11 +51,11 @@ public sealed class OldCookieNameTests(TestDatabase database) : IAsyncLifetime
         var client = host.CreatePlainClient();
         var (session, cookie) = await SignUpAsync(client, cookieName);
 
-        var response = await client.SendAsync(Api.WithCookie(HttpMethod.Post, route, cookie, new { }, origin: null));
+        var response = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, route, cookie, new { }, origin: null));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "MISSING_OR_NULL_ORIGIN");
         Assert.Equal(0, await database.ScalarAsync<long>("select count(*) from sessions where revoked_at is not null"));
-        Assert.Equal(session.UserId, (await (await client.SendAsync(Api.WithBearer(HttpMethod.Get, "get-session", session.Token))).JsonAsync())!["user"]!["id"]!.GetValue<string>());
+        Assert.Equal(session.UserId, (await (await client.SendAsync(AuthApi.WithBearer(HttpMethod.Get, "get-session", session.Token))).JsonAsync())!["user"]!["id"]!.GetValue<string>());
     }
 
     [Fact]

@@ -71,21 +71,21 @@ public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
         var client = factory.CreatePlainClient();
         await client.SignUpAsync();
         var old = await client.GetTokenAsync((await client.SignInAsync()).Token);
-        var oldKey = TokenHelpers.KeyIdOf(old);
+        var oldKey = TokenApi.KeyIdOf(old);
 
         var emergency = await factory.SendAsync(new RotateSigningKeysCommand("test", Force: true, ActivateImmediately: true));
         var newKey = emergency.Value.CreatedKeyId!;
-        Assert.Equal(newKey, TokenHelpers.KeyIdOf(await client.GetTokenAsync((await client.SignInAsync()).Token)));
-        Assert.True(TokenHelpers.VerifiesWith(old, await client.GetJwksKeysAsync()), "tokens signed before the rotation verify while they are valid");
+        Assert.Equal(newKey, TokenApi.KeyIdOf(await client.GetTokenAsync((await client.SignInAsync()).Token)));
+        Assert.True(TokenApi.VerifiesWith(old, await client.GetJwksKeysAsync()), "tokens signed before the rotation verify while they are valid");
 
         // 10 minutes of token lifetime plus 5 of clock skew; not the 14 days of a routine retirement.
         factory.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
-        Assert.Contains(oldKey, TokenHelpers.KeyIds(await client.GetJwksKeysAsync()));
+        Assert.Contains(oldKey, TokenApi.KeyIds(await client.GetJwksKeysAsync()));
 
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var after = await client.GetJwksKeysAsync();
-        Assert.Equal([newKey], TokenHelpers.KeyIds(after));
-        Assert.False(TokenHelpers.VerifiesWith(old, after));
+        Assert.Equal([newKey], TokenApi.KeyIds(after));
+        Assert.False(TokenApi.VerifiesWith(old, after));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
         var client = factory.CreatePlainClient();
         await client.SignUpAsync();
         var compromised = await client.GetTokenAsync((await client.SignInAsync()).Token);
-        var compromisedKey = TokenHelpers.KeyIdOf(compromised);
+        var compromisedKey = TokenApi.KeyIdOf(compromised);
 
         var unknown = await factory.SendAsync(new RotateSigningKeysCommand("test", RevokeKeyId: "no-such-key"));
         Assert.Equal("SIGNING_KEY_NOT_FOUND", unknown.Error!.Code);
@@ -105,11 +105,11 @@ public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
 
         Assert.Equal(compromisedKey, revocation.Value.RevokedKeyId);
         var jwks = await client.GetJwksKeysAsync();
-        Assert.Equal([revocation.Value.CreatedKeyId!], TokenHelpers.KeyIds(jwks));
-        Assert.False(TokenHelpers.VerifiesWith(compromised, jwks));
+        Assert.Equal([revocation.Value.CreatedKeyId!], TokenApi.KeyIds(jwks));
+        Assert.False(TokenApi.VerifiesWith(compromised, jwks));
         var fresh = await client.GetTokenAsync((await client.SignInAsync()).Token);
-        Assert.Equal(revocation.Value.CreatedKeyId, TokenHelpers.KeyIdOf(fresh));
-        Assert.True(TokenHelpers.VerifiesWith(fresh, jwks));
+        Assert.Equal(revocation.Value.CreatedKeyId, TokenApi.KeyIdOf(fresh));
+        Assert.True(TokenApi.VerifiesWith(fresh, jwks));
     }
 
     [Fact]

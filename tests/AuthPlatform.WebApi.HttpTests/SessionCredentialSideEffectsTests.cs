@@ -27,7 +27,7 @@ public sealed class SessionCredentialSideEffectsTests(TestDatabase database) : I
         var response = await GetTokenWithCookieAsync(factory.CreatePlainClient(), cookie);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.StartsWith("better-auth.session_token=; Max-Age=0", HttpHelpers.SessionSetCookie(response), StringComparison.Ordinal);
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", AuthApi.SessionSetCookie(response), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public sealed class SessionCredentialSideEffectsTests(TestDatabase database) : I
         var signOut = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Headers = { { "Authorization", "Bearer " + session.Token } } };
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(signOut)).StatusCode);
 
-        var response = await GetTokenWithCookieAsync(client, session.CookieHeader);
+        var response = await GetTokenWithCookieAsync(client, session.Cookie);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.StartsWith("better-auth.session_token=; Max-Age=0", HttpHelpers.SessionSetCookie(response), StringComparison.Ordinal);
+        Assert.StartsWith("better-auth.session_token=; Max-Age=0", AuthApi.SessionSetCookie(response), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class TracingTests(TestDatabase database) : IAsyncLifetime
 
         // Nothing secret in any attribute: not the password, the email, the session token or the cookie.
         var attributes = string.Join('\n', spans.SelectMany(s => s.TagObjects.Select(t => $"{s.DisplayName} {t.Key}={t.Value}")));
-        foreach (var secret in new[] { HttpHelpers.Password, "traced@example.com", account.Token, signIn.Token })
+        foreach (var secret in new[] { AuthApi.Password, "traced@example.com", account.Token, signIn.Token })
         {
             Assert.DoesNotContain(secret, attributes, StringComparison.Ordinal);
         }
