@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
+using AuthPlatform.Infrastructure.SessionCache;
 using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,13 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IJwtSigner, JwtWriter>();
         services.AddScoped<ISigningKeyRotationLock, SigningKeyRotationLock>();
         services.AddHostedService<SigningKeyMaintenance>();
+
+        // Live sessions from memory, kept coherent across instances by LISTEN/NOTIFY (docs/adr/0095).
+        services.AddOptions<SessionCacheOptions>().BindConfiguration(SessionCacheOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionCacheOptions>, SessionCacheOptionsValidator>();
+        services.AddSingleton<InProcessSessionCache>();
+        services.AddSingleton<ISessionCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
+        services.AddHostedService<SessionChangeListener>();
 
         services.AddSingleton(TimeProvider.System);
         return services;

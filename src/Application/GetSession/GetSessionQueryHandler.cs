@@ -14,6 +14,7 @@ namespace AuthPlatform.Application.GetSession;
 
 internal sealed class GetSessionQueryHandler(
     IAuthDbContext db,
+    ISessionCache cache,
     IMapper mapper,
     TimeProvider clock,
     IOptions<SessionOptions> sessionOptions,
@@ -23,6 +24,17 @@ internal sealed class GetSessionQueryHandler(
     public async ValueTask<Result<SessionLookup>> Handle(GetSessionQuery query, CancellationToken cancellationToken)
     {
         var digest = query.Token.ComputeDigest();
+        var lifetime = sessionOptions.Value.ToLifetime();
+
+        // Taken before the database read, so a change announced while the read is under way keeps its
+        // (possibly stale) row out of the cache.
+        var ticket = cache.BeginRead();
+        if (ticket is not null && cache.TryGet(digest, out var cached) && IsAnswerableFromCache(cached!.Session, query, lifetime))
+        {
+            // metrics: cache hit (a cache miss is every lookup that reaches the database read below)
+            return new SessionLookup(cached.Answer, null, false);
+        }
+
         var row = await SessionLookupQuery.FindAsync(db, digest, cancellationToken);
 
         if (row is null)
@@ -47,7 +59,6 @@ internal sealed class GetSessionQueryHandler(
         }
 
         var refreshed = false;
-        var lifetime = sessionOptions.Value.ToLifetime();
         if (!query.DisableRefresh && session.IsRefreshDue(lifetime, now))
         {
             // Attach before changing so EF writes only expires_at and updated_at: a concurrent
@@ -57,7 +68,25 @@ internal sealed class GetSessionQueryHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SessionLookup(new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe), null, refreshed);
+        var current = new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe);
+        if (ticket is { } readTicket && !refreshed)
+        {
+            // A refreshed row is not stored: its own change notification is on its way and would drop it.
+            cache.Store(digest, new CachedSession(session, current), readTicket);
+        }
+
+        return new SessionLookup(current, null, refreshed);
+    }
+
+    /// <summary>
+    /// Only a live answer comes from memory, and only when the database would give the same one: expiry and
+    /// the absolute lifetime are checked now, and a due sliding refresh goes to the database to be written.
+    /// Every refusal is decided on the row itself.
+    /// </summary>
+    private bool IsAnswerableFromCache(Session session, GetSessionQuery query, SessionLifetime lifetime)
+    {
+        var now = clock.GetUtcNow();
+        return session.IsLiveAt(now) && (query.DisableRefresh || !session.IsRefreshDue(lifetime, now));
     }
 
     private Result<SessionLookup> Reject(CredentialRejection rejection, GetSessionQuery query, string? sessionId, string? userId)
