@@ -26,6 +26,7 @@ public static class InfrastructureDependencyInjection
         {
             AuthDbContextSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>());
             DatabaseResilience.Configure(options, sp); // retries that never apply a write twice; pool recovery
+            options.AddInterceptors(sp.GetRequiredService<LocalSessionInvalidation>()); // the writer's own cache, at once
         }
 
         services.AddPooledDbContextFactory<AuthDbContext>(Configure);
@@ -60,6 +61,7 @@ public static class InfrastructureDependencyInjection
         services.AddOptions<SessionCacheOptions>().BindConfiguration(SessionCacheOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SessionCacheOptions>, SessionCacheOptionsValidator>();
         services.AddSingleton<InProcessSessionCache>();
+        services.AddSingleton<LocalSessionInvalidation>();
         services.AddSingleton<ISessionCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddHostedService<SessionChangeListener>();
 

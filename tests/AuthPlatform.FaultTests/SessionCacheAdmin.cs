@@ -19,8 +19,13 @@ public static class SessionCacheAdmin
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        await using (var off = new NpgsqlCommand("set local session_replication_role = replica", connection, transaction))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
         await using (var command = new NpgsqlCommand(
-            "set local session_replication_role = replica; update sessions set revoked_at = now(), revocation_reason = 'RevokedByOperator' where user_id = $1 and revoked_at is null",
+            "update sessions set revoked_at = now(), revocation_reason = 'RevokedByOperator' where user_id = $1 and revoked_at is null",
             connection, transaction))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = userId });

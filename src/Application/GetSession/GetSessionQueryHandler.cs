@@ -68,7 +68,7 @@ internal sealed class GetSessionQueryHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var current = new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe);
+        var current = new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe) { IsCachedAnswer = ticket is not null && !refreshed };
         if (ticket is { } readTicket && !refreshed)
         {
             // A refreshed row is not stored: its own change notification is on its way and would drop it.

@@ -161,17 +161,29 @@ public sealed class InProcessSessionCache : ISessionCache
         _byUser.Clear();
     }
 
-    /// <summary>Full: drop entries past their age, then arbitrary ones down to 90 %.</summary>
+    /// <summary>Full: drop the oldest entries down to 90 % (amortised: once per tenth of the capacity stored).</summary>
     private void MakeRoom()
     {
-        var now = Environment.TickCount64;
-        var target = _maxEntries * 9 / 10;
+        var stored = _entries.Select(pair => pair.Value.StoredAt).ToArray();
+        Array.Sort(stored);
+        var cutoff = stored[Math.Max(0, stored.Length - (_maxEntries * 9 / 10))];
         foreach (var (key, entry) in _entries)
         {
-            if (now - entry.StoredAt > _maxAgeMs || _entries.Count > target)
+            if (entry.StoredAt < cutoff || Environment.TickCount64 - entry.StoredAt > _maxAgeMs)
             {
                 Remove(key, entry.Value.Session.UserId);
             }
+        }
+
+        // Entries stored within the same clock tick share a time: whatever is still over goes regardless.
+        foreach (var (key, entry) in _entries)
+        {
+            if (_entries.Count <= _maxEntries * 9 / 10)
+            {
+                break;
+            }
+
+            Remove(key, entry.Value.Session.UserId);
         }
     }
 

@@ -11,11 +11,16 @@ public sealed class SessionCacheOptions
     /// <summary>Answer live sessions from memory (default true). Off: every session check reads PostgreSQL.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Sessions held per instance; beyond it the oldest entries make room.</summary>
-    public int MaxEntries { get; set; } = 100_000;
+    /// <summary>Sessions held per instance (about 1-2 KB each); when full, the oldest entries make room.</summary>
+    public int MaxEntries { get; set; } = 50_000;
 
-    /// <summary>Safety net: an entry is re-read from the database after this long, notified or not.</summary>
-    public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Safety net: an entry is re-read from the database after this long, notified or not. Coherence comes
+    /// from the notifications; this only bounds the life of an entry a write without a trigger (SQL with
+    /// triggers disabled) left behind. Longer than a user's pause between page views behind a load balancer
+    /// that spreads them over several instances, or every read misses (docs/scaling.md).
+    /// </summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// How often the listener proves its connection alive with a round trip. The cache answers only while

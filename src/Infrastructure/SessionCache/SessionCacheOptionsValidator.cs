@@ -12,9 +12,9 @@ public sealed class SessionCacheOptionsValidator : IValidateOptions<SessionCache
             problems.Add($"SessionCache:MaxEntries must be between 100 and 10000000 (got {options.MaxEntries}).");
         }
 
-        if (options.MaxAge < TimeSpan.FromSeconds(1) || options.MaxAge > TimeSpan.FromHours(1))
+        if (options.MaxAge < TimeSpan.FromSeconds(1) || options.MaxAge > TimeSpan.FromDays(1))
         {
-            problems.Add($"SessionCache:MaxAge must be between 00:00:01 and 01:00:00 (got {options.MaxAge}).");
+            problems.Add($"SessionCache:MaxAge must be between 00:00:01 and 1.00:00:00 (got {options.MaxAge}).");
         }
 
         if (options.HeartbeatInterval < TimeSpan.FromMilliseconds(100) || options.HeartbeatInterval > TimeSpan.FromMinutes(1))
