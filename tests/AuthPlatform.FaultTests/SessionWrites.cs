@@ -14,7 +14,9 @@ public sealed class SessionWrites(Uri baseAddress) : IDisposable
     /// <summary>How long a change may take to reach another instance before a test calls it lost.</summary>
     public static readonly TimeSpan PropagationBound = TimeSpan.FromSeconds(3);
 
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    // No cookie container: each call carries exactly the session it names (a refresh's Set-Cookie must not
+    // ride along with the next call for another session).
+    private readonly HttpClient _http = new(new HttpClientHandler { UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public Uri BaseAddress => baseAddress;
 
