@@ -8,6 +8,8 @@
 #   ROUNDS=3 DURATION=15 build/bench.sh
 #   SCENARIOS="get-session-cookie token" build/bench.sh
 #   BENCH_OUT=/path/to/file.md build/bench.sh       save elsewhere (default docs/benchmarks/<date>.md)
+#   AP_ENV="DOTNET_gcServer=0" build/bench.sh       extra environment for every AuthPlatform instance (GC settings, ...)
+#   DB_DELAY_MS=50 REVOCATION_TRIALS=1000 build/bench.sh   the far-database run and the revocation run
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -20,7 +22,13 @@ DURATION="${DURATION:-10}"
 # instance is in; node's JIT gets the same time.
 WARMUP="${WARMUP:-20}"
 ROUNDS="${ROUNDS:-2}"
-SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-cached token jwks sign-in}"
+# get-session-cookie, -bearer and token are answered from the session cache (docs/adr/0095); the
+# -uncached twins run on an instance with AUTH_SESSION_CACHE=false; get-session-far on an instance whose
+# database is behind a proxy adding DB_DELAY_MS to every round trip.
+SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-uncached get-session-cached token token-uncached jwks get-session-far sign-in}"
+DB_DELAY_MS="${DB_DELAY_MS:-50}"
+REVOCATION_TRIALS="${REVOCATION_TRIALS:-1000}"
+AP_ENV="${AP_ENV:-}"
 BA_DIR="$ROOT/build/bench/betterauth"
 OUT="${BENCH_OUT:-$ROOT/docs/benchmarks/$(date -u +%Y-%m-%d).md}"
 
@@ -62,6 +70,9 @@ dotnet publish "$ROOT/src/WebApi" -c Release -r "$RID" --self-contained false -p
 SECRET="$(random_secret)"
 AP_PORT="$(free_port)"
 AP_CACHE_PORT="$(free_port)"
+AP_NOCACHE_PORT="$(free_port)"
+AP_FAR_PORT="$(free_port)"
+PROXY_PORT="$(free_port)"
 ap_env() { # port -> environment for one AuthPlatform instance
 	echo "ASPNETCORE_ENVIRONMENT=Production"
 	echo "DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/authplatform"
@@ -79,7 +90,7 @@ start_ap() { # port extra-env... ; sets AP_PID_<port> and prints time to ready i
 	local port="$1"; shift
 	local started now pid
 	started=$(date +%s%N)
-	env $(ap_env "$port") "$@" dotnet "$WORK/ap/AuthPlatform.WebApi.dll" --urls "http://127.0.0.1:$port" >"$WORK/ap-$port.log" 2>&1 &
+	env $(ap_env "$port") $AP_ENV "$@" dotnet "$WORK/ap/AuthPlatform.WebApi.dll" --urls "http://127.0.0.1:$port" >"$WORK/ap-$port.log" 2>&1 &
 	pid=$!
 	for _ in $(seq 1 300); do
 		if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then
@@ -99,7 +110,14 @@ read -r AP_PID AP_READY_MS <<<"$(start_ap "$AP_PORT")"
 PIDS+=("$AP_PID")
 read -r AP_CACHE_PID _ <<<"$(start_ap "$AP_CACHE_PORT" Auth__Session__CookieCache__Enabled=true)"
 PIDS+=("$AP_CACHE_PID")
-log "AuthPlatform ready in ${AP_READY_MS} ms (pid $AP_PID); cookie-cache instance pid $AP_CACHE_PID"
+read -r AP_NOCACHE_PID _ <<<"$(start_ap "$AP_NOCACHE_PORT" AUTH_SESSION_CACHE=false)"
+PIDS+=("$AP_NOCACHE_PID")
+# The far database: a proxy holding every answer of PostgreSQL back DB_DELAY_MS (listener included).
+python3 "$ROOT/build/bench/delay_proxy.py" "$PROXY_PORT" "$PG_PORT" "$DB_DELAY_MS" >"$WORK/proxy.log" 2>&1 &
+PIDS+=("$!")
+read -r AP_FAR_PID _ <<<"$(start_ap "$AP_FAR_PORT" "DATABASE_URL=postgres://postgres@127.0.0.1:$PROXY_PORT/authplatform")"
+PIDS+=("$AP_FAR_PID")
+log "AuthPlatform ready in ${AP_READY_MS} ms (pid $AP_PID); cookie-cache instance pid $AP_CACHE_PID, uncached $AP_NOCACHE_PID, far database $AP_FAR_PID"
 
 # ---- BetterAuth -------------------------------------------------------------------------------
 BA_PORT="$(free_port)"
@@ -154,11 +172,20 @@ target() {
 	case "$server" in
 		ap) port=$AP_PORT; name=ap ;;
 		apc) port=$AP_CACHE_PORT; name=apc ;;
+		apn) port=$AP_NOCACHE_PORT; name=ap ;;
+		apd) port=$AP_FAR_PORT; name=ap ;;
 		ba) port=$BA_PORT; name=ba ;;
+	esac
+	# The uncached and far instances take part only in their own scenarios, and only they.
+	case "$server:$scenario" in
+		apn:get-session-uncached|apn:token-uncached|apd:get-session-far) ;;
+		apn:*|apd:*|*:get-session-uncached|*:token-uncached|*:get-session-far) return 0 ;;
 	esac
 	local base="http://127.0.0.1:$port/api/auth"
 	case "$scenario" in
 		get-session-cookie) [ "$server" = apc ] || echo "$base/get-session|Cookie: $(cat "$WORK/$name.cookie")" ;;
+		get-session-uncached|get-session-far) echo "$base/get-session|Cookie: $(cat "$WORK/$name.cookie")" ;;
+		token-uncached) echo "$base/token|Cookie: $(cat "$WORK/$name.cookie")" ;;
 		get-session-cached) [ "$server" = apc ] && [ -n "$CACHE_COOKIE" ] && echo "$base/get-session|Cookie: $(cat "$WORK/apc.cookie")" ;;
 		get-session-bearer) [ "$server" = apc ] || echo "$base/get-session|Authorization: Bearer $(cat "$WORK/$name.token")" ;;
 		token) [ "$server" = apc ] || echo "$base/token|Cookie: $(cat "$WORK/$name.cookie")" ;;
@@ -167,7 +194,7 @@ target() {
 	esac
 	return 0
 }
-server_pid() { case "$1" in ap) echo "$AP_PID" ;; apc) echo "$AP_CACHE_PID" ;; ba) echo "$BA_PID" ;; esac; }
+server_pid() { case "$1" in ap) echo "$AP_PID" ;; apc) echo "$AP_CACHE_PID" ;; apn) echo "$AP_NOCACHE_PID" ;; apd) echo "$AP_FAR_PID" ;; ba) echo "$BA_PID" ;; esac; }
 
 run_wrk() { # server scenario seconds outfile
 	local spec url header
@@ -216,7 +243,7 @@ measure() { # server scenario round
 for round in $(seq 1 "$ROUNDS"); do
 	for scenario in $SCENARIOS; do
 		# Alternate who goes first, so neither server always runs on a warmer machine.
-		if [ $((round % 2)) -eq 1 ]; then order="ba ap apc"; else order="apc ap ba"; fi
+		if [ $((round % 2)) -eq 1 ]; then order="ba ap apc apn apd"; else order="apd apn apc ap ba"; fi
 		for server in $order; do
 			[ -n "$(target "$server" "$scenario")" ] || continue
 			if [ "$round" = 1 ]; then run_wrk "$server" "$scenario" "$WARMUP" "$WORK/warm.txt"; fi
@@ -226,10 +253,25 @@ for round in $(seq 1 "$ROUNDS"); do
 	done
 done
 
+# ---- revocation latency -------------------------------------------------------------------------
+# Sessions of the bench user, written straight into the table (REVOCATION_TRIALS sign-ins would spend
+# minutes hashing); each is read on B and C, signed out through A, and read on B and C until refused.
+# A reads the database (uncached instance); B and C answer from their caches.
+REVOCATION="-"
+if [ "$REVOCATION_TRIALS" -gt 0 ]; then
+	USER_ID="$(jq -r .user.id "$WORK/ap.signin.json")"
+	python3 "$ROOT/build/bench/revocation_latency.py" prepare "$REVOCATION_TRIALS" "$USER_ID" "$WORK/revocation.tokens" >"$WORK/revocation.sql"
+	psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d authplatform -qAtX -v ON_ERROR_STOP=1 -f "$WORK/revocation.sql" >/dev/null
+	log "revocation latency: $REVOCATION_TRIALS sign-outs through one instance, refusals awaited on two others"
+	REVOCATION="$(python3 "$ROOT/build/bench/revocation_latency.py" run "$REVOCATION_TRIALS" "$AP_NOCACHE_PORT" "$AP_PORT" "$AP_CACHE_PORT" <"$WORK/revocation.tokens" | paste -sd ';' | sed 's/;/; /g')"
+	log "revocation latency: $REVOCATION"
+fi
+
 # ---- report -----------------------------------------------------------------------------------------
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.2f", (a[NR/2]+a[NR/2+1])/2} }'; }
 col() { awk -F'\t' -v s="$1" -v c="$2" -v k="$3" '$1==s && $2==c {print $k}' "$RAW" | median; }
 AP_RSS="$(peak_rss_mb "$AP_PID")"; APC_RSS="$(peak_rss_mb "$AP_CACHE_PID")"; BA_RSS="$(peak_rss_mb "$BA_PID")"
+APN_RSS="$(peak_rss_mb "$AP_NOCACHE_PID")"; APD_RSS="$(peak_rss_mb "$AP_FAR_PID")"
 CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 {
 	echo "# Benchmark: AuthPlatform vs BetterAuth ($(date -u +%Y-%m-%d))"
@@ -238,13 +280,20 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "- AuthPlatform $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (Release, .NET $(dotnet --list-runtimes | awk '/NETCore.App/{v=$2} END{print v}')); BetterAuth $(node -p "require('$BA_DIR/node_modules/better-auth/package.json').version") + jwt + bearer (node $(node -v)); PostgreSQL $(psql_admin "$PG_PORT" 'show server_version' | cut -d' ' -f1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
 	echo "- wrk: $THREADS threads, $CONNS connections, ${WARMUP} s warm-up per server and scenario, $ROUNDS rounds of ${DURATION} s, servers alternating within each round. Medians over rounds."
 	echo "- Both: rate limiting off, one user signed in; BetterAuth cookie cache off (its default with a database). \`get-session-cached\` is AuthPlatform with its cookie cache on, compared with BetterAuth's \`get-session-cookie\`."
-	echo "- AuthPlatform time from process start to ready (migrations already applied): ${AP_READY_MS} ms. Peak RSS: AuthPlatform ${AP_RSS} MB (cache instance ${APC_RSS} MB), BetterAuth ${BA_RSS} MB."
+	echo "- AuthPlatform time from process start to ready (migrations already applied): ${AP_READY_MS} ms. Peak RSS: AuthPlatform ${AP_RSS} MB (cookie-cache instance ${APC_RSS} MB, uncached ${APN_RSS} MB, far database ${APD_RSS} MB), BetterAuth ${BA_RSS} MB. Extra environment: \`${AP_ENV:-none}\`."
+	echo "- \`-uncached\`: an instance with the session cache off (AUTH_SESSION_CACHE=false). \`get-session-far\`: an instance whose database is behind a proxy adding ${DB_DELAY_MS} ms to every round trip (cached session)."
+	echo "- Revocation latency (sign-out answered by A to the first refusal on B and on C, ${REVOCATION_TRIALS} trials): ${REVOCATION}."
 	echo
 	echo "| scenario | server | req/s | p50 ms | p99 ms | CPU ms/req | PostgreSQL CPU ms/req | non-2xx | AuthPlatform / BetterAuth |"
 	echo "|---|---|---|---|---|---|---|---|---|"
 	for scenario in $SCENARIOS; do
-		ba_rps="$(col ba "$([ "$scenario" = get-session-cached ] && echo get-session-cookie || echo "$scenario")" 4)"
-		for server in ba ap apc; do
+		case "$scenario" in
+			get-session-cached|get-session-uncached) base_scenario=get-session-cookie ;;
+			token-uncached) base_scenario=token ;;
+			*) base_scenario="$scenario" ;;
+		esac
+		ba_rps="$(col ba "$base_scenario" 4)"
+		for server in ba ap apc apn apd; do
 			[ -n "$(awk -F'\t' -v s="$server" -v c="$scenario" '$1==s && $2==c' "$RAW")" ] || continue
 			rps="$(col "$server" "$scenario" 4)"
 			ratio="-"
@@ -257,7 +306,7 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "Raw runs (server, scenario, round, req/s, p50, p99, requests, non-2xx, CPU ms/req, PostgreSQL CPU ms/req):"
 	echo
 	echo '```'
-	sed 's/\bapc\b/authplatform+cache/; s/^ap\b/authplatform/; s/^ba\b/betterauth/' "$RAW"
+	sed 's/^apc\b/authplatform+cookie-cache/; s/^apn\b/authplatform-uncached/; s/^apd\b/authplatform-far-db/; s/^ap\b/authplatform/; s/^ba\b/betterauth/' "$RAW"
 	echo '```'
 } >"$WORK/report.md"
 

@@ -6,6 +6,7 @@ using AuthPlatform.Infrastructure.Doctor;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
+using AuthPlatform.Infrastructure.SessionCache;
 using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public static class InfrastructureDependencyInjection
             AuthDbContextSetup.Configure(options, sp.GetRequiredService<NpgsqlDataSource>());
             DatabaseResilience.Configure(options, sp); // retries that never apply a write twice; pool recovery
             options.AddInterceptors(SessionMetricsInterceptor.Instance); // sessions created and ended, for the metrics
+
+            options.AddInterceptors(sp.GetRequiredService<LocalSessionInvalidation>()); // the writer's own cache, at once
         }
 
         services.AddPooledDbContextFactory<AuthDbContext>(Configure);
@@ -67,6 +70,14 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IJwtSigner, JwtWriter>();
         services.AddScoped<ISigningKeyRotationLock, SigningKeyRotationLock>();
         services.AddHostedService<SigningKeyMaintenance>();
+
+        // Live sessions from memory, kept coherent across instances by LISTEN/NOTIFY (docs/adr/0095).
+        services.AddOptions<SessionCacheOptions>().BindConfiguration(SessionCacheOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionCacheOptions>, SessionCacheOptionsValidator>();
+        services.AddSingleton<InProcessSessionCache>();
+        services.AddSingleton<LocalSessionInvalidation>();
+        services.AddSingleton<ISessionCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
+        services.AddHostedService<SessionChangeListener>();
 
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -8,11 +8,15 @@ namespace AuthPlatform.FaultTests;
 /// of many requests are interleaved on them: the whole HTTP flow works, concurrently, with
 /// Database:Pooler=true (no server-side prepared statements, no session state), token issuance
 /// included, and a signing-key rotation goes through the pooler and reaches the running instance.
+/// With a direct listener connection (DATABASE_LISTEN_URL) the session cache runs; without one it is off,
+/// says so in one line, and every answer still comes from the database.
 /// </summary>
 public sealed class PgBouncerTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task The_full_flow_passes_through_pgbouncer_in_transaction_mode()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_full_flow_passes_through_pgbouncer_in_transaction_mode(bool directListener)
     {
         await using var bed = await FaultTestBed.StartAsync();
         await using var bouncer = await PgBouncer.StartAsync(bed.Cluster.Port, serverConnections: 2);
@@ -22,7 +26,22 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
             ["AUTH_DATABASE_POOLER"] = "true",
             ["AUTH_DATABASE_POOL_SIZE"] = "16",
             ["Auth__Jwt__Keys__RefreshInterval"] = "00:00:01",
+            ["DATABASE_LISTEN_URL"] = directListener ? bed.ServiceDatabaseUrl : null,
         });
+        if (directListener)
+        {
+            await SessionCacheAdmin.AwaitListenersAsync(bed.ConnectionString, 1);
+        }
+        else
+        {
+            await Task.Delay(500); // the hosted services have logged their start
+            var off = service.Process.StandardOutput.Split('\n').Where(line => line.Contains("Session cache off", StringComparison.Ordinal)).ToList();
+            output.WriteLine(string.Join("\n", off));
+            Assert.Single(off);
+            Assert.Contains("cannot LISTEN", off[0], StringComparison.Ordinal);
+            Assert.Equal(0, await SessionCacheAdmin.CountListenersAsync(bed.ConnectionString));
+        }
+
         var recorder = new LoadRecorder();
         using var traffic = new AuthTraffic(service.BaseAddress, recorder);
 
@@ -87,7 +106,7 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         var ourStats = stats.Split('\n').Single(line => line.StartsWith(FaultTestBed.DatabaseName + "|", StringComparison.Ordinal)).Split('|');
         Assert.True(long.Parse(ourStats[1], System.Globalization.CultureInfo.InvariantCulture) > recorder.Results.Count, "fewer pooled transactions than requests: the traffic did not go through PgBouncer");
         var serverConnections = await DatabaseAdmin.ScalarAsync<long>(bed.ConnectionString,
-            $"select count(*) from pg_stat_activity where datname = '{FaultTestBed.DatabaseName}' and pid <> pg_backend_pid()");
+            $"select count(*) from pg_stat_activity where datname = '{FaultTestBed.DatabaseName}' and pid <> pg_backend_pid() and application_name <> '{SessionCacheAdmin.ListenerApplicationName}'");
         Assert.InRange(serverConnections, 0, 2);
     }
 }

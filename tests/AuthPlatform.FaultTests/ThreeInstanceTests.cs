@@ -4,14 +4,14 @@ namespace AuthPlatform.FaultTests;
 
 /// <summary>
 /// Three service instances on one database, as behind a load balancer: a session made on any instance
-/// is valid on every other, and a sign-out on one is seen by all of them on the very next request
-/// (sessions are read from the database each time; there is no per-instance cache to go stale).
+/// is valid on every other, and a sign-out on one is seen by all of them within milliseconds (each
+/// instance's session cache hears of it by LISTEN/NOTIFY; every kind of write: <see cref="SessionCacheTests"/>).
 /// Tokens and keys across instances: <see cref="ThreeInstanceTokenTests"/>.
 /// </summary>
 public sealed class ThreeInstanceTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Sign_in_on_one_read_on_another_revoke_on_the_third_is_seen_everywhere_at_once()
+    public async Task Sign_in_on_one_read_on_another_revoke_on_the_third_is_seen_everywhere_within_milliseconds()
     {
         await using var bed = await FaultTestBed.StartAsync();
         await using var first = await ServiceInstance.StartAsync(bed.ServiceDatabaseUrl);
@@ -43,7 +43,15 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output)
 
             foreach (var instance in instances)
             {
+                // The notification travels after the commit: a read may still meet the live entry for a few
+                // milliseconds, never for longer than the bound.
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var after = await instance.GetSessionAsync(worker, session);
+                while (!(after.Status == 200 && after.NullBody) && after.Status == 200 && clock.Elapsed < SessionWrites.PropagationBound)
+                {
+                    after = await instance.GetSessionAsync(worker, session);
+                }
+
                 if (!(after.Status == 200 && after.NullBody))
                 {
                     Interlocked.Increment(ref staleReads);
@@ -53,7 +61,7 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output)
         }, maxStepsPerWorker: 200);
 
         output.WriteLine(recorder.Summary());
-        output.WriteLine($"{revocations} sessions signed in, read and revoked across three instances; {staleReads} stale reads after revocation");
+        output.WriteLine($"{revocations} sessions signed in, read and revoked across three instances; {staleReads} reads still live after the propagation bound");
         Assert.True(revocations >= 8, $"only {revocations} rounds ran");
         Assert.Equal(0, staleReads);
         Assert.DoesNotContain(recorder.Results, r => r.Status != 200);

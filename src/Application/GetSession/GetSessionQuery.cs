@@ -24,4 +24,11 @@ public sealed record SessionLookup(CurrentSession? Current, CredentialRejection?
 }
 
 /// <summary>A live session and its user.</summary>
-public sealed record CurrentSession(SessionDto Session, UserDto User, bool RememberMe);
+public sealed record CurrentSession(SessionDto Session, UserDto User, bool RememberMe)
+{
+    /// <summary>
+    /// True for an answer held by the session cache: the same object comes back for every hit until the
+    /// session or user changes, so work derived from it (a signed token) may be reused with it.
+    /// </summary>
+    public bool IsCachedAnswer { get; init; }
+}

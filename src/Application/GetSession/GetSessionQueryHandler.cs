@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
@@ -14,6 +15,7 @@ namespace AuthPlatform.Application.GetSession;
 
 internal sealed class GetSessionQueryHandler(
     IAuthDbContext db,
+    ISessionCache cache,
     IMapper mapper,
     TimeProvider clock,
     IOptions<SessionOptions> sessionOptions,
@@ -23,6 +25,22 @@ internal sealed class GetSessionQueryHandler(
     public async ValueTask<Result<SessionLookup>> Handle(GetSessionQuery query, CancellationToken cancellationToken)
     {
         var digest = query.Token.ComputeDigest();
+        var lifetime = sessionOptions.Value.ToLifetime();
+
+        // Taken before the database read, so a change announced while the read is under way keeps its
+        // (possibly stale) row out of the cache.
+        var ticket = cache.BeginRead();
+        if (ticket is not null && cache.TryGet(digest, out var cached) && IsAnswerableFromCache(cached!.Session, query, lifetime))
+        {
+            AuthMetrics.SessionCacheLookup(hit: true);
+            return new SessionLookup(cached.Answer, null, false);
+        }
+
+        if (ticket is not null)
+        {
+            AuthMetrics.SessionCacheLookup(hit: false); // the cache is on, and this lookup reads the database
+        }
+
         var row = await SessionLookupQuery.FindAsync(db, digest, cancellationToken);
 
         if (row is null)
@@ -47,7 +65,6 @@ internal sealed class GetSessionQueryHandler(
         }
 
         var refreshed = false;
-        var lifetime = sessionOptions.Value.ToLifetime();
         if (!query.DisableRefresh && session.IsRefreshDue(lifetime, now))
         {
             // Attach before changing so EF writes only expires_at and updated_at: a concurrent
@@ -57,7 +74,25 @@ internal sealed class GetSessionQueryHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SessionLookup(new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe), null, refreshed);
+        var current = new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe) { IsCachedAnswer = ticket is not null && !refreshed };
+        if (ticket is { } readTicket && !refreshed)
+        {
+            // A refreshed row is not stored: its own change notification is on its way and would drop it.
+            cache.Store(digest, new CachedSession(session, current), readTicket);
+        }
+
+        return new SessionLookup(current, null, refreshed);
+    }
+
+    /// <summary>
+    /// Only a live answer comes from memory, and only when the database would give the same one: expiry and
+    /// the absolute lifetime are checked now, and a due sliding refresh goes to the database to be written.
+    /// Every refusal is decided on the row itself.
+    /// </summary>
+    private bool IsAnswerableFromCache(Session session, GetSessionQuery query, SessionLifetime lifetime)
+    {
+        var now = clock.GetUtcNow();
+        return session.IsLiveAt(now) && (query.DisableRefresh || !session.IsRefreshDue(lifetime, now));
     }
 
     private Result<SessionLookup> Reject(CredentialRejection rejection, GetSessionQuery query, string? sessionId, string? userId)

@@ -11,6 +11,13 @@ public sealed class DatabaseOptions
     /// <summary>postgres://user:pass@host:port/db?sslmode=... or an Npgsql keyword string.</summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// A direct connection (not through a transaction-mode pooler, which cannot LISTEN) for the session
+    /// cache's change listener; same forms as <see cref="Url"/>. Unset: <see cref="Url"/> is used, unless
+    /// <see cref="Pooler"/> is true, in which case the session cache is off.
+    /// </summary>
+    public string? ListenUrl { get; set; }
+
     /// <summary>Connections per service instance. Keep instances x this below the server's max_connections.</summary>
     public int MaxPoolSize { get; set; } = 32;
 

@@ -12,6 +12,11 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
             problems.Add(problem);
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ListenUrl) && !DatabaseUrl.TryParse(options.ListenUrl, out _, out var listenProblem))
+        {
+            problems.Add($"Database:ListenUrl (DATABASE_LISTEN_URL): {listenProblem}");
+        }
+
         if (options.MaxPoolSize is < 1 or > 1000)
         {
             problems.Add($"Database:MaxPoolSize must be between 1 and 1000 (got {options.MaxPoolSize}).");

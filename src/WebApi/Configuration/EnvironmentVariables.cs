@@ -35,6 +35,8 @@ public static class EnvironmentVariables
         new("AUTH_LOG_FORMAT", "Logging:Format", "json (default outside Development) or text."),
         new("AUTH_DATABASE_POOLER", "Database:Pooler", "true when a transaction-mode pooler (PgBouncer, a managed pooled endpoint) is in front of PostgreSQL."),
         new("AUTH_DATABASE_POOL_SIZE", "Database:MaxPoolSize", "Connections per instance (default 32; 2-5 for serverless functions)."),
+        new("DATABASE_LISTEN_URL", "Database:ListenUrl", "Direct (unpooled) connection for the session cache's change listener; needed when DATABASE_URL goes through a transaction-mode pooler."),
+        new("AUTH_SESSION_CACHE", "SessionCache:Enabled", "true (default) answers live sessions from memory, kept coherent by LISTEN/NOTIFY; false reads PostgreSQL on every check."),
         new("AUTH_SHUTDOWN_TIMEOUT", "Hosting:ShutdownTimeoutSeconds", "Seconds requests in flight get to finish after SIGTERM (default 25)."),
     ];
 
