@@ -54,6 +54,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IJwtSigner, JwtWriter>();
         services.AddScoped<ISigningKeyRotationLock, SigningKeyRotationLock>();
         services.AddHostedService<SigningKeyMaintenance>();
+        services.AddMail(); // SMTP settings, templates, the outbox sender
 
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -19,4 +19,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Route prefixes (under the base path) that get the credential limit.</summary>
     public string[] CredentialRoutes { get; set; } = ["/sign-in", "/sign-up", "/change-password", "/change-email"];
+
+    /// <summary>Limit for <see cref="MailRoutes"/>: routes that send mail (BetterAuth: 3 per 60 s).</summary>
+    public int MailPermitLimit { get; set; } = 3;
+
+    public TimeSpan MailWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Route prefixes that get the mail limit (it takes precedence over the credential limit).</summary>
+    public string[] MailRoutes { get; set; } = ["/request-password-reset", "/send-verification-email", "/change-email"];
 }

@@ -40,11 +40,12 @@ public static partial class RateLimits
 
         var path = route.Value is { Length: > 1 } value ? value.TrimEnd('/').ToLowerInvariant() : "/";
         var credential = limits.CredentialRoutes.Any(prefix => path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        var mail = limits.MailRoutes.Any(prefix => path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
         var key = ClientAddress.KeyOf(context.Connection.RemoteIpAddress) + "|" + path;
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = credential ? limits.CredentialPermitLimit : limits.PermitLimit,
-            Window = credential ? limits.CredentialWindow : limits.Window,
+            PermitLimit = mail ? limits.MailPermitLimit : credential ? limits.CredentialPermitLimit : limits.PermitLimit,
+            Window = mail ? limits.MailWindow : credential ? limits.CredentialWindow : limits.Window,
             QueueLimit = 0,
             AutoReplenishment = true,
         });
