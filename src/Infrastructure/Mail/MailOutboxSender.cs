@@ -30,6 +30,7 @@ public sealed partial class MailOutboxSender(
     {
         if (!options.Value.IsConfigured)
         {
+            MailOff(logger);
             return;
         }
 
@@ -118,6 +119,9 @@ public sealed partial class MailOutboxSender(
         Delivered(logger, job.Id, job.Kind, job.Attempts + 1);
         return true;
     }
+
+    [LoggerMessage(EventId = 8099, Level = LogLevel.Information, Message = "Mail is off (Auth:Smtp:Host / AUTH_SMTP_HOST is not set): password reset, email verification and change of email answer 'not enabled'")]
+    private static partial void MailOff(ILogger logger);
 
     [LoggerMessage(EventId = 8100, Level = LogLevel.Information, Message = "Mail job {JobId} ({Kind}) delivered on attempt {Attempt}")]
     private static partial void Delivered(ILogger logger, long jobId, MailKind kind, int attempt);
