@@ -1,4 +1,3 @@
-using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using Mediator;
@@ -13,9 +12,5 @@ namespace AuthPlatform.Application.SignUp;
 public sealed record SignUpPendingVerificationCommand(string? Name, string? Email, string? Password, string? Image, string? CallbackUrl)
     : ICommand<Result<UserDto>>
 {
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append("Email = ***, Password = ***");
-        return true;
-    }
+    public override string ToString() => "SignUpPendingVerificationCommand { Email = ***, Password = *** }";
 }

@@ -77,9 +77,10 @@ public sealed partial class MailOutboxSender(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
-        var job = await db.MailJobs
+        // Not composed (ToListAsync, not FirstOrDefault): the locking clause must stay the query's own.
+        var job = (await db.MailJobs
             .FromSql($"SELECT * FROM mail_jobs WHERE completed_at IS NULL AND next_attempt_at <= {now} ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).FirstOrDefault();
         if (job is null)
         {
             return false;

@@ -15,9 +15,10 @@ public static class Tickets
             return null;
         }
 
+        // The digest is unique; the purpose is checked here rather than in SQL.
         var digest = parsed.ComputeDigest();
-        return await db.VerificationTickets.AsNoTracking()
-            .FirstOrDefaultAsync(t => t.TokenDigest == digest && purposes.Contains(t.Purpose), cancellationToken);
+        var ticket = await db.VerificationTickets.AsNoTracking().FirstOrDefaultAsync(t => t.TokenDigest == digest, cancellationToken);
+        return ticket is not null && purposes.Contains(ticket.Purpose) ? ticket : null;
     }
 
     public static async Task<VerificationTicket?> FindUsableAsync(IAuthDbContext db, string? token, VerificationPurpose[] purposes, DateTimeOffset now, CancellationToken cancellationToken) =>

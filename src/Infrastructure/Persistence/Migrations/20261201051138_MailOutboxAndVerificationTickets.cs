@@ -9,6 +9,8 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
     /// <inheritdoc />
     public partial class MailOutboxAndVerificationTickets : Migration
     {
+        private static readonly string[] RecipientAndCreatedAt = ["recipient", "created_at"];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -68,7 +70,7 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_mail_jobs_recipient_created_at",
                 table: "mail_jobs",
-                columns: new[] { "recipient", "created_at" });
+                columns: RecipientAndCreatedAt);
 
             migrationBuilder.CreateIndex(
                 name: "ix_verification_tickets_expires_at",
