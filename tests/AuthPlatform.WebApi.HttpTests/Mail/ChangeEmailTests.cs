@@ -79,6 +79,7 @@ public sealed class ChangeEmailTests(TestDatabase database, MailServer mail) : I
             Content = JsonContent.Create(callbackURL is null ? new { newEmail } : (object)new { newEmail, callbackURL }),
         };
         request.Headers.Add("Cookie", cookie);
+        request.Headers.Add("Origin", TestSettings.BaseUrl); // a browser sends it with every cookie POST
         return client.SendAsync(request);
     }
 }

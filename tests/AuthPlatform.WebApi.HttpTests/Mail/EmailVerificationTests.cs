@@ -39,6 +39,7 @@ public sealed class EmailVerificationTests(TestDatabase database, MailServer mai
         // Verified now: signed in, asking again is refused; signed out, the answer stays the same.
         var signedIn = new HttpRequestMessage(HttpMethod.Post, "/api/auth/send-verification-email") { Content = JsonContent.Create(new { email = "verify1@example.com" }) };
         signedIn.Headers.Add("Cookie", session.CookieHeader);
+        signedIn.Headers.Add("Origin", TestSettings.BaseUrl); // a browser sends it with every cookie POST
         Assert.Equal("EMAIL_ALREADY_VERIFIED", (await (await client.SendAsync(signedIn)).JsonAsync())!["code"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/send-verification-email", new { email = "verify1@example.com" })).StatusCode);
     }
@@ -51,6 +52,7 @@ public sealed class EmailVerificationTests(TestDatabase database, MailServer mai
         var session = await client.SignUpAsync("verify2@example.com");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/send-verification-email") { Content = JsonContent.Create(new { email = "someone-else@example.com" }) };
         request.Headers.Add("Cookie", session.CookieHeader);
+        request.Headers.Add("Origin", TestSettings.BaseUrl);
 
         var response = await client.SendAsync(request);
 
