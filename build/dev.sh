@@ -11,6 +11,10 @@
 #   DEV_PORT=5005 DEV_PG_PORT=5434 build/dev.sh
 #   AUTH_SECRET=... DATABASE_URL=postgres://... build/dev.sh doctor   check another configuration
 #   DEV_SKIP_BUILD=1 build/dev.sh ...   run the build already in src/WebApi/bin (e.g. after build/test.sh)
+
+#
+# Mail (password reset, email verification) goes to a local MailDev: its inbox is on
+# http://localhost:1080 (DEV_MAIL_WEB_PORT), its SMTP server on 127.0.0.1:1025 (DEV_MAIL_SMTP_PORT).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -18,6 +22,8 @@ DATA_DIR="$ROOT/.data"
 PG_DATA="$DATA_DIR/postgres"
 DEV_PORT="${DEV_PORT:-5000}"
 DEV_PG_PORT="${DEV_PG_PORT:-5433}"
+DEV_MAIL_SMTP_PORT="${DEV_MAIL_SMTP_PORT:-1025}"
+DEV_MAIL_WEB_PORT="${DEV_MAIL_WEB_PORT:-1080}"
 
 ensure_dotnet
 mkdir -p "$DATA_DIR"
@@ -25,6 +31,7 @@ mkdir -p "$DATA_DIR"
 STARTED_PG=0
 cleanup() {
 	[ -n "${SERVICE_PID:-}" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
+	[ -n "${MAIL_PID:-}" ] && kill "$MAIL_PID" 2>/dev/null && wait "$MAIL_PID" 2>/dev/null
 	if [ "$STARTED_PG" = 1 ]; then pg_cluster_stop "$PG_DATA"; log "PostgreSQL stopped (data kept in .data/postgres)"; fi
 }
 trap cleanup EXIT
@@ -56,6 +63,11 @@ fi
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export AUTH_BASE_URL="${AUTH_BASE_URL:-http://localhost:$DEV_PORT}"
+export AUTH_SMTP_HOST="${AUTH_SMTP_HOST:-127.0.0.1}"
+export AUTH_SMTP_PORT="${AUTH_SMTP_PORT:-$DEV_MAIL_SMTP_PORT}"
+export AUTH_SMTP_TLS="${AUTH_SMTP_TLS:-None}"
+export AUTH_SMTP_FROM="${AUTH_SMTP_FROM:-AuthPlatform <no-reply@localhost.test>}"
+export Auth__Email__SendOnSignUp="${Auth__Email__SendOnSignUp:-true}"   # sign up, then find the link in the inbox
 
 if [ "${DEV_SKIP_BUILD:-0}" != 1 ]; then
 	log "building"
@@ -69,6 +81,15 @@ if [ $# -gt 0 ]; then
 fi
 
 dotnet "$APP" migrate
+
+# A local mail catcher with a web inbox: every mail the service sends lands there.
+ensure_commands node:nodejs npm:npm
+[ -f "$ROOT/tests/maildev/node_modules/maildev/dist/bin/maildev.js" ] ||
+	(cd "$ROOT/tests/maildev" && npm ci --no-audit --no-fund --loglevel=error)
+node "$ROOT/tests/maildev/node_modules/maildev/dist/bin/maildev.js" --silent \
+	--smtp "$DEV_MAIL_SMTP_PORT" --ip 127.0.0.1 --web "$DEV_MAIL_WEB_PORT" --web-ip 127.0.0.1 >"$DATA_DIR/maildev.log" 2>&1 &
+MAIL_PID=$!
+log "mail inbox on http://localhost:$DEV_MAIL_WEB_PORT (SMTP 127.0.0.1:$DEV_MAIL_SMTP_PORT)"
 log "serving on $AUTH_BASE_URL (Ctrl-C to stop)"
 dotnet "$APP" --urls "http://localhost:$DEV_PORT" &
 SERVICE_PID=$!

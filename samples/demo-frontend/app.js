@@ -96,6 +96,12 @@ function render() {
 	document.querySelector("#sign-out").hidden = !signedIn;
 	document.querySelector("#sessions-card").hidden = !signedIn;
 	document.querySelector("#session-details").hidden = !signedIn;
+	document.querySelector("#verify-email").hidden = !signedIn || state.session.user.emailVerified;
+	const view = new URLSearchParams(location.search);
+	document.querySelector("#forgot-link").href = pageUrl("forgot");
+	document.querySelector("#forgot-password").hidden = signedIn || view.get("view") !== "forgot";
+	document.querySelector("#reset-password").hidden = !(view.get("view") === "reset" && (view.get("token") || view.get("error")));
+	document.querySelector("#reset-error").hidden = !view.get("error");
 	if (signedIn) {
 		document.querySelector("#user-name").textContent = state.session.user.name;
 		document.querySelector("#user-email").textContent = state.session.user.email;
@@ -129,6 +135,47 @@ async function afterCredentials(result) {
 	const hint = document.querySelector("#hint");
 	hint.hidden = !(result.ok && !state.session);
 	hint.textContent = hint.hidden ? "" : "The service accepted the credentials, but the browser kept no session cookie (cross-site, the cookie must be SameSite=None; Secure; Partitioned).";
+}
+
+/** This page, with a view: where mailed links lead back to (it must be a trusted origin of the service). */
+function pageUrl(view) {
+	const url = new URL(location.href);
+	url.search = "";
+	url.searchParams.set("view", view);
+	for (const key of ["api", "rs", "mode"]) {
+		const value = new URLSearchParams(location.search).get(key);
+		if (value) url.searchParams.set(key, value);
+	}
+	return url.href;
+}
+
+/** "Forgot password?": the answer is the same whether or not the address has an account. */
+async function requestReset(form) {
+	const { email } = Object.fromEntries(new FormData(form));
+	const result = await api("/request-password-reset", { method: "POST", body: { email, redirectTo: pageUrl("reset") } });
+	const status = document.querySelector("#forgot-status");
+	status.dataset.sent = result.ok ? "yes" : "no";
+	status.textContent = result.ok ? result.data.message : `${result.data?.code ?? ""} ${result.data?.message ?? ""}`;
+}
+
+/** "Reset password": the mailed link came back here with ?token=...; on success, sign in with the new password. */
+async function resetPassword(form) {
+	const { newPassword } = Object.fromEntries(new FormData(form));
+	const token = new URLSearchParams(location.search).get("token");
+	const result = await api("/reset-password", { method: "POST", body: { newPassword, token } });
+	const status = document.querySelector("#reset-status");
+	status.dataset.done = result.ok ? "yes" : "no";
+	status.textContent = result.ok ? "Password changed. Sign in with your new password." : `${result.data?.code ?? ""} ${result.data?.message ?? ""}`;
+	if (result.ok) history.replaceState(null, "", pageUrl("signin"));
+	render();
+}
+
+/** "Verify your email": mails a link that leads back to this page. */
+async function sendVerification() {
+	const result = await api("/send-verification-email", { method: "POST", body: { email: state.session.user.email, callbackURL: pageUrl("verified") } });
+	const status = document.querySelector("#verify-status");
+	status.dataset.sent = result.ok ? "yes" : "no";
+	status.textContent = result.ok ? "Check your inbox for the verification link." : `${result.data?.code ?? ""} ${result.data?.message ?? ""}`;
 }
 
 async function signOut() {
@@ -221,6 +268,9 @@ function onSubmit(selector, handler) {
 
 onSubmit("#sign-up-form", signUp);
 onSubmit("#sign-in-form", signIn);
+onSubmit("#forgot-form", requestReset);
+onSubmit("#reset-form", resetPassword);
+document.querySelector("#send-verification").addEventListener("click", () => run(sendVerification));
 document.querySelector("#sign-out").addEventListener("click", () => run(signOut));
 document.querySelector("#refresh").addEventListener("click", () => run(refreshSession));
 document.querySelector("#call-protected").addEventListener("click", () => run(callProtected));

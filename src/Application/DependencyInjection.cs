@@ -45,6 +45,9 @@ public static class ApplicationDependencyInjection
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddScoped<AuthPlatform.Application.DeliverMail.MailJobPreparer>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

@@ -70,6 +70,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IJwtSigner, JwtWriter>();
         services.AddScoped<ISigningKeyRotationLock, SigningKeyRotationLock>();
         services.AddHostedService<SigningKeyMaintenance>();
+        services.AddMail(); // SMTP settings, templates, the outbox sender
 
         // Live sessions from memory, kept coherent across instances by LISTEN/NOTIFY (docs/adr/0095).
         services.AddOptions<SessionCacheOptions>().BindConfiguration(SessionCacheOptions.SectionName).ValidateOnStart();

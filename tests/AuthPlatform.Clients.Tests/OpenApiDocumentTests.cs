@@ -60,7 +60,9 @@ public sealed class OpenApiDocumentTests(ITestOutputHelper output) : IAsyncLifet
         {
             var responses = operation["responses"]!.AsObject();
             var success = responses.Where(r => r.Key.StartsWith('2')).ToList();
-            Assert.True(success.Count > 0, $"{method} {path}: no success response");
+            // A route that only forwards the browser (GET /reset-password/{token}) succeeds with a 302 and no body.
+            var redirectOnly = success.Count == 0 && responses.ContainsKey("302");
+            Assert.True(success.Count > 0 || redirectOnly, $"{method} {path}: no success response");
             Assert.All(success, r => Assert.True(r.Value?["content"]?.AsObject().Any(c => c.Value?["schema"] is not null) == true, $"{method} {path} {r.Key}: no schema"));
             if (path.StartsWith("/health/", StringComparison.Ordinal))
             {

@@ -15,6 +15,7 @@ public static class TestSettings
     {
         ["Auth:RateLimits:PermitLimit"] = "1000000",
         ["Auth:RateLimits:CredentialPermitLimit"] = "1000000",
+        ["Auth:RateLimits:MailPermitLimit"] = "1000000",
         ["Auth:SignInThrottle:Burst"] = "1000000",
         ["Auth:SignInThrottle:MaxFailuresPerHour"] = "2000000",
     };

@@ -18,7 +18,8 @@ internal sealed class SignInCommandHandler(
     IFailedSignInThrottle throttle,
     IMapper mapper,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
+    IOptions<SessionOptions> sessionOptions,
+    IOptions<EmailOptions> emailOptions)
     : ICommandHandler<SignInCommand, Result<AuthenticatedSession>>
 {
     public async ValueTask<Result<AuthenticatedSession>> Handle(SignInCommand command, CancellationToken cancellationToken)
@@ -56,6 +57,12 @@ internal sealed class SignInCommandHandler(
             await throttle.RecordFailureAsync(email, cancellationToken);
             AuthMetrics.SignIn(account.User.IsDisabled ? AuthMetrics.SignInOutcome.UserDisabled : AuthMetrics.SignInOutcome.InvalidPassword);
             return Errors.InvalidEmailOrPassword;
+        }
+
+        // Only after the password: an unverified account is not revealed to someone who cannot sign in.
+        if (emailOptions.Value.RequireEmailVerification && !account.User.EmailVerified)
+        {
+            return MailErrors.EmailNotVerified;
         }
 
         var now = clock.GetUtcNow();

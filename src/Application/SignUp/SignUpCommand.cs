@@ -5,8 +5,11 @@ using Mediator;
 
 namespace AuthPlatform.Application.SignUp;
 
-/// <summary>Create an account with email and password, and sign it in. POST /sign-up/email.</summary>
-public sealed record SignUpCommand(string? Name, string? Email, string? Password, string? Image, bool RememberMe, ClientInfo Client)
+/// <summary>
+/// Create an account with email and password, and sign it in. POST /sign-up/email. With
+/// Auth:Email:SendOnSignUp a verification link is queued in the same transaction (to CallbackUrl afterwards).
+/// </summary>
+public sealed record SignUpCommand(string? Name, string? Email, string? Password, string? Image, bool RememberMe, ClientInfo Client, string? CallbackUrl = null)
     : ICommand<Result<AuthenticatedSession>>
 {
     // Records print every property in ToString(); this one must never print the password.

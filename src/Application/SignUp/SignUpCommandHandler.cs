@@ -1,8 +1,10 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Mail;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
 using MapsterMapper;
@@ -17,7 +19,10 @@ internal sealed class SignUpCommandHandler(
     IPasswordHasher passwordHasher,
     IMapper mapper,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
+    IOptions<SessionOptions> sessionOptions,
+    IOptions<AuthOptions> auth,
+    IOptions<EmailOptions> emailOptions,
+    IMailTransport transport)
     : ICommandHandler<SignUpCommand, Result<AuthenticatedSession>>
 {
     public async ValueTask<Result<AuthenticatedSession>> Handle(SignUpCommand command, CancellationToken cancellationToken)
@@ -39,6 +44,7 @@ internal sealed class SignUpCommandHandler(
         db.Users.Add(user);
         db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
         db.Sessions.Add(session);
+        var queued = await QueueVerificationAsync(db, transport, auth.Value, emailOptions.Value, user, command.CallbackUrl, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -49,6 +55,24 @@ internal sealed class SignUpCommandHandler(
             return Errors.UserAlreadyExists;
         }
 
+        if (queued)
+        {
+            transport.NotifyJobsWritten();
+        }
+
         return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), command.RememberMe);
+    }
+
+    /// <summary>Queues the sign-up verification link (tracked; saved with the new user) when the options ask for one.</summary>
+    internal static async Task<bool> QueueVerificationAsync(
+        IAuthDbContext db, IMailTransport transport, AuthOptions auth, EmailOptions options, User user, string? callbackUrl, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!options.ShouldSendOnSignUp || !transport.IsConfigured)
+        {
+            return false;
+        }
+
+        var callback = !string.IsNullOrEmpty(callbackUrl) && RedirectTargets.IsAllowed(callbackUrl, auth) ? callbackUrl : null;
+        return await MailOutbox.TryAddAsync(db, MailJob.Create(MailKind.EmailVerification, user.Email, user.Id, otherEmail: null, callback, now), options, now, cancellationToken);
     }
 }

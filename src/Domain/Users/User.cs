@@ -89,6 +89,21 @@ public sealed class User
         UpdatedAt = updatedAt;
     }
 
+    /// <summary>The user proved they receive mail at their address (a followed link, or an operator's word).</summary>
+    public void MarkEmailVerified(DateTimeOffset now)
+    {
+        EmailVerified = true;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Moves the user to a new address they proved they receive mail at (so it is verified).</summary>
+    public void ChangeEmail(EmailAddress email, DateTimeOffset now)
+    {
+        Email = email.Value;
+        EmailVerified = true;
+        UpdatedAt = now;
+    }
+
     public void Disable(DateTimeOffset now)
     {
         DisabledAt ??= now;

@@ -1,8 +1,10 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Domain.Users;
+using AuthPlatform.Domain.Verification;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,6 +23,10 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<VerificationTicket> VerificationTickets => Set<VerificationTicket>();
+
+    public DbSet<MailJob> MailJobs => Set<MailJob>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

@@ -29,6 +29,8 @@ public static partial class OperatorCommands
         root.Subcommands.Add(RevokeUserSessionsCommandLine.Create());
         root.Subcommands.Add(ImportBetterAuthCommandLine.Create());
         root.Subcommands.Add(DoctorCommandLine.Create());
+        root.Subcommands.Add(MailCommandLines.CreateMarkEmailVerified());
+        root.Subcommands.Add(MailCommandLines.CreateSendPasswordReset());
         return root;
     }
 

@@ -37,6 +37,14 @@ public static class EnvironmentVariables
         new("AUTH_DATABASE_POOL_SIZE", "Database:MaxPoolSize", "Connections per instance (default 32; 2-5 for serverless functions)."),
         new("DATABASE_LISTEN_URL", "Database:ListenUrl", "Direct (unpooled) connection for the session cache's change listener; needed when DATABASE_URL goes through a transaction-mode pooler."),
         new("AUTH_SESSION_CACHE", "SessionCache:Enabled", "true (default) answers live sessions from memory, kept coherent by LISTEN/NOTIFY; false reads PostgreSQL on every check."),
+
+        new("AUTH_SMTP_HOST", "Auth:Smtp:Host", "SMTP server for password reset and verification mail; unset turns mail off."),
+        new("AUTH_SMTP_PORT", "Auth:Smtp:Port", "SMTP port (default 587)."),
+        new("AUTH_SMTP_TLS", "Auth:Smtp:Tls", "StartTls (default), Implicit (port 465) or None (a local mail catcher only)."),
+        new("AUTH_SMTP_USERNAME", "Auth:Smtp:Username", "SMTP user name (optional; with AUTH_SMTP_PASSWORD)."),
+        new("AUTH_SMTP_PASSWORD", "Auth:Smtp:Password", "SMTP password (optional; with AUTH_SMTP_USERNAME)."),
+        new("AUTH_SMTP_FROM", "Auth:Smtp:From", "Sender address of the service's mail, e.g. \"Example <no-reply@example.com>\"."),
+        new("AUTH_REQUIRE_EMAIL_VERIFICATION", "Auth:Email:RequireEmailVerification", "true: unverified users cannot sign in (403 EMAIL_NOT_VERIFIED)."),
         new("AUTH_SHUTDOWN_TIMEOUT", "Hosting:ShutdownTimeoutSeconds", "Seconds requests in flight get to finish after SIGTERM (default 25)."),
     ];
 

@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.GetSession;
 using AuthPlatform.Application.SignIn;
 using AuthPlatform.Application.SignUp;
@@ -10,13 +11,14 @@ using AuthPlatform.WebApi.OpenApi;
 using AuthPlatform.WebApi.Routing;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.WebApi.Controllers;
 
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData) : ControllerBase
+public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, IOptions<EmailOptions> emailOptions) : ControllerBase
 {
     [EndpointSummary("Sign up with email and password; starts a session (cookie and token)")]
     [ProducesResponseType<SignUpResponse>(StatusCodes.Status200OK)]
@@ -25,8 +27,15 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
     [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, HashesPasswords = true)]
     public async Task<IActionResult> SignUp([FromBody] SignUpEmailRequest request, CancellationToken cancellationToken)
     {
+        if (emailOptions.Value.RequireEmailVerification)
+        {
+            // No session until the address is verified; a taken address gets the same answer.
+            var pending = await sender.Send(new SignUpPendingVerificationCommand(request.Name, request.Email, request.Password, request.Image, request.CallbackURL), cancellationToken);
+            return pending.IsSuccess ? Ok(new SignUpResponse(Token: null, pending.Value)) : ProblemWriter.Result(HttpContext, pending.Error!);
+        }
+
         var result = await sender.Send(
-            new SignUpCommand(request.Name, request.Email, request.Password, request.Image, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext)),
+            new SignUpCommand(request.Name, request.Email, request.Password, request.Image, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext), request.CallbackURL),
             cancellationToken);
         if (!result.IsSuccess)
         {

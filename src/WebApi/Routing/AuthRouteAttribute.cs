@@ -8,6 +8,9 @@ public enum RateLimitClass
 
     /// <summary>CredentialPermitLimit per CredentialWindow (3 per 10 s): routes that check a password.</summary>
     Credential,
+
+    /// <summary>MailPermitLimit per MailWindow (3 per 60 s): routes that send mail.</summary>
+    Mail,
 }
 
 /// <summary>What the CSRF origin check (Security/OriginCheck.cs) asks of a state-changing request.</summary>

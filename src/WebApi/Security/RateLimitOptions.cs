@@ -19,4 +19,12 @@ public sealed class RateLimitOptions
     /// (<c>[AuthRoute(RateLimit = RateLimitClass.Credential)]</c>), so there is no list of paths to keep in step.
     /// </summary>
     public int CredentialPermitLimit { get; set; } = 3;
+
+    /// <summary>
+    /// Limit for the routes that send mail (BetterAuth: 3 per 60 s), declared beside each route
+    /// (<c>[AuthRoute(RateLimit = RateLimitClass.Mail)]</c>).
+    /// </summary>
+    public int MailPermitLimit { get; set; } = 3;
+
+    public TimeSpan MailWindow { get; set; } = TimeSpan.FromSeconds(60);
 }

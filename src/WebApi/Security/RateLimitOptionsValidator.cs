@@ -17,6 +17,11 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
             problems.Add("Auth:RateLimits:Window and CredentialWindow must be between 00:00:01 and 01:00:00.");
         }
 
+        if (options.MailPermitLimit < 1 || options.MailWindow <= TimeSpan.Zero || options.MailWindow > TimeSpan.FromHours(1))
+        {
+            problems.Add("Auth:RateLimits:MailPermitLimit must be at least 1 and MailWindow between 00:00:01 and 01:00:00.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -29,8 +29,12 @@ public static partial class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.Value));
             limiter.OnRejected = (rejection, cancellationToken) =>
             {
-                var credential = AuthRouteRules.Of(rejection.HttpContext).RateLimit == RateLimitClass.Credential;
-                AuthMetrics.RequestRefused(credential ? AuthMetrics.Limit.CredentialRate : AuthMetrics.Limit.RequestRate);
+                AuthMetrics.RequestRefused(AuthRouteRules.Of(rejection.HttpContext).RateLimit switch
+                {
+                    RateLimitClass.Credential => AuthMetrics.Limit.CredentialRate,
+                    RateLimitClass.Mail => AuthMetrics.Limit.MailRate,
+                    _ => AuthMetrics.Limit.RequestRate,
+                });
                 return RejectAsync(rejection, logger, cancellationToken);
             };
         });
@@ -46,11 +50,12 @@ public static partial class RateLimits
         }
 
         var credential = rules.RateLimit == RateLimitClass.Credential;
+        var mail = rules.RateLimit == RateLimitClass.Mail;
         var key = ClientAddress.KeyOf(context.Connection.RemoteIpAddress) + "|" + rules.RouteKey;
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = credential ? limits.CredentialPermitLimit : limits.PermitLimit,
-            Window = credential ? limits.CredentialWindow : limits.Window,
+            PermitLimit = mail ? limits.MailPermitLimit : credential ? limits.CredentialPermitLimit : limits.PermitLimit,
+            Window = mail ? limits.MailWindow : credential ? limits.CredentialWindow : limits.Window,
             QueueLimit = 0,
             AutoReplenishment = true,
         });

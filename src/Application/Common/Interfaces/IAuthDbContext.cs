@@ -1,6 +1,8 @@
+using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Domain.Users;
+using AuthPlatform.Domain.Verification;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Common.Interfaces;
@@ -18,6 +20,11 @@ public interface IAuthDbContext
     DbSet<Session> Sessions { get; }
 
     DbSet<SigningKey> SigningKeys { get; }
+
+    DbSet<VerificationTicket> VerificationTickets { get; }
+
+    /// <summary>The mail outbox: rows written in the request's transaction, delivered by the outbox sender.</summary>
+    DbSet<MailJob> MailJobs { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

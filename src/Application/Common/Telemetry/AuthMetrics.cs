@@ -63,6 +63,9 @@ public static class AuthMetrics
         /// <summary>The tighter per client and path rate limit (429) on the credential routes.</summary>
         public const string CredentialRate = "credential_rate";
 
+        /// <summary>The per client and path rate limit (429) on the routes that send mail.</summary>
+        public const string MailRate = "mail_rate";
+
         /// <summary>Credential routes beyond what the hashing pool can run or queue (503).</summary>
         public const string CredentialAdmission = "credential_admission";
 

@@ -1,0 +1,67 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Mail;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.Users;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.ChangeEmail;
+
+internal sealed class ChangeEmailCommandHandler(
+    IAuthDbContext db,
+    IMailTransport transport,
+    IOptions<AuthOptions> auth,
+    IOptions<EmailOptions> email,
+    IOptions<SessionOptions> sessionOptions,
+    TimeProvider clock)
+    : ICommandHandler<ChangeEmailCommand, Result<bool>>
+{
+    public async ValueTask<Result<bool>> Handle(ChangeEmailCommand command, CancellationToken cancellationToken)
+    {
+        if (!email.Value.ChangeEmailEnabled)
+        {
+            return MailErrors.ChangeEmailDisabled;
+        }
+
+        if (!transport.IsConfigured)
+        {
+            return MailErrors.VerificationEmailNotEnabled;
+        }
+
+        var now = clock.GetUtcNow();
+        var actor = command.Actor;
+        if (!SessionFreshness.IsFresh(actor.Session.CreatedAt, now, sessionOptions.Value))
+        {
+            return SecurityErrors.SessionNotFresh;
+        }
+
+        if (!RedirectTargets.IsAllowed(command.CallbackUrl, auth.Value))
+        {
+            return MailErrors.InvalidCallbackUrl;
+        }
+
+        var newEmail = EmailAddress.Parse(command.NewEmail!).Value;
+        if (string.Equals(newEmail, actor.User.Email, StringComparison.Ordinal))
+        {
+            return MailErrors.EmailIsTheSame;
+        }
+
+        var callback = string.IsNullOrEmpty(command.CallbackUrl) ? null : command.CallbackUrl;
+        var queued = await MailOutbox.TryAddAsync(db, MailJob.Create(MailKind.EmailChangeVerification, newEmail, actor.User.Id, otherEmail: null, callback, now), email.Value, now, cancellationToken);
+        if (queued && actor.User.EmailVerified)
+        {
+            queued = await MailOutbox.TryAddAsync(db, MailJob.Create(MailKind.EmailChangeNotice, actor.User.Email, actor.User.Id, newEmail, callbackUrl: null, now), email.Value, now, cancellationToken) || queued;
+        }
+
+        if (queued)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            transport.NotifyJobsWritten();
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+using AuthPlatform.Application.Common.Exceptions;
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Verification;
+using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.Users;
+using AuthPlatform.Domain.Verification;
+using MapsterMapper;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.VerifyEmail;
+
+internal sealed class VerifyEmailCommandHandler(
+    IAuthDbContext db,
+    IMapper mapper,
+    TimeProvider clock,
+    IOptions<EmailOptions> email,
+    IOptions<SessionOptions> sessionOptions)
+    : ICommandHandler<VerifyEmailCommand, Result<VerifyEmailOutcome>>
+{
+    private static readonly VerificationPurpose[] Purposes = [VerificationPurpose.EmailVerification, VerificationPurpose.EmailChange];
+
+    public async ValueTask<Result<VerifyEmailOutcome>> Handle(VerifyEmailCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var ticket = await Tickets.FindAsync(db, command.Token, Purposes, cancellationToken);
+        if (ticket is null || ticket.ConsumedAt is not null)
+        {
+            return MailErrors.InvalidToken;
+        }
+
+        if (!ticket.IsUsable(now))
+        {
+            return MailErrors.TokenExpired;
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == ticket.UserId, cancellationToken);
+        if (user is null || user.IsDisabled)
+        {
+            return MailErrors.UserNotFound;
+        }
+
+        // A link for an address the user has since left proves nothing about the current one.
+        if (ticket.Purpose == VerificationPurpose.EmailVerification && user.Email != ticket.Email)
+        {
+            return MailErrors.InvalidToken;
+        }
+
+        if (!await Tickets.TryConsumeAsync(db, ticket, now, cancellationToken))
+        {
+            return MailErrors.InvalidToken;
+        }
+
+        if (ticket.Purpose == VerificationPurpose.EmailChange)
+        {
+            user.ChangeEmail(EmailAddress.Parse(ticket.Email), now);
+        }
+        else
+        {
+            user.MarkEmailVerified(now);
+        }
+
+        AuthenticatedSession? signedIn = null;
+        if (email.Value.AutoSignInAfterVerification && ticket.Purpose == VerificationPurpose.EmailVerification)
+        {
+            var token = SessionToken.Generate();
+            var session = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), rememberMe: true, command.Client.IpAddress, command.Client.UserAgent, now);
+            db.Sessions.Add(session);
+            signedIn = new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), RememberMe: true);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException)
+        {
+            // The new address was taken between the request and the click.
+            return Errors.UserAlreadyExists;
+        }
+
+        return new VerifyEmailOutcome(mapper.Map<UserDto>(user), signedIn);
+    }
+}

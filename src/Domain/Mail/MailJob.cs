@@ -1,0 +1,83 @@
+namespace AuthPlatform.Domain.Mail;
+
+/// <summary>
+/// One mail the service owes someone: a row of the transactional outbox, written in the request's
+/// transaction and delivered later by the outbox sender. It holds what to send and to whom, never a
+/// token: the link's token is minted when the mail is sent, and only its digest is stored.
+/// </summary>
+public sealed class MailJob
+{
+    public const int MaxCallbackLength = 2048;
+    public const int MaxErrorLength = 500;
+
+    private MailJob()
+    {
+        Recipient = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    public MailKind Kind { get; private set; }
+
+    /// <summary>The address the mail goes to (canonical form); also the key of the per-recipient limit.</summary>
+    public string Recipient { get; private set; }
+
+    /// <summary>The user it concerns, when the request knew it (signed in); otherwise resolved at send time from <see cref="Recipient"/>.</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>The other address of a change of email (the new one, in the notice to the old one).</summary>
+    public string? OtherEmail { get; private set; }
+
+    /// <summary>Where the link leads after it is followed (already checked against the trusted origins).</summary>
+    public string? CallbackUrl { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    /// <summary>Set when the job is done: sent, or dropped because there was nothing to send.</summary>
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public MailJobOutcome? Outcome { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public static MailJob Create(MailKind kind, string recipient, string? userId, string? otherEmail, string? callbackUrl, DateTimeOffset now) => new()
+    {
+        Kind = kind,
+        Recipient = recipient,
+        UserId = userId,
+        OtherEmail = otherEmail,
+        CallbackUrl = callbackUrl,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+
+    public void Complete(MailJobOutcome outcome, DateTimeOffset now)
+    {
+        Outcome = outcome;
+        CompletedAt = now;
+        LastError = null;
+    }
+
+    /// <summary>Schedules another attempt after an exponential backoff (first retry after <paramref name="firstDelay"/>, doubling up to <paramref name="maxDelay"/>).</summary>
+    public void Fail(string error, TimeSpan firstDelay, TimeSpan maxDelay, DateTimeOffset now)
+    {
+        Attempts++;
+        var factor = Math.Pow(2, Math.Min(Attempts - 1, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(firstDelay.Ticks * factor, maxDelay.Ticks));
+        NextAttemptAt = now + delay;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+    }
+}
+
+/// <summary>How a mail job ended.</summary>
+public enum MailJobOutcome
+{
+    Sent,
+
+    /// <summary>Nothing to send: unknown address, already verified, address taken. Looks like Sent from outside.</summary>
+    Dropped,
+}

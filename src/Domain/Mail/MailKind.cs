@@ -1,0 +1,17 @@
+namespace AuthPlatform.Domain.Mail;
+
+/// <summary>The kinds of mail the service sends; each has a template pair (text and HTML).</summary>
+public enum MailKind
+{
+    /// <summary>A reset link, for whoever owns the requested address (nothing is sent for an unknown one).</summary>
+    PasswordReset,
+
+    /// <summary>A verification link, for an unverified user at the requested address.</summary>
+    EmailVerification,
+
+    /// <summary>A link to the new address that completes a change of email.</summary>
+    EmailChangeVerification,
+
+    /// <summary>A notice to the old (verified) address that a change of email was asked for.</summary>
+    EmailChangeNotice,
+}
