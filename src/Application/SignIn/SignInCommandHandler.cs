@@ -15,6 +15,7 @@ internal sealed class SignInCommandHandler(
     IAuthDbContext db,
     IPasswordHasher passwordHasher,
     IFailedSignInThrottle throttle,
+    IPasswordCredentialLock credentialLock,
     IMapper mapper,
     TimeProvider clock,
     IOptions<SessionOptions> sessionOptions)
@@ -24,9 +25,10 @@ internal sealed class SignInCommandHandler(
     {
         var email = EmailAddress.Parse(command.Email!);
 
-        // Per-account backoff, checked before any hashing. Unknown emails have buckets too, so this
-        // answer says nothing about whether the account exists.
-        if (await throttle.CheckAsync(email, cancellationToken) is { } retryAfter)
+        // Per-account backoff: the token is taken atomically before any hashing, so concurrent guesses
+        // (on any instance) can never run more checks than the bucket holds. Unknown emails have buckets
+        // too, so this answer says nothing about whether the account exists.
+        if (await throttle.TryTakeAsync(email, cancellationToken) is { } retryAfter)
         {
             return SecurityErrors.TooManyFailedSignIns(retryAfter);
         }
@@ -42,28 +44,48 @@ internal sealed class SignInCommandHandler(
         {
             // Same work and the same answer as a wrong password: no account enumeration by status or timing.
             await passwordHasher.VerifyAgainstDummyAsync(command.Password!, cancellationToken);
-            await throttle.RecordFailureAsync(email, cancellationToken);
             return Errors.InvalidEmailOrPassword;
         }
 
-        var verification = await passwordHasher.VerifyAsync(command.Password!, account.Credential.PasswordHash, cancellationToken);
+        var verifiedHash = account.Credential.PasswordHash;
+        var verification = await passwordHasher.VerifyAsync(command.Password!, verifiedHash, cancellationToken);
         if (verification == PasswordVerification.Failed || account.User.IsDisabled)
         {
-            await throttle.RecordFailureAsync(email, cancellationToken);
             return Errors.InvalidEmailOrPassword;
         }
 
-        var now = clock.GetUtcNow();
-        if (verification == PasswordVerification.SucceededRehashNeeded)
-        {
-            account.Credential.ReplaceHash(await passwordHasher.HashAsync(command.Password!, cancellationToken), now);
-        }
+        await throttle.RefundAsync(email, cancellationToken);
+        var rehash = verification == PasswordVerification.SucceededRehashNeeded
+            ? await passwordHasher.HashAsync(command.Password!, cancellationToken)
+            : null;
 
         // Always a brand-new token, whatever cookie came in: no session fixation.
         var token = SessionToken.Generate();
-        var session = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        var session = await credentialLock.RunLockedAsync(account.User.Id, async (currentHash, ct) =>
+        {
+            // The password was changed while it was being verified: what was checked is the old password,
+            // which must neither open a session nor have its rehash written over the new hash.
+            if (currentHash != verifiedHash)
+            {
+                return null;
+            }
+
+            var now = clock.GetUtcNow();
+            if (rehash is not null)
+            {
+                account.Credential.ReplaceHash(rehash, now);
+            }
+
+            var started = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
+            db.Sessions.Add(started);
+            await db.SaveChangesAsync(ct);
+            return started;
+        }, cancellationToken);
+
+        if (session is null)
+        {
+            return Errors.InvalidEmailOrPassword;
+        }
 
         return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe);
     }

@@ -34,6 +34,7 @@ public static class EnvironmentVariables
         new("AUTH_LOG_FORMAT", "Logging:Format", "json (default outside Development) or text."),
         new("AUTH_DATABASE_POOLER", "Database:Pooler", "true when a transaction-mode pooler (PgBouncer, a managed pooled endpoint) is in front of PostgreSQL."),
         new("AUTH_DATABASE_POOL_SIZE", "Database:MaxPoolSize", "Connections per instance (default 32; 2-5 for serverless functions)."),
+        new("REDIS_URL", "Redis:Url", "redis://[:password@]host:6379[/db]: shares the general per-address rate limit across instances (default: per instance, in memory)."),
         new("AUTH_SHUTDOWN_TIMEOUT", "Hosting:ShutdownTimeoutSeconds", "Seconds requests in flight get to finish after SIGTERM (default 25)."),
     ];
 

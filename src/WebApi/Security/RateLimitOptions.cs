@@ -17,6 +17,14 @@ public sealed class RateLimitOptions
     /// <summary>Limit for <see cref="CredentialRoutes"/>: routes that check a password.</summary>
     public int CredentialPermitLimit { get; set; } = 3;
 
-    /// <summary>Route prefixes (under the base path) that get the credential limit.</summary>
-    public string[] CredentialRoutes { get; set; } = ["/sign-in", "/sign-up", "/change-password", "/change-email"];
+    /// <summary>
+    /// Route prefixes (under the base path) that get the credential limit, counted in PostgreSQL and shared by
+    /// every instance: routes that check a password, send mail or check a second factor.
+    /// </summary>
+    public string[] CredentialRoutes { get; set; } =
+    [
+        "/sign-in", "/sign-up", "/change-password", "/change-email",
+        "/request-password-reset", "/forget-password", "/reset-password", "/send-verification-email",
+        "/two-factor", "/email-otp",
+    ];
 }
