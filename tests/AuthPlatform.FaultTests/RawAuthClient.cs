@@ -62,16 +62,5 @@ public sealed class RawAuthClient : IDisposable
         return new RawAnswer((int)response.StatusCode, text, session, retryAfter);
     }
 
-    /// <summary>Waits, if need be, until a window of <paramref name="window"/> (aligned on the epoch, as the service aligns them) has at least <paramref name="room"/> left.</summary>
-    public static async Task ClearOfWindowEdgeAsync(TimeSpan window, TimeSpan room)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var intoWindow = TimeSpan.FromTicks((now - DateTimeOffset.UnixEpoch).Ticks % window.Ticks);
-        if (window - intoWindow < room)
-        {
-            await Task.Delay(window - intoWindow + TimeSpan.FromMilliseconds(100));
-        }
-    }
-
     public void Dispose() => _http.Dispose();
 }

@@ -46,6 +46,8 @@ public sealed class CleanupJobTests(TestDatabase database, ITestOutputHelper out
             await hold.ExecuteNonQueryAsync();
             Assert.Null(await cleanup.RunOnceAsync(CancellationToken.None));
             Assert.Equal(41L, await database.ScalarAsync<long>("select count(*) from sessions"));
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({DatabaseCleanup.LockKey})", other); // a pooled connection would keep it
+            await release.ExecuteNonQueryAsync();
         }
 
         var results = await cleanup.RunOnceAsync(CancellationToken.None);

@@ -5,49 +5,54 @@ namespace AuthPlatform.Infrastructure.Limits;
 
 /// <summary>
 /// The general per-address counters in this process's memory (the default, without Redis): each instance
-/// counts on its own, so N instances allow up to N times the limit. Windows past their end are dropped
+/// counts on its own, so N instances allow up to N times the limit. Windows that have run out are dropped
 /// every so often, so memory follows the number of active clients.
 /// </summary>
 public sealed class InMemoryAddressLimitStore : IAddressLimitStore
 {
-    private sealed class Window(long start)
+    private sealed class Window(DateTimeOffset start, TimeSpan length)
     {
-        public long Start = start;
+        public DateTimeOffset Start = start;
+        public TimeSpan Length = length;
         public long Hits;
     }
 
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private long _calls;
 
-    public ValueTask<long> CountAsync(string key, DateTimeOffset windowStart, TimeSpan window, CancellationToken cancellationToken)
+    public ValueTask<WindowCount> CountAsync(string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
-        var start = windowStart.UtcTicks;
-        var entry = _windows.GetOrAdd(key, static (_, s) => new Window(s), start);
-        long hit;
+        var entry = _windows.GetOrAdd(key, static (_, state) => new Window(state.now, state.window), (now, window));
+        WindowCount count;
         lock (entry)
         {
-            if (entry.Start < start)
+            if (entry.Start + window <= now)
             {
-                (entry.Start, entry.Hits) = (start, 0);
+                (entry.Start, entry.Length, entry.Hits) = (now, window, 0);
             }
 
-            hit = ++entry.Hits;
+            count = new WindowCount(++entry.Hits, entry.Start);
         }
 
         if (Interlocked.Increment(ref _calls) % 4096 == 0)
         {
-            Prune(start - window.Ticks);
+            Prune(now);
         }
 
-        return ValueTask.FromResult(hit);
+        return ValueTask.FromResult(count);
     }
 
-    /// <summary>Windows older than the previous one can only start over: drop them.</summary>
-    private void Prune(long before)
+    private void Prune(DateTimeOffset now)
     {
         foreach (var (key, entry) in _windows)
         {
-            if (Volatile.Read(ref entry.Start) < before)
+            bool over;
+            lock (entry)
+            {
+                over = entry.Start + entry.Length <= now;
+            }
+
+            if (over)
             {
                 _windows.TryRemove(new KeyValuePair<string, Window>(key, entry));
             }

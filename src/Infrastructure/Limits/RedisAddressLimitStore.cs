@@ -8,8 +8,8 @@ namespace AuthPlatform.Infrastructure.Limits;
 
 /// <summary>
 /// The general per-address counters in Redis (when REDIS_URL is set), shared by every instance: one key
-/// per (client, route, window), counted and given its expiry by one Lua script, so the count is atomic and
-/// keys vanish by themselves. When Redis does not answer in time the request is counted in this instance's
+/// per (client, route) whose expiry is its window, counted and given that expiry on its first hit by one
+/// Lua script, so the count is atomic and keys vanish when their window ends. When Redis does not answer in time the request is counted in this instance's
 /// memory instead (docs/adr/0086-general-limit-in-memory-or-redis.md): an outage of Redis weakens the limit
 /// to per instance, it does not take the service down.
 /// </summary>
@@ -22,20 +22,21 @@ public sealed partial class RedisAddressLimitStore(
     private static readonly LuaScript Count = LuaScript.Prepare("""
         local hits = redis.call('INCR', @key)
         if hits == 1 then redis.call('PEXPIRE', @key, @ttl) end
-        return hits
+        return { hits, redis.call('PTTL', @key) }
         """);
 
     private long _lastWarning;
 
-    public async ValueTask<long> CountAsync(string key, DateTimeOffset windowStart, TimeSpan window, CancellationToken cancellationToken)
+    public async ValueTask<WindowCount> CountAsync(string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
-        var redisKey = new RedisKey(string.Create(CultureInfo.InvariantCulture, $"authplatform:limit:{windowStart.ToUnixTimeMilliseconds()}:{key}"));
+        var redisKey = new RedisKey(string.Create(CultureInfo.InvariantCulture, $"authplatform:limit:{(long)window.TotalMilliseconds}:{key}"));
         try
         {
-            var ttl = (long)(window.TotalMilliseconds * 2);
-            var hits = await redis.GetDatabase().ScriptEvaluateAsync(Count, new { key = redisKey, ttl })
-                .WaitAsync(options.Value.Timeout, cancellationToken);
-            return (long)hits;
+            var ttl = (long)window.TotalMilliseconds;
+            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Count, new { key = redisKey, ttl })
+                .WaitAsync(options.Value.Timeout, cancellationToken))!;
+            var remaining = Math.Max(0, (long)result[1]);
+            return new WindowCount((long)result[0], now + TimeSpan.FromMilliseconds(remaining) - window);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -47,7 +48,7 @@ public sealed partial class RedisAddressLimitStore(
                 RedisUnavailable(logger, ex.GetType().Name);
             }
 
-            return await fallback.CountAsync(key, windowStart, window, cancellationToken);
+            return await fallback.CountAsync(key, now, window, cancellationToken);
         }
     }
 

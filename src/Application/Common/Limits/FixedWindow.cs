@@ -1,24 +1,21 @@
 namespace AuthPlatform.Application.Common.Limits;
 
 /// <summary>
-/// The fixed-window decision every request-limit store shares: windows are aligned on multiples of their
-/// length since the Unix epoch, so every instance (and every store) agrees where a window starts without
-/// talking to the others. A store only counts; the verdict is made here, in one place.
+/// The fixed-window decision every request-limit store shares. A key's window starts at its first request
+/// and lasts the configured length (as ASP.NET Core's and BetterAuth's limiters count), so a burst is never
+/// split across an edge that happens to fall inside it. A store only counts; the verdict is made here.
 /// </summary>
 public static class FixedWindow
 {
-    public static DateTimeOffset StartOf(DateTimeOffset now, TimeSpan window)
-    {
-        var ticks = now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        return DateTimeOffset.UnixEpoch.AddTicks(ticks - (ticks % window.Ticks));
-    }
-
-    /// <summary>The verdict for the <paramref name="hit"/>-th request counted in the window that starts at <paramref name="windowStart"/>.</summary>
-    public static LimitDecision Decide(long hit, int permitLimit, DateTimeOffset windowStart, TimeSpan window, DateTimeOffset now) =>
-        hit <= permitLimit
+    /// <summary>The verdict for a request counted as <paramref name="count"/> in its key's window.</summary>
+    public static LimitDecision Decide(WindowCount count, int permitLimit, TimeSpan window, DateTimeOffset now) =>
+        count.Hits <= permitLimit
             ? LimitDecision.Allow
-            : LimitDecision.Refuse(windowStart + window - now);
+            : LimitDecision.Refuse(count.WindowStart + window - now);
 }
+
+/// <summary>A request's number in its key's current window, and when that window started.</summary>
+public readonly record struct WindowCount(long Hits, DateTimeOffset WindowStart);
 
 /// <summary>A request limit's verdict; <see cref="RetryAfter"/> is how long until the window ends when refused.</summary>
 public readonly record struct LimitDecision(bool Allowed, TimeSpan RetryAfter)

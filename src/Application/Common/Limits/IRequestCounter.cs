@@ -6,8 +6,11 @@ namespace AuthPlatform.Application.Common.Limits;
 /// </summary>
 public interface IRequestCounter
 {
-    /// <summary>Counts one request for <paramref name="key"/> in the window starting at <paramref name="windowStart"/>; returns its number in that window (1 for the first).</summary>
-    ValueTask<long> CountAsync(string key, DateTimeOffset windowStart, TimeSpan window, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts one request for <paramref name="key"/> at <paramref name="now"/>: into the key's window if it
+    /// started less than <paramref name="window"/> ago, else as the first of a new window starting now.
+    /// </summary>
+    ValueTask<WindowCount> CountAsync(string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -19,9 +19,8 @@ public sealed class RequestLimiter(ICredentialLimitStore credentialStore, IAddre
     public async ValueTask<LimitDecision> HitAsync(RequestLimitScope scope, string key, int permitLimit, TimeSpan window, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var windowStart = FixedWindow.StartOf(now, window);
         IRequestCounter counter = scope == RequestLimitScope.Credential ? credentialStore : addressStore;
-        var hit = await counter.CountAsync(key, windowStart, window, cancellationToken);
-        return FixedWindow.Decide(hit, permitLimit, windowStart, window, now);
+        var count = await counter.CountAsync(key, now, window, cancellationToken);
+        return FixedWindow.Decide(count, permitLimit, window, now);
     }
 }
