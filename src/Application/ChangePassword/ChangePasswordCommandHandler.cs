@@ -54,9 +54,12 @@ internal sealed class ChangePasswordCommandHandler(
         // session before this (and the sweep below sees it) or will see the new hash and create nothing.
         var session = await credentialLock.RunLockedAsync(user.Id, async (currentHash, ct) =>
         {
-            if (currentHash != verifiedHash)
+            // The stored hash moved since the check (a sign-in's rehash, or another change): check the current
+            // password against the hash stored now; only a changed password fails here.
+            if (currentHash != verifiedHash
+                && (currentHash is null || await passwordHasher.VerifyAsync(command.CurrentPassword!, currentHash, ct) == PasswordVerification.Failed))
             {
-                return null; // changed meanwhile by another request: the current password checked is no longer current
+                return null;
             }
 
             var now = clock.GetUtcNow();

@@ -55,7 +55,7 @@ internal sealed class SignInCommandHandler(
         }
 
         await throttle.RefundAsync(email, cancellationToken);
-        var rehash = verification == PasswordVerification.SucceededRehashNeeded
+        string? rehash = verification == PasswordVerification.SucceededRehashNeeded
             ? await passwordHasher.HashAsync(command.Password!, cancellationToken)
             : null;
 
@@ -63,11 +63,18 @@ internal sealed class SignInCommandHandler(
         var token = SessionToken.Generate();
         var session = await credentialLock.RunLockedAsync(account.User.Id, async (currentHash, ct) =>
         {
-            // The password was changed while it was being verified: what was checked is the old password,
-            // which must neither open a session nor have its rehash written over the new hash.
+            // The stored hash moved while the password was being verified: either another sign-in rehashed the
+            // same password, or the password was changed. Only a check against the hash stored now tells which
+            // (rare, so hashing under the lock is acceptable); a changed password must neither open a session
+            // nor have a rehash of the old one written over the new hash.
             if (currentHash != verifiedHash)
             {
-                return null;
+                if (currentHash is null || await passwordHasher.VerifyAsync(command.Password!, currentHash, ct) == PasswordVerification.Failed)
+                {
+                    return null;
+                }
+
+                rehash = null; // someone else's write is newer than ours
             }
 
             var now = clock.GetUtcNow();
