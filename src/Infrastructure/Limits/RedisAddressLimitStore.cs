@@ -41,9 +41,9 @@ public sealed partial class RedisAddressLimitStore(
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // Once a minute at most: an outage must not flood the log.
-            var now = Environment.TickCount64;
+            var ticks = Environment.TickCount64;
             var last = Interlocked.Read(ref _lastWarning);
-            if (now - last > 60_000 && Interlocked.CompareExchange(ref _lastWarning, now, last) == last)
+            if (ticks - last > 60_000 && Interlocked.CompareExchange(ref _lastWarning, ticks, last) == last)
             {
                 RedisUnavailable(logger, ex.GetType().Name);
             }
