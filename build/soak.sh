@@ -8,9 +8,17 @@
 #
 #   build/soak.sh                                  5 minutes, 32 connections
 #   SOAK_SECONDS=60 SOAK_CONNECTIONS=16 build/soak.sh
+#   build/soak.sh --cleanup                        10 minutes of 5-second sessions with the cleanup job every
+#                                                  2 s: the sessions table must stay flat (SOAK_SECONDS applies)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
+MODE=()
+if [ "${1:-}" = "--cleanup" ]; then
+	MODE=(--cleanup)
+	SOAK_SECONDS="${SOAK_SECONDS:-600}"
+	SOAK_CONNECTIONS="${SOAK_CONNECTIONS:-4}"
+fi
 SOAK_SECONDS="${SOAK_SECONDS:-300}"
 SOAK_CONNECTIONS="${SOAK_CONNECTIONS:-32}"
 SOAK_WARMUP="${SOAK_WARMUP:-60}"
@@ -26,4 +34,4 @@ log "soaking for $SOAK_SECONDS s at $SOAK_CONNECTIONS connections"
 # Bounded even if something hangs: the load time plus set-up, the final session check and shutdown.
 timeout --kill-after=30 "$((SOAK_SECONDS + 600))" \
 	dotnet "$ROOT/tests/AuthPlatform.Soak/bin/Release/net10.0/AuthPlatform.Soak.dll" \
-	--duration "$SOAK_SECONDS" --connections "$SOAK_CONNECTIONS" --warmup "$SOAK_WARMUP"
+	--duration "$SOAK_SECONDS" --connections "$SOAK_CONNECTIONS" --warmup "$SOAK_WARMUP" "${MODE[@]}"

@@ -38,6 +38,8 @@ public static class ApplicationDependencyInjection
         services.AddSingleton(mappings);
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
 
+        services.AddSingleton<AuthPlatform.Application.Common.Limits.RequestLimiter>();
+
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();

@@ -61,6 +61,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IPasswordHashFormat, BetterAuthScryptHashFormat>(); // imported hashes, rehashed on sign-in
         services.AddSingleton<IPasswordHashFormats, PasswordHashFormats>();
         services.AddAbuseProtection(); // IPasswordHasher = PasswordHasher behind a bounded queue; throttle; common passwords
+        services.AddLimitStores(); // request-limit stores, credential row lock, cleanup job
 
         services.AddSingleton<SigningKeyEncryption>();
         services.AddSingleton<ISigningKeyProtector>(sp => sp.GetRequiredService<SigningKeyEncryption>());

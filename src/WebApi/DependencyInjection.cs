@@ -53,6 +53,7 @@ public static class WebApiDependencyInjection
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SigningKeyHealthCheck>("signing_keys", tags: ["ready"]);
+        services.AddSingleton<AuthPlatform.WebApi.Hosting.Readiness>();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -9,6 +9,11 @@ using AuthPlatform.Testing.Faults;
 // Exit code 0 only with zero 5xx, zero lost sessions and resident memory flat after warm-up.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var settings = SoakSettings.Parse(args);
+if (args.Contains("--cleanup"))
+{
+    return await CleanupSoak.RunAsync(settings); // sessions table size under create-and-expire load
+}
+
 Console.WriteLine($"soak: {settings.Duration.TotalSeconds:0} s at {settings.Connections} connections, warm-up {settings.WarmUp.TotalSeconds:0} s; service {ServiceProcess.BinaryPath}");
 
 await using var cluster = await PostgresCluster.StartAsync();

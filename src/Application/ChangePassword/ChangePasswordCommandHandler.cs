@@ -16,6 +16,7 @@ internal sealed class ChangePasswordCommandHandler(
     IAuthDbContext db,
     IPasswordHasher passwordHasher,
     IFailedSignInThrottle throttle,
+    IPasswordCredentialLock credentialLock,
     IMapper mapper,
     TimeProvider clock,
     IOptions<SessionOptions> sessionOptions)
@@ -34,32 +35,54 @@ internal sealed class ChangePasswordCommandHandler(
         // Guessing the current password from a stolen session spends the same per-account budget as
         // guessing it at sign-in.
         var email = EmailAddress.Parse(user.Email);
-        if (await throttle.CheckAsync(email, cancellationToken) is { } retryAfter)
+        if (await throttle.TryTakeAsync(email, cancellationToken) is { } retryAfter)
         {
             return SecurityErrors.TooManyFailedSignIns(retryAfter);
         }
 
-        if (await passwordHasher.VerifyAsync(command.CurrentPassword!, credential.PasswordHash, cancellationToken) == PasswordVerification.Failed)
+        var verifiedHash = credential.PasswordHash;
+        if (await passwordHasher.VerifyAsync(command.CurrentPassword!, verifiedHash, cancellationToken) == PasswordVerification.Failed)
         {
-            await throttle.RecordFailureAsync(email, cancellationToken);
             return SecurityErrors.InvalidPassword;
         }
 
-        var now = clock.GetUtcNow();
-        credential.ReplaceHash(await passwordHasher.HashAsync(command.NewPassword!, cancellationToken), now);
-
-        // Rotate the current session: its token may be what leaked.
-        var current = await db.Sessions.FirstAsync(s => s.Id == actor.Session.Id, cancellationToken);
-        current.Revoke(SessionRevocationReason.PasswordChanged, now);
-        if (command.RevokeOtherSessions)
-        {
-            await SessionRevocation.RevokeAllAsync(db, user.Id, exceptSessionId: current.Id, SessionRevocationReason.PasswordChanged, now, cancellationToken);
-        }
-
+        await throttle.RefundAsync(email, cancellationToken);
+        var newHash = await passwordHasher.HashAsync(command.NewPassword!, cancellationToken);
         var token = SessionToken.Generate();
-        var session = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), actor.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+
+        // Under the credential row's lock: a sign-in verified against the old hash either committed its
+        // session before this (and the sweep below sees it) or will see the new hash and create nothing.
+        var session = await credentialLock.RunLockedAsync(user.Id, async (currentHash, ct) =>
+        {
+            // The stored hash moved since the check (a sign-in's rehash, or another change): check the current
+            // password against the hash stored now; only a changed password fails here.
+            if (currentHash != verifiedHash
+                && (currentHash is null || await passwordHasher.VerifyAsync(command.CurrentPassword!, currentHash, ct) == PasswordVerification.Failed))
+            {
+                return null;
+            }
+
+            var now = clock.GetUtcNow();
+            credential.ReplaceHash(newHash, now);
+
+            // Rotate the current session: its token may be what leaked.
+            var current = await db.Sessions.FirstAsync(s => s.Id == actor.Session.Id, ct);
+            current.Revoke(SessionRevocationReason.PasswordChanged, now);
+            if (command.RevokeOtherSessions)
+            {
+                await SessionRevocation.RevokeAllAsync(db, user.Id, exceptSessionId: current.Id, SessionRevocationReason.PasswordChanged, now, ct);
+            }
+
+            var started = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), actor.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
+            db.Sessions.Add(started);
+            await db.SaveChangesAsync(ct);
+            return started;
+        }, cancellationToken);
+
+        if (session is null)
+        {
+            return SecurityErrors.InvalidPassword;
+        }
 
         return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), actor.RememberMe);
     }

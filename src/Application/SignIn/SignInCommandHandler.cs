@@ -16,6 +16,7 @@ internal sealed class SignInCommandHandler(
     IAuthDbContext db,
     IPasswordHasher passwordHasher,
     IFailedSignInThrottle throttle,
+    IPasswordCredentialLock credentialLock,
     IMapper mapper,
     TimeProvider clock,
     IOptions<SessionOptions> sessionOptions,
@@ -26,9 +27,10 @@ internal sealed class SignInCommandHandler(
     {
         var email = EmailAddress.Parse(command.Email!);
 
-        // Per-account backoff, checked before any hashing. Unknown emails have buckets too, so this
-        // answer says nothing about whether the account exists.
-        if (await throttle.CheckAsync(email, cancellationToken) is { } retryAfter)
+        // Per-account backoff: the token is taken atomically before any hashing, so concurrent guesses
+        // (on any instance) can never run more checks than the bucket holds. Unknown emails have buckets
+        // too, so this answer says nothing about whether the account exists.
+        if (await throttle.TryTakeAsync(email, cancellationToken) is { } retryAfter)
         {
             AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Throttled);
             AuthMetrics.RequestRefused(AuthMetrics.Limit.FailedSignInBackoff);
@@ -46,18 +48,19 @@ internal sealed class SignInCommandHandler(
         {
             // Same work and the same answer as a wrong password: no account enumeration by status or timing.
             await passwordHasher.VerifyAgainstDummyAsync(command.Password!, cancellationToken);
-            await throttle.RecordFailureAsync(email, cancellationToken);
             AuthMetrics.SignIn(AuthMetrics.SignInOutcome.UnknownEmail);
             return Errors.InvalidEmailOrPassword;
         }
 
-        var verification = await passwordHasher.VerifyAsync(command.Password!, account.Credential.PasswordHash, cancellationToken);
+        var verifiedHash = account.Credential.PasswordHash;
+        var verification = await passwordHasher.VerifyAsync(command.Password!, verifiedHash, cancellationToken);
         if (verification == PasswordVerification.Failed || account.User.IsDisabled)
         {
-            await throttle.RecordFailureAsync(email, cancellationToken);
             AuthMetrics.SignIn(account.User.IsDisabled ? AuthMetrics.SignInOutcome.UserDisabled : AuthMetrics.SignInOutcome.InvalidPassword);
             return Errors.InvalidEmailOrPassword;
         }
+
+        await throttle.RefundAsync(email, cancellationToken);
 
         // Only after the password: an unverified account is not revealed to someone who cannot sign in.
         if (emailOptions.Value.RequireEmailVerification && !account.User.EmailVerified)
@@ -65,18 +68,47 @@ internal sealed class SignInCommandHandler(
             return MailErrors.EmailNotVerified;
         }
 
-        var now = clock.GetUtcNow();
-        if (verification == PasswordVerification.SucceededRehashNeeded)
-        {
-            account.Credential.ReplaceHash(await passwordHasher.HashAsync(command.Password!, cancellationToken), now);
-        }
+        string? rehash = verification == PasswordVerification.SucceededRehashNeeded
+            ? await passwordHasher.HashAsync(command.Password!, cancellationToken)
+            : null;
 
         // Always a brand-new token, whatever cookie came in: no session fixation.
         var token = SessionToken.Generate();
-        var session = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
-        db.Sessions.Add(session);
-        await EndReplacedSessionAsync(command.ReplacedToken, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var session = await credentialLock.RunLockedAsync(account.User.Id, async (currentHash, ct) =>
+        {
+            // The stored hash moved while the password was being verified: either another sign-in rehashed the
+            // same password, or the password was changed. Only a check against the hash stored now tells which
+            // (rare, so hashing under the lock is acceptable); a changed password must neither open a session
+            // nor have a rehash of the old one written over the new hash.
+            if (currentHash != verifiedHash)
+            {
+                if (currentHash is null || await passwordHasher.VerifyAsync(command.Password!, currentHash, ct) == PasswordVerification.Failed)
+                {
+                    return null;
+                }
+
+                rehash = null; // someone else's write is newer than ours
+            }
+
+            var now = clock.GetUtcNow();
+            if (rehash is not null)
+            {
+                account.Credential.ReplaceHash(rehash, now);
+            }
+
+            var started = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
+            db.Sessions.Add(started);
+            await EndReplacedSessionAsync(command.ReplacedToken, now, ct);
+            await db.SaveChangesAsync(ct);
+            return started;
+        }, cancellationToken);
+
+        if (session is null)
+        {
+            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.InvalidPassword);
+            return Errors.InvalidEmailOrPassword;
+        }
+
         AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Success);
 
         return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe);

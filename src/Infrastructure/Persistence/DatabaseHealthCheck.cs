@@ -25,7 +25,9 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource, ConnectionP
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException or InvalidOperationException)
         {
             recovery.OnFailure(ex); // a dead pooled connection must not keep readiness red after the database returns
-            return HealthCheckResult.Unhealthy($"The database did not answer: {ex.GetType().Name}: {ex.Message}");
+            // The description is public (/health/ready): no exception text, which can name hosts and users.
+            // The exception goes into the result for the log.
+            return HealthCheckResult.Unhealthy("The database did not answer.", ex);
         }
     }
 }

@@ -45,6 +45,8 @@ public static class EnvironmentVariables
         new("AUTH_SMTP_PASSWORD", "Auth:Smtp:Password", "SMTP password (optional; with AUTH_SMTP_USERNAME)."),
         new("AUTH_SMTP_FROM", "Auth:Smtp:From", "Sender address of the service's mail, e.g. \"Example <no-reply@example.com>\"."),
         new("AUTH_REQUIRE_EMAIL_VERIFICATION", "Auth:Email:RequireEmailVerification", "true: unverified users cannot sign in (403 EMAIL_NOT_VERIFIED)."),
+
+        new("REDIS_URL", "Redis:Url", "redis://[:password@]host:6379[/db]: shares the general per-address rate limit across instances (default: per instance, in memory)."),
         new("AUTH_SHUTDOWN_TIMEOUT", "Hosting:ShutdownTimeoutSeconds", "Seconds requests in flight get to finish after SIGTERM (default 25)."),
     ];
 

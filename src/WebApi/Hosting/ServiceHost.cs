@@ -61,7 +61,7 @@ public static class ServiceHost
         app.MapControllers();
         app.MapApiDocument(); // OpenApi/ApiDocument.cs: /openapi/v1.json, and /scalar in Development
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapGet("/health/ready", (HttpContext context, Readiness readiness) => readiness.WriteAsync(context)); // cached a second; Hosting/Readiness.cs
     }
 
     /// <summary>

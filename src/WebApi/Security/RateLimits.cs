@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using AuthPlatform.Application.Common.Limits;
 using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Routing;
@@ -9,12 +10,14 @@ using Microsoft.Extensions.Options;
 namespace AuthPlatform.WebApi.Security;
 
 /// <summary>
-/// The built-in ASP.NET Core rate limiter, partitioned by client address and route: a fixed window per
-/// (address, route), as BetterAuth counts. Which limit a route gets is its declared
-/// <see cref="RateLimitClass"/> (<see cref="AuthRouteRules"/>); routes outside [AuthApi] controllers (health,
-/// well-known documents, the API document) are not limited; requests that matched no route share one window per address. Refusals are 429 problem+json TOO_MANY_REQUESTS with
-/// Retry-After (and BetterAuth's X-Retry-After). Limits live in each process; the per-account backoff,
-/// which must hold across instances, is in the database (Infrastructure/Security/FailedSignInThrottle.cs).
+/// The ASP.NET Core rate limiter with a fixed window per (client address, route), as BetterAuth counts.
+/// Which limit a route gets is its declared <see cref="RateLimitClass"/> (<see cref="AuthRouteRules"/>);
+/// routes outside [AuthApi] controllers (well-known documents, the API document) are not limited, except
+/// /health/ready; requests that matched no route share one window per address. Refusals are 429
+/// problem+json TOO_MANY_REQUESTS with Retry-After (and BetterAuth's X-Retry-After).
+/// Counting is in Application's stores (<see cref="StoreRateLimiter"/>): the credential and mail classes in
+/// PostgreSQL, shared by every instance; every other route per instance in memory, or shared through Redis
+/// (REDIS_URL). The per-account backoff is Infrastructure/Security/FailedSignInThrottle.cs.
 /// </summary>
 public static partial class RateLimits
 {
@@ -23,10 +26,10 @@ public static partial class RateLimits
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddRateLimiter(_ => { }); // the limiter's services; its options are configured below, from validated settings
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory>((limiter, limits, loggers) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory, RequestLimiter>((limiter, limits, loggers, counter) =>
         {
             var logger = loggers.CreateLogger(typeof(RateLimits).FullName!);
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.Value));
+            limiter.GlobalLimiter = new StoreRateLimiter(context => Classify(context, limits.Value), counter);
             limiter.OnRejected = (rejection, cancellationToken) =>
             {
                 AuthMetrics.RequestRefused(AuthRouteRules.Of(rejection.HttpContext).RateLimit switch
@@ -41,24 +44,35 @@ public static partial class RateLimits
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
+    /// <summary>Readiness is limited like any route: it runs database queries, so it must not be a free amplifier.</summary>
+    private static readonly PathString ReadinessPath = "/health/ready";
+
+    private static RequestLimit? Classify(HttpContext context, RateLimitOptions limits)
     {
-        var rules = AuthRouteRules.Of(context);
-        if (!rules.IsAuthRoute || HttpMethods.IsOptions(context.Request.Method))
+        if (HttpMethods.IsOptions(context.Request.Method))
         {
-            return RateLimitPartition.GetNoLimiter(string.Empty);
+            return null;
         }
 
-        var credential = rules.RateLimit == RateLimitClass.Credential;
-        var mail = rules.RateLimit == RateLimitClass.Mail;
-        var key = ClientAddress.KeyOf(context.Connection.RemoteIpAddress) + "|" + rules.RouteKey;
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        var address = ClientAddress.KeyOf(context.Connection.RemoteIpAddress);
+        if (context.Request.Path.Equals(ReadinessPath, StringComparison.OrdinalIgnoreCase))
         {
-            PermitLimit = mail ? limits.MailPermitLimit : credential ? limits.CredentialPermitLimit : limits.PermitLimit,
-            Window = mail ? limits.MailWindow : credential ? limits.CredentialWindow : limits.Window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+            return new RequestLimit(RequestLimitScope.Address, address + "|" + ReadinessPath, limits.PermitLimit, limits.Window);
+        }
+
+        var rules = AuthRouteRules.Of(context);
+        if (!rules.IsAuthRoute)
+        {
+            return null;
+        }
+
+        var key = address + "|" + rules.RouteKey;
+        return rules.RateLimit switch
+        {
+            RateLimitClass.Credential => new RequestLimit(RequestLimitScope.Credential, key, limits.CredentialPermitLimit, limits.CredentialWindow),
+            RateLimitClass.Mail => new RequestLimit(RequestLimitScope.Credential, key, limits.MailPermitLimit, limits.MailWindow),
+            _ => new RequestLimit(RequestLimitScope.Address, key, limits.PermitLimit, limits.Window),
+        };
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejection, ILogger logger, CancellationToken cancellationToken)

@@ -3,15 +3,19 @@ using AuthPlatform.Domain.Users;
 namespace AuthPlatform.Application.Common.Interfaces;
 
 /// <summary>
-/// Per-account backoff for failed password checks: a token bucket per account, kept in the database so
-/// every service instance shares it, keyed by a digest of the canonical email so that registered and
-/// unknown emails are treated identically. Only failures spend from the bucket.
+/// Per-account backoff for password checks: a token bucket per account, kept in the database so every
+/// service instance shares it, keyed by a digest of the canonical email so that registered and unknown
+/// emails are treated identically. A check takes its token atomically before the hash is computed, so
+/// concurrent guesses can never all pass; a correct password gives its token back.
 /// </summary>
 public interface IFailedSignInThrottle
 {
-    /// <summary>Null when a password check may run now; otherwise how long until the next one may.</summary>
-    ValueTask<TimeSpan?> CheckAsync(EmailAddress email, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes one token in one atomic statement. Null when it was taken (a password check may run now);
+    /// otherwise how long until the next one may, and nothing was taken.
+    /// </summary>
+    ValueTask<TimeSpan?> TryTakeAsync(EmailAddress email, CancellationToken cancellationToken);
 
-    /// <summary>Spends one failure from the account's bucket.</summary>
-    ValueTask RecordFailureAsync(EmailAddress email, CancellationToken cancellationToken);
+    /// <summary>Returns the token taken for a password that turned out to be correct.</summary>
+    ValueTask RefundAsync(EmailAddress email, CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         // list-sessions and "revoke all of a user's sessions" go by user; cleanup goes by expiry.
         builder.HasIndex(s => s.UserId);
         builder.HasIndex(s => s.ExpiresAt);
+        builder.HasIndex(s => s.RevokedAt).HasFilter("revoked_at is not null"); // cleanup of revoked sessions
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

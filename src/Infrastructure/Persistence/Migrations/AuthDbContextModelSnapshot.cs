@@ -160,6 +160,10 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_sessions_expires_at");
 
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_sessions_revoked_at")
+                        .HasFilter("revoked_at is not null");
+
                     b.HasIndex("TokenDigest")
                         .IsUnique()
                         .HasDatabaseName("ix_sessions_token_digest");
@@ -377,6 +381,29 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_verification_tickets_user_id");
 
                     b.ToTable("verification_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("AuthPlatform.Infrastructure.Limits.RequestLimitWindowRow", b =>
+                {
+                    b.Property<byte[]>("KeyDigest")
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_digest");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer")
+                        .HasColumnName("hits");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("KeyDigest")
+                        .HasName("pk_request_limit_windows");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_request_limit_windows_window_start");
+
+                    b.ToTable("request_limit_windows", (string)null);
                 });
 
             modelBuilder.Entity("AuthPlatform.Infrastructure.Security.SignInThrottleRow", b =>

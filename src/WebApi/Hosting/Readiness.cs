@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AuthPlatform.WebApi.Hosting;
+
+/// <summary>
+/// GET /health/ready from a result at most <see cref="Lifetime"/> old: a load balancer, a monitor and an
+/// attacker polling it together cause one round of checks per second, not one per request, and callers
+/// arriving while a round runs share it. The route is also rate-limited (Security/RateLimits.cs), and the
+/// answer names no host and carries no exception text (the checks' descriptions are fixed sentences).
+/// </summary>
+public sealed class Readiness(HealthCheckService health, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+    private Task<HealthReport>? _current;
+    private DateTimeOffset _startedAt;
+
+    public async Task WriteAsync(HttpContext context)
+    {
+        var report = await CurrentAsync();
+        context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        await HealthResponse.WriteAsync(context, report);
+    }
+
+    private Task<HealthReport> CurrentAsync()
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            if (_current is null || (_current.IsCompleted && now - _startedAt >= Lifetime))
+            {
+                _startedAt = now;
+                // Not the caller's token: the round is shared, and one caller hanging up must not cancel it for the others.
+                _current = health.CheckHealthAsync(check => check.Tags.Contains("ready"), CancellationToken.None);
+            }
+
+            return _current;
+        }
+    }
+}
