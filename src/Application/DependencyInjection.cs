@@ -41,6 +41,7 @@ public static class ApplicationDependencyInjection
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSecondFactors();
 
         return services;
     }

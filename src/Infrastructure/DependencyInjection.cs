@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
+using AuthPlatform.Infrastructure.SecondFactors;
 using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,10 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IJwtSigner, JwtWriter>();
         services.AddScoped<ISigningKeyRotationLock, SigningKeyRotationLock>();
         services.AddHostedService<SigningKeyMaintenance>();
+
+        services.AddSingleton<ISecondFactorSecretProtector, SecondFactorSecretEncryption>();
+        services.AddSingleton<ITotpAuthenticator, OtpNetTotpAuthenticator>();
+        services.AddSingleton<IWebAuthnRelyingParty, Fido2RelyingParty>();
 
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -25,6 +25,7 @@ public static class WebApiDependencyInjection
         services.AddSingleton<IValidateOptions<SessionCookieCacheOptions>, SessionCookieCacheOptionsValidator>();
         services.AddSingleton<SessionDataCookie>();
         services.AddSingleton<CredentialReader>();
+        services.AddSingleton<SecondFactorCookies>();
         services.AddSingleton<JwksResponder>();
         services.AddSingleton<DiscoveryDocument>();
         services.AddSingleton<SessionJwtHeader>();

@@ -1,13 +1,17 @@
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Sessions;
 using Mediator;
 
 namespace AuthPlatform.Application.SignIn;
 
-/// <summary>Check email and password and start a new session. POST /sign-in/email.</summary>
-public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client)
-    : ICommand<Result<AuthenticatedSession>>
+/// <summary>
+/// Check email and password and start a new session. POST /sign-in/email. A user with a second factor
+/// gets a challenge instead of a session, unless <see cref="TrustedDevice"/> is a valid trusted-device token.
+/// </summary>
+public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client, SessionToken? TrustedDevice = null)
+    : ICommand<Result<SignInOutcome>>
 {
     private bool PrintMembers(StringBuilder builder)
     {

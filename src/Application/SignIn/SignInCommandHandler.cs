@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.SecondFactors;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
 using MapsterMapper;
@@ -17,10 +18,11 @@ internal sealed class SignInCommandHandler(
     IFailedSignInThrottle throttle,
     IMapper mapper,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
-    : ICommandHandler<SignInCommand, Result<AuthenticatedSession>>
+    IOptions<SessionOptions> sessionOptions,
+    SecondFactorGate secondFactor)
+    : ICommandHandler<SignInCommand, Result<SignInOutcome>>
 {
-    public async ValueTask<Result<AuthenticatedSession>> Handle(SignInCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<SignInOutcome>> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Parse(command.Email!);
 
@@ -59,12 +61,21 @@ internal sealed class SignInCommandHandler(
             account.Credential.ReplaceHash(await passwordHasher.HashAsync(command.Password!, cancellationToken), now);
         }
 
+        // A second factor, if the user has one, comes before any session exists.
+        var decision = await secondFactor.DecideAsync(account.User.Id, command.TrustedDevice, command.RememberMe, cancellationToken);
+        if (decision.Required)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SignInOutcome.SecondFactorRequired(decision);
+        }
+
         // Always a brand-new token, whatever cookie came in: no session fixation.
         var token = SessionToken.Generate();
         var session = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
 
-        return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe);
+        return SignInOutcome.SignedIn(
+            new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe), decision.RenewedTrustedDevice);
     }
 }

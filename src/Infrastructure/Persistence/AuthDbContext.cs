@@ -1,7 +1,9 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.SigningKeys;
+using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,6 +23,18 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<TwoFactorEnrolment> TwoFactorEnrolments => Set<TwoFactorEnrolment>();
+
+    public DbSet<BackupCode> BackupCodes => Set<BackupCode>();
+
+    public DbSet<TwoFactorChallenge> TwoFactorChallenges => Set<TwoFactorChallenge>();
+
+    public DbSet<TrustedDevice> TrustedDevices => Set<TrustedDevice>();
+
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    public DbSet<WebAuthnChallenge> WebAuthnChallenges => Set<WebAuthnChallenge>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

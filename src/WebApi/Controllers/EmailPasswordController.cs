@@ -15,7 +15,8 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, CredentialReader credentials) : ControllerBase
+public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, CredentialReader credentials, SecondFactorCookies secondFactor)
+    : ControllerBase
 {
     [EndpointSummary("Sign up with email and password; starts a session (cookie and token)")]
     [ProducesResponseType<SignUpResponse>(StatusCodes.Status200OK)]
@@ -42,7 +43,8 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
     public async Task<IActionResult> SignIn([FromBody] SignInEmailRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext)),
+            new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext),
+                secondFactor.Read(Request, secondFactor.TrustDeviceName)),
             cancellationToken);
         if (!result.IsSuccess)
         {
@@ -50,8 +52,21 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
         }
 
         await EndReplacedSessionAsync(cancellationToken);
-        StartSession(result.Value);
-        return Ok(new SignInResponse(Redirect: false, result.Value.Token.Value, result.Value.User));
+        if (result.Value.Session is not { } session)
+        {
+            // Second factor required: no session exists yet; the two_factor cookie names the pending sign-in.
+            cookies.Expire(Response);
+            secondFactor.WriteTwoFactor(Response, result.Value.SecondFactorChallenge!.Value);
+            return Ok(new TwoFactorRedirectResponse(TwoFactorRedirect: true, result.Value.SecondFactorMethods));
+        }
+
+        if (result.Value.RenewedTrustedDevice is { } device)
+        {
+            secondFactor.WriteTrustDevice(Response, device);
+        }
+
+        StartSession(session);
+        return Ok(new SignInResponse(Redirect: false, session.Token.Value, session.User));
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
+using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.SigningKeys;
+using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,18 @@ public interface IAuthDbContext
     DbSet<Session> Sessions { get; }
 
     DbSet<SigningKey> SigningKeys { get; }
+
+    DbSet<TwoFactorEnrolment> TwoFactorEnrolments { get; }
+
+    DbSet<BackupCode> BackupCodes { get; }
+
+    DbSet<TwoFactorChallenge> TwoFactorChallenges { get; }
+
+    DbSet<TrustedDevice> TrustedDevices { get; }
+
+    DbSet<Passkey> Passkeys { get; }
+
+    DbSet<WebAuthnChallenge> WebAuthnChallenges { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as
