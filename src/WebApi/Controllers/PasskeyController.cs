@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.SecondFactors;
@@ -33,6 +34,7 @@ public sealed class PasskeyController(
     AuthenticatedSessionResolver resolver) : ControllerBase
 {
     [EndpointSummary("WebAuthn creation options for adding a passkey (needs a fresh session)")]
+    [ProducesResponseType<JsonElement>(StatusCodes.Status200OK, "application/json")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [HttpGet("passkey/generate-register-options")]
@@ -67,6 +69,7 @@ public sealed class PasskeyController(
     }
 
     [EndpointSummary("WebAuthn request options for signing in with a passkey")]
+    [ProducesResponseType<JsonElement>(StatusCodes.Status200OK, "application/json")]
     [HttpGet("passkey/generate-authenticate-options")]
     public async Task<IActionResult> GenerateAuthenticateOptions(CancellationToken cancellationToken)
     {
