@@ -9,6 +9,8 @@
 //   bearer   the session token from sign-in is kept in this page's memory only (never in storage, so a
 //            reload signs out) and sent as Authorization: Bearer; no cookies (credentials: 'omit').
 
+import { setUpSecondFactors } from "./second-factors.js";
+
 const config = await loadConfig();
 const state = {
 	bearerToken: null, // bearer mode only
@@ -17,6 +19,7 @@ const state = {
 };
 // Read by the end-to-end tests (and handy in the console); holds nothing the page does not already hold.
 window.demoState = state;
+window.demoApiBase = config.apiBaseUrl;
 
 document.querySelector("#config").textContent =
 	`API ${config.apiBaseUrl}${config.authPath} · resource server ${config.resourceServerUrl || "(none)"} · mode ${config.mode}`;
@@ -95,6 +98,7 @@ function render() {
 	document.querySelector("#signed-out").hidden = signedIn;
 	document.querySelector("#sign-out").hidden = !signedIn;
 	document.querySelector("#sessions-card").hidden = !signedIn;
+	document.querySelector("#security-card").hidden = !signedIn;
 	document.querySelector("#session-details").hidden = !signedIn;
 	document.querySelector("#verify-email").hidden = !signedIn || state.session.user.emailVerified;
 	const view = new URLSearchParams(location.search);
@@ -128,6 +132,8 @@ async function signIn(form) {
 }
 
 async function afterCredentials(result) {
+	// A user with a second factor: no session yet, the page asks for the code (second-factors.js).
+	if (result.ok && result.data?.twoFactorRedirect) return secondFactors.promptForSecondFactor();
 	if (result.ok && config.mode === "bearer") state.bearerToken ??= result.data.token;
 	await refreshSession();
 	// Accepted, yet no session: the browser refused the cookie. Cross-site that means it was not
@@ -276,4 +282,5 @@ document.querySelector("#refresh").addEventListener("click", () => run(refreshSe
 document.querySelector("#call-protected").addEventListener("click", () => run(callProtected));
 document.querySelector("#list-sessions").addEventListener("click", () => run(listSessions));
 document.querySelector("#revoke-others").addEventListener("click", () => run(revokeOthers));
+const secondFactors = setUpSecondFactors({ api, run, afterCredentials, refreshSession });
 await run(refreshSession);

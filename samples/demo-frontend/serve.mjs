@@ -26,6 +26,8 @@ const files = new Map([
 	["/index.html", ["index.html", "text/html; charset=utf-8"]],
 	["/app.js", ["app.js", "text/javascript; charset=utf-8"]],
 	["/style.css", ["style.css", "text/css; charset=utf-8"]],
+	["/second-factors.js", ["second-factors.js", "text/javascript; charset=utf-8"]],
+	["/vendor/qrcode-generator-2.0.4.mjs", ["vendor/qrcode-generator-2.0.4.mjs", "text/javascript; charset=utf-8"]],
 ]);
 
 function parseArguments(argv) {

@@ -57,6 +57,8 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IDoctorCheck, SigningKeysCheck>();
         services.AddSingleton<IDoctorCheck, ClockCheck>();
 
+        services.AddSecondFactors();
+
         return services;
     }
 }

@@ -7,6 +7,8 @@ using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
 using AuthPlatform.Infrastructure.SessionCache;
+
+using AuthPlatform.Infrastructure.SecondFactors;
 using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -80,6 +82,10 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<LocalSessionInvalidation>();
         services.AddSingleton<ISessionCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddHostedService<SessionChangeListener>();
+
+        services.AddSingleton<ISecondFactorSecretProtector, SecondFactorSecretEncryption>();
+        services.AddSingleton<ITotpAuthenticator, OtpNetTotpAuthenticator>();
+        services.AddSingleton<IWebAuthnRelyingParty, Fido2RelyingParty>();
 
         services.AddSingleton(TimeProvider.System);
         return services;

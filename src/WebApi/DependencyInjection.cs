@@ -30,6 +30,8 @@ public static class WebApiDependencyInjection
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddFreshSessionPolicy();
+
+        services.AddSingleton<SecondFactorCookies>();
         services.AddSingleton<JwksResponder>();
         services.AddSingleton<DiscoveryDocument>();
         services.AddSingleton<SessionJwtHeader>();

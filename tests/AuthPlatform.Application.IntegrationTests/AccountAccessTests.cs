@@ -36,7 +36,7 @@ public sealed class AccountAccessTests(TestDatabase database) : IAsyncLifetime
     {
         var result = await _host.SendAsync(new SignInCommand(email, Password, true, ClientInfo.Unknown));
         Assert.True(result.IsSuccess, result.Error?.Code);
-        return result.Value;
+        return result.Value.Session!;
     }
 
     private async Task<CurrentSession?> CurrentAsync(SessionToken token) =>

@@ -83,8 +83,8 @@ public sealed class SessionLifecycleTests(TestDatabase database) : IAsyncLifetim
         var second = await _host.SendAsync(new SignInCommand("Ann@Example.com", Password, true, ClientInfo.Unknown));
 
         Assert.True(first.IsSuccess && second.IsSuccess);
-        Assert.NotEqual(signUp.Token, first.Value.Token);
-        Assert.NotEqual(first.Value.Token, second.Value.Token);
+        Assert.NotEqual(signUp.Token, first.Value.Session!.Token);
+        Assert.NotEqual(first.Value.Session!.Token, second.Value.Session!.Token);
         Assert.Equal(3, await database.ScalarAsync<int>("select count(*) from sessions"));
     }
 

@@ -9,6 +9,7 @@ public sealed class CommandHelpTests
     [InlineData("migrate", "--script")]
     [InlineData("create-user", "--password-stdin")]
     [InlineData("revoke-user-sessions", "--email")]
+    [InlineData("reset-two-factor", "--operator")]
     [InlineData("import-better-auth", "--dry-run")]
     [InlineData("doctor", "--resource-server")]
     public async Task Each_command_has_help(string command, string option)

@@ -7,12 +7,14 @@ using Mediator;
 namespace AuthPlatform.Application.SignIn;
 
 /// <summary>
-/// Check email and password and start a new session. POST /sign-in/email. <paramref name="ReplacedToken"/>
-/// is the session token of the cookie the new one replaces: that session ends with the sign-in rather than
-/// lingering, unseen, until it expires (whoever it belonged to: a planted cookie is ended too).
+/// Check email and password and start a new session. POST /sign-in/email. A user with a second factor
+/// gets a challenge instead of a session, unless <see cref="TrustedDevice"/> is a valid trusted-device token.
+/// <paramref name="ReplacedToken"/> is the session token of the cookie the new one replaces: that session ends
+/// with the sign-in rather than lingering, unseen, until it expires (whoever it belonged to: a planted cookie
+/// is ended too).
 /// </summary>
-public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client, SessionToken? ReplacedToken = null)
-    : ICommand<Result<AuthenticatedSession>>
+public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client, SessionToken? ReplacedToken = null, SessionToken? TrustedDevice = null)
+    : ICommand<Result<SignInOutcome>>
 {
     private bool PrintMembers(StringBuilder builder)
     {

@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.SecondFactors;
 using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
@@ -20,10 +21,11 @@ internal sealed class SignInCommandHandler(
     IMapper mapper,
     TimeProvider clock,
     IOptions<SessionOptions> sessionOptions,
-    IOptions<EmailOptions> emailOptions)
-    : ICommandHandler<SignInCommand, Result<AuthenticatedSession>>
+    IOptions<EmailOptions> emailOptions,
+    SecondFactorGate secondFactor)
+    : ICommandHandler<SignInCommand, Result<SignInOutcome>>
 {
-    public async ValueTask<Result<AuthenticatedSession>> Handle(SignInCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<SignInOutcome>> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Parse(command.Email!);
 
@@ -66,6 +68,15 @@ internal sealed class SignInCommandHandler(
         if (emailOptions.Value.RequireEmailVerification && !account.User.EmailVerified)
         {
             return MailErrors.EmailNotVerified;
+        }
+
+        // A second factor, if the user has one, comes before any session exists.
+        var decision = await secondFactor.DecideAsync(account.User.Id, command.TrustedDevice, command.RememberMe, cancellationToken);
+        if (decision.Required)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.SecondFactorRequired);
+            return SignInOutcome.SecondFactorRequired(decision);
         }
 
         string? rehash = verification == PasswordVerification.SucceededRehashNeeded
@@ -111,7 +122,8 @@ internal sealed class SignInCommandHandler(
 
         AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Success);
 
-        return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe);
+        return SignInOutcome.SignedIn(
+            new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe), decision.RenewedTrustedDevice);
     }
 
     /// <summary>The browser's new cookie replaces the one it sent: the session behind that one ends now (saved with the new one).</summary>

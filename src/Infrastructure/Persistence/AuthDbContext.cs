@@ -1,8 +1,11 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Domain.Mail;
+
+using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.SigningKeys;
+using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +30,18 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<VerificationTicket> VerificationTickets => Set<VerificationTicket>();
 
     public DbSet<MailJob> MailJobs => Set<MailJob>();
+
+    public DbSet<TwoFactorEnrolment> TwoFactorEnrolments => Set<TwoFactorEnrolment>();
+
+    public DbSet<BackupCode> BackupCodes => Set<BackupCode>();
+
+    public DbSet<TwoFactorChallenge> TwoFactorChallenges => Set<TwoFactorChallenge>();
+
+    public DbSet<TrustedDevice> TrustedDevices => Set<TrustedDevice>();
+
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    public DbSet<WebAuthnChallenge> WebAuthnChallenges => Set<WebAuthnChallenge>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

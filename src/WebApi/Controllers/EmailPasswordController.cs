@@ -18,7 +18,8 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-public sealed class EmailPasswordController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData, IOptions<EmailOptions> emailOptions) : ControllerBase
+public sealed class EmailPasswordController(
+    ISender sender, SessionCookies cookies, SessionDataCookie sessionData, IOptions<EmailOptions> emailOptions, SecondFactorCookies secondFactor) : ControllerBase
 {
     [EndpointSummary("Sign up with email and password; starts a session (cookie and token)")]
     [ProducesResponseType<SignUpResponse>(StatusCodes.Status200OK)]
@@ -54,15 +55,29 @@ public sealed class EmailPasswordController(ISender sender, SessionCookies cooki
     public async Task<IActionResult> SignIn([FromBody] SignInEmailRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext), HttpContext.PresentedCookieToken()),
+            new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext),
+                HttpContext.PresentedCookieToken(), secondFactor.Read(Request, secondFactor.TrustDeviceName)),
             cancellationToken);
         if (!result.IsSuccess)
         {
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
-        StartSession(result.Value);
-        return Ok(new SignInResponse(Redirect: false, result.Value.Token.Value, result.Value.User));
+        if (result.Value.Session is not { } session)
+        {
+            // Second factor required: no session exists yet; the two_factor cookie names the pending sign-in.
+            cookies.Expire(Response);
+            secondFactor.WriteTwoFactor(Response, result.Value.SecondFactorChallenge!.Value);
+            return Ok(new TwoFactorRedirectResponse(TwoFactorRedirect: true, result.Value.SecondFactorMethods));
+        }
+
+        if (result.Value.RenewedTrustedDevice is { } device)
+        {
+            secondFactor.WriteTrustDevice(Response, device);
+        }
+
+        StartSession(session);
+        return Ok(new SignInResponse(Redirect: false, session.Token.Value, session.User));
     }
 
     private void StartSession(AuthenticatedSession session)

@@ -1,6 +1,9 @@
 using AuthPlatform.Domain.Mail;
+
+using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.SigningKeys;
+using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +28,18 @@ public interface IAuthDbContext
 
     /// <summary>The mail outbox: rows written in the request's transaction, delivered by the outbox sender.</summary>
     DbSet<MailJob> MailJobs { get; }
+
+    DbSet<TwoFactorEnrolment> TwoFactorEnrolments { get; }
+
+    DbSet<BackupCode> BackupCodes { get; }
+
+    DbSet<TwoFactorChallenge> TwoFactorChallenges { get; }
+
+    DbSet<TrustedDevice> TrustedDevices { get; }
+
+    DbSet<Passkey> Passkeys { get; }
+
+    DbSet<WebAuthnChallenge> WebAuthnChallenges { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

@@ -52,6 +52,9 @@ public static class AuthMetrics
         public const string UnknownEmail = "unknown_email";
         public const string UserDisabled = "user_disabled";
         public const string Throttled = "throttled";
+
+        /// <summary>The password was right; a second factor is asked for before any session exists.</summary>
+        public const string SecondFactorRequired = "second_factor_required";
     }
 
     /// <summary>The limits that refuse requests.</summary>

@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace AuthPlatform.Application.EnableTwoFactor;
+
+internal sealed class EnableTwoFactorCommandValidator : AbstractValidator<EnableTwoFactorCommand>
+{
+    public EnableTwoFactorCommandValidator()
+    {
+        RuleFor(c => c.Password).NotEmpty().WithErrorCode("INVALID_PASSWORD").WithMessage("The password is required.").MaximumLength(512);
+        RuleFor(c => c.Issuer).MaximumLength(64).Must(i => i is null || !i.Contains(':', StringComparison.Ordinal))
+            .WithMessage("The issuer must be at most 64 characters without ':'.");
+    }
+}

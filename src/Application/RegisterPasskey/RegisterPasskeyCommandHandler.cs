@@ -1,0 +1,63 @@
+using AuthPlatform.Application.Common.Exceptions;
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Application.Common.SecondFactors;
+using AuthPlatform.Domain.Passkeys;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.RegisterPasskey;
+
+internal sealed class RegisterPasskeyCommandHandler(
+    IAuthDbContext db,
+    IWebAuthnRelyingParty relyingParty,
+    WebAuthnChallengeStore challenges,
+    TimeProvider clock,
+    IOptions<SessionOptions> sessionOptions)
+    : ICommandHandler<RegisterPasskeyCommand, Result<PasskeyDto>>
+{
+    public async ValueTask<Result<PasskeyDto>> Handle(RegisterPasskeyCommand command, CancellationToken cancellationToken)
+    {
+        var actor = command.Actor;
+        var now = clock.GetUtcNow();
+        if (!SessionFreshness.IsFresh(actor.Session.CreatedAt, now, sessionOptions.Value))
+        {
+            return SecurityErrors.SessionNotFresh;
+        }
+
+        var challenge = await challenges.TakeAsync(command.Challenge, WebAuthnCeremony.Registration, cancellationToken);
+        if (challenge is null)
+        {
+            return SecondFactorErrors.ChallengeNotFound;
+        }
+
+        if (challenge.UserId != actor.User.Id)
+        {
+            return SecondFactorErrors.NotAllowedToRegister;
+        }
+
+        var verified = await relyingParty.VerifyRegistrationAsync(challenge.OptionsJson, command.ResponseJson!, cancellationToken);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error!;
+        }
+
+        var credential = verified.Value;
+        var passkey = Passkey.Register(actor.User.Id, command.Name, credential.CredentialId, credential.PublicKey, credential.Counter,
+            credential.BackupEligible, credential.BackedUp, credential.Transports, credential.Aaguid, now);
+        db.Passkeys.Add(passkey);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException)
+        {
+            return SecondFactorErrors.PasskeyAlreadyRegistered;
+        }
+
+        return PasskeyDto.From(passkey);
+    }
+}

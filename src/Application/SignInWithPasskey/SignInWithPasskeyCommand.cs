@@ -1,0 +1,16 @@
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Sessions;
+using Mediator;
+
+namespace AuthPlatform.Application.SignInWithPasskey;
+
+/// <summary>
+/// The browser's assertion: verified against the challenge taken from the store and the stored public
+/// key and counter; success starts a session (a passkey is both factors). POST /passkey/verify-authentication.
+/// </summary>
+public sealed record SignInWithPasskeyCommand(SessionToken? Challenge, string? ResponseJson, ClientInfo Client)
+    : ICommand<Result<AuthenticatedSession>>
+{
+    public override string ToString() => "SignInWithPasskeyCommand { }";
+}
