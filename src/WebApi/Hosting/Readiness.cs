@@ -28,7 +28,9 @@ public sealed class Readiness(HealthCheckService health, TimeProvider clock)
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            if (_current is null || (_current.IsCompleted && now - _startedAt >= Lifetime))
+            // A round older than the lifetime is not joined even while it runs: one started during an outage
+            // must not answer for a database that has come back since.
+            if (_current is null || now - _startedAt >= Lifetime)
             {
                 _startedAt = now;
                 // Not the caller's token: the round is shared, and one caller hanging up must not cancel it for the others.

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
@@ -14,15 +13,6 @@ namespace AuthPlatform.Application.Common.Tokens;
 /// </summary>
 public sealed class AccessTokenIssuer
 {
-    /// <summary>
-    /// How long a token signed for one cached session answer is handed out again (at most a tenth of the
-    /// token lifetime). The session cache returns the same answer object for every hit on a live, unchanged
-    /// session and a new one after any change, so a reused token never outlives a revocation or a profile
-    /// change; it saves the signature (about 45 µs for ES256) on every get-session and /token in between.
-    /// </summary>
-    private const long MaxReuseSeconds = 60;
-
-    private readonly ConditionalWeakTable<CurrentSession, Signed> _recent = [];
     private readonly IJwtSigner _signer;
     private readonly TimeProvider _clock;
     private readonly string _issuer;
@@ -36,20 +26,12 @@ public sealed class AccessTokenIssuer
         _issuer = jwt.Value.IssuerFor(auth.Value);
         _audience = jwt.Value.AudienceFor(auth.Value);
         _lifetimeSeconds = (long)jwt.Value.ExpiresIn.TotalSeconds;
-        _reuseSeconds = Math.Min(MaxReuseSeconds, _lifetimeSeconds / 10);
     }
-
-    private readonly long _reuseSeconds;
 
     /// <summary>A signed token for <paramref name="session"/>, or null when no signing key is active.</summary>
     public string? Issue(CurrentSession session)
     {
         var now = _clock.GetUtcNow().ToUnixTimeSeconds();
-        if (session.IsCachedAnswer && _recent.TryGetValue(session, out var recent) && now - recent.IssuedAt < _reuseSeconds && now >= recent.IssuedAt)
-        {
-            return recent.Jwt;
-        }
-
         var user = session.User;
         var claims = new AccessTokenClaims(_issuer, _audience, user.Id, now, now, now + _lifetimeSeconds, NewTokenId(),
             session.Session.Id, user.Email, user.EmailVerified, user.Name);
@@ -60,15 +42,8 @@ public sealed class AccessTokenIssuer
 
         AuthMetrics.TokenIssued();
 
-        if (session.IsCachedAnswer)
-        {
-            _recent.AddOrUpdate(session, new Signed(token, now));
-        }
-
         return token;
     }
-
-    private sealed record Signed(string Jwt, long IssuedAt);
 
     /// <summary>128 random bits, base64url: unique per token.</summary>
     private static string NewTokenId()
