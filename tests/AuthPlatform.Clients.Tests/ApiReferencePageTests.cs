@@ -31,7 +31,7 @@ public sealed class ApiReferencePageTests(ITestOutputHelper output)
         // Loaded and parsed: the document's title and version, every tag (one per controller, plus Health)
         // and the first tag's operations, expanded by default.
         Assert.All(
-            new[] { "AuthPlatform", "OpenAPI 3.1", "Account", "EmailPassword", "Session", "SessionManagement", "Status", "Token", "WellKnown", "Health", "/api/auth/change-password", "Changes the password" },
+            new[] { "AuthPlatform", "OpenAPI 3.1", "Account", "EmailPassword", "Session", "SessionManagement", "Status", "Token", "WellKnown", "Health", "PasswordReset", "TwoFactor", "Passkey", "/api/auth/change-password" },
             expected => Assert.Contains(expected, text, StringComparison.Ordinal));
         Assert.DoesNotContain(report["consoleErrors"]!.AsArray(), e => e!.GetValue<string>().Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         Assert.True(File.Exists(screenshot));

@@ -113,7 +113,10 @@ public sealed class OpenApiDocumentTests(ITestOutputHelper output) : IAsyncLifet
 
         var getSession = document["paths"]!["/api/auth/get-session"]!["get"]!["responses"]!["200"]!;
         Assert.Contains("null", getSession["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        var session = Resolve(document, getSession["content"]!["application/json"]!["schema"]!);
+        // The 200 is the session object or JSON null: oneOf [SessionResponse, {type: null}].
+        var sessionOrNull = getSession["content"]!["application/json"]!["schema"]!;
+        Assert.Contains(sessionOrNull["oneOf"]!.AsArray(), s => s!["type"]?.GetValue<string>() == "null");
+        var session = Resolve(document, sessionOrNull["oneOf"]!.AsArray().First(s => s!["$ref"] is not null)!);
         Assert.True(session["properties"]!.AsObject().ContainsKey("session") && session["properties"]!.AsObject().ContainsKey("user"));
         var jwks = document["paths"]!["/.well-known/jwks.json"]!["get"]!["responses"]!["200"]!["content"]!["application/jwk-set+json"];
         Assert.NotNull(jwks?["schema"]);
