@@ -12,7 +12,7 @@ namespace AuthPlatform.Operator.Tests;
 public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFixture<RunningDeployment>
 {
     private static readonly string[] CheckNames =
-        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies"];
+        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "mail"];
 
 
     [Fact]
@@ -204,6 +204,40 @@ public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFix
 
         environment["Database__Pooler"] = "true";
         Assert.StartsWith("[ ok ] database-pool", Line(await DoctorAsync(environment), "database-pool"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_smtp_server_that_does_not_answer_fails_the_mail_check_and_a_live_one_passes()
+    {
+        var environment = Good();
+        environment["AUTH_SMTP_HOST"] = "127.0.0.1";
+        environment["AUTH_SMTP_PORT"] = PostgresCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["AUTH_SMTP_TLS"] = "None";
+        environment["AUTH_SMTP_FROM"] = "AuthPlatform <no-reply@example.com>";
+
+        var refused = await DoctorAsync(environment);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.StartsWith("[FAIL] mail", Line(refused, "mail"), StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{environment["AUTH_SMTP_PORT"]}", Line(refused, "mail"), StringComparison.Ordinal);
+        Assert.Contains("-> fix: check AUTH_SMTP_HOST", Line(refused, "mail"), StringComparison.Ordinal);
+
+        await using var inbox = await MailCatcher.StartAsync();
+        environment["AUTH_SMTP_PORT"] = inbox.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var accepted = await DoctorAsync(environment);
+
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.StartsWith("[ ok ] mail", Line(accepted, "mail"), StringComparison.Ordinal);
+        Assert.Contains("accepted the connection", Line(accepted, "mail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_smtp_server_the_mail_check_says_mail_is_off()
+    {
+        var result = await DoctorAsync(Good());
+
+        Assert.StartsWith("[ ok ] mail", Line(result, "mail"), StringComparison.Ordinal);
+        Assert.Contains("mail is off", Line(result, "mail"), StringComparison.Ordinal);
     }
 
     [Fact]

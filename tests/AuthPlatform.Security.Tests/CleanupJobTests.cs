@@ -68,6 +68,66 @@ public sealed class CleanupJobTests(TestDatabase database, ITestOutputHelper out
         Assert.All(again!, r => Assert.Equal((0L, 1), (r.Removed, r.Batches)));
     }
 
+    [Fact]
+    public async Task Used_and_expired_links_finished_mail_and_ended_second_factor_rows_go_live_ones_stay()
+    {
+        await using var factory = SecurityHost.Create(database, fakeClock: true);
+        factory.Settings["Auth:Cleanup:Enabled"] = "false"; // the test runs the job itself
+        var client = factory.CreatePlainClient();
+        await client.SignUpAsync();
+        var now = factory.Clock.GetUtcNow();
+        const string User = "(select id from users limit 1)";
+
+        // verification_tickets: dead = expired or consumed more than a day ago.
+        foreach (var (kind, expires, consumed) in new[]
+                 {
+                     ("expired-long-ago", "$1 - interval '2 days'", "null"), ("consumed-long-ago", "$1 + interval '1 hour'", "$1 - interval '2 days'"),
+                     ("expired-recently", "$1 - interval '1 hour'", "null"), ("consumed-recently", "$1 + interval '1 hour'", "$1 - interval '1 hour'"),
+                     ("live", "$1 + interval '1 hour'", "null"),
+                 })
+        {
+            await ExecuteAsync($"insert into verification_tickets (id, user_id, purpose, email, token_digest, created_at, expires_at, consumed_at) " +
+                $"values ('{kind}', {User}, 'reset-password', 'a@example.com', decode(md5('{kind}'), 'hex'), $1 - interval '3 days', {expires}, {consumed})", now);
+        }
+
+        // mail_jobs: dead = completed more than a week ago; pending ones always stay.
+        foreach (var (kind, completed) in new[] { ("done-long-ago", "$1 - interval '8 days'"), ("done-recently", "$1 - interval '1 day'"), ("pending", "null") })
+        {
+            await ExecuteAsync($"insert into mail_jobs (kind, recipient, created_at, next_attempt_at, attempts, completed_at, outcome) " +
+                $"values ('PasswordReset', '{kind}@example.com', $1 - interval '9 days', $1, 0, {completed}, {(completed == "null" ? "null" : "'Sent'")})", now);
+        }
+
+        // Second-factor and passkey rows: dead at their expiry.
+        foreach (var (kind, expires) in new[] { ("ended", "$1 - interval '1 second'"), ("live", "$1 + interval '1 minute'") })
+        {
+            await ExecuteAsync($"insert into two_factor_challenges (id, user_id, token_digest, created_at, expires_at, attempts, remember_me) " +
+                $"values ('{kind}', {User}, decode(md5('c{kind}'), 'hex'), $1 - interval '5 minutes', {expires}, 0, false)", now);
+            await ExecuteAsync($"insert into webauthn_challenges (id, user_id, ceremony, options_json, token_digest, expires_at) " +
+                $"values ('{kind}', {User}, 'register', '{{}}', decode(md5('w{kind}'), 'hex'), {expires})", now);
+            await ExecuteAsync($"insert into trusted_devices (id, user_id, token_digest, trusted_at, expires_at) " +
+                $"values ('{kind}', {User}, decode(md5('t{kind}'), 'hex'), $1 - interval '20 days', {expires})", now);
+        }
+
+        var results = await factory.Services.GetRequiredService<DatabaseCleanup>().RunOnceAsync(CancellationToken.None);
+
+        Assert.NotNull(results);
+        output.WriteLine(string.Join("; ", results.Select(r => $"{r.Table}: {r.Removed} removed")));
+        var removed = results.ToDictionary(r => r.Table, r => r.Removed);
+        Assert.Equal(2L, removed["verification_tickets"]);
+        Assert.Equal(1L, removed["mail_jobs"]);
+        Assert.Equal(1L, removed["two_factor_challenges"]);
+        Assert.Equal(1L, removed["webauthn_challenges"]);
+        Assert.Equal(1L, removed["trusted_devices"]);
+        Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from verification_tickets where id like '%long-ago'"));
+        Assert.Equal(3L, await database.ScalarAsync<long>("select count(*) from verification_tickets where id in ('expired-recently', 'consumed-recently', 'live')"));
+        Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from mail_jobs where recipient = 'done-long-ago@example.com'"));
+        Assert.Equal(2L, await database.ScalarAsync<long>("select count(*) from mail_jobs where recipient in ('done-recently@example.com', 'pending@example.com')"));
+        foreach (var table in new[] { "two_factor_challenges", "webauthn_challenges", "trusted_devices" })
+        {
+            Assert.Equal("live", await database.ScalarAsync<string>($"select string_agg(id, ',') from {table}"));
+        }
+    }
+
     private Task SeedSessionsAsync(DateTimeOffset now, string kind, int count, string expiresAt, string revokedAt) => ExecuteAsync($"""
         insert into sessions (id, user_id, token_digest, created_at, updated_at, expires_at, absolute_expires_at, revoked_at, remember_me)
         select '{kind}-' || g, (select id from users limit 1), decode(md5('{kind}' || g), 'hex'),

@@ -9,6 +9,9 @@ public sealed class CleanupTargets(IOptions<CleanupOptions> cleanup, IOptions<Si
     /// <summary>Credential-limit windows are seconds to minutes long; a day old is dead for any sane setting.</summary>
     public static readonly TimeSpan LimitWindowRetention = TimeSpan.FromDays(1);
 
+    /// <summary>How long a completed mail job stays visible (outcome, attempts, last error).</summary>
+    public static readonly TimeSpan MailJobRetention = TimeSpan.FromDays(7);
+
     public IReadOnlyList<CleanupTarget> All { get; } =
     [
         // Expired (sliding or absolute end) or revoked longer ago than the retention: no token can use them.
@@ -19,8 +22,18 @@ public sealed class CleanupTargets(IOptions<CleanupOptions> cleanup, IOptions<Si
 
         new("request_limit_windows", "window_start < $1", now => now - LimitWindowRetention),
 
-        // One-time tokens (email verification, password reset, ...) join here, e.g.
-        // new("one_time_tokens", "expires_at < $1 or used_at < $1", now => now),
+        // Reset, verification and change-of-email links: kept as long as sessions, so a late click is
+        // still logged as expired or used rather than as an unknown token.
+        new("verification_tickets", "expires_at < $1 or consumed_at < $1", now => now - cleanup.Value.SessionRetention),
+
+        // Sent or dropped mail: kept a week for an operator asking "did the reset mail go out?".
+        new("mail_jobs", "completed_at < $1", now => now - MailJobRetention),
+
+        // Second-factor sign-in challenges, passkey ceremonies and trusted devices end at their expiry:
+        // nothing reads them after it.
+        new("two_factor_challenges", "expires_at < $1", now => now),
+        new("webauthn_challenges", "expires_at < $1", now => now),
+        new("trusted_devices", "expires_at < $1", now => now),
     ];
 
     /// <summary>Time an empty bucket takes to refill, and at least an hour (the budget's period).</summary>

@@ -80,6 +80,14 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
         var afterToken = await ScrapeAsync();
         AssertMoved(afterLimit, afterToken, 1, "authplatform_tokens_issued_total");
 
+        // The session is now in this instance's cache: two more reads are two hits, and no miss.
+        await GetSessionAsync(api, sessionToken);
+        await GetSessionAsync(api, sessionToken);
+        var afterCachedReads = await ScrapeAsync();
+        AssertMoved(afterToken, afterCachedReads, 2, "authplatform_session_cache_lookups_total", "result=\"hit\"");
+        AssertMoved(afterToken, afterCachedReads, 0, "authplatform_session_cache_lookups_total", "result=\"miss\"");
+        afterToken = afterCachedReads;
+
         using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Headers = { { "Authorization", "Bearer " + sessionToken } } })
         {
             Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(signOut)).StatusCode);
