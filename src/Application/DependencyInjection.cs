@@ -50,6 +50,8 @@ public static class ApplicationDependencyInjection
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddScoped<AuthPlatform.Application.DeliverMail.MailJobPreparer>();
+        services.AddScoped<AuthPlatform.Application.ImportBetterAuth.UserBatchImporter>();
+        services.AddScoped<AuthPlatform.Application.ImportBetterAuth.SessionBatchImporter>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

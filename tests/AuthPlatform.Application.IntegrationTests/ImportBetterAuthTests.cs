@@ -2,11 +2,12 @@ using AuthPlatform.Application.CreateUser;
 using AuthPlatform.Application.ImportBetterAuth;
 using AuthPlatform.Application.RevokeUserSessions;
 using AuthPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthPlatform.Application.IntegrationTests;
 
 /// <summary>
-/// The import use cases through the real pipeline, with rows BetterAuth itself would not produce: each
+/// The import's batch importers on a real database, with rows BetterAuth itself would not produce: each
 /// unusable row is skipped with its reason and the rest of the batch goes in.
 /// </summary>
 public sealed class ImportBetterAuthTests(TestDatabase database) : IAsyncLifetime
@@ -70,9 +71,9 @@ public sealed class ImportBetterAuthTests(TestDatabase database) : IAsyncLifetim
     [Fact]
     public async Task A_dry_run_counts_but_saves_nothing()
     {
-        var result = await _host.SendAsync(new ImportBetterAuthUsersCommand([User("u1", "ann@example.com")], DryRun: true));
+        var result = await ImportUsersAsync(dryRun: true, User("u1", "ann@example.com"));
 
-        Assert.Equal(1, result.Value.Users.Created);
+        Assert.Equal(1, result.Users.Created);
         Assert.Equal(0, await database.ScalarAsync<int>("select count(*) from users"));
     }
 
@@ -128,18 +129,19 @@ public sealed class ImportBetterAuthTests(TestDatabase database) : IAsyncLifetim
         Assert.Equal("INVALID_EMAIL", malformed.Error?.Code);
     }
 
-    private async Task<ImportBetterAuthUsersResult> ImportUsersAsync(params BetterAuthUser[] users)
+    private Task<ImportBetterAuthUsersResult> ImportUsersAsync(params BetterAuthUser[] users) => ImportUsersAsync(dryRun: false, users);
+
+    /// <summary>One batch in a scope of its own, as the import run gives it.</summary>
+    private async Task<ImportBetterAuthUsersResult> ImportUsersAsync(bool dryRun, params BetterAuthUser[] users)
     {
-        var result = await _host.SendAsync(new ImportBetterAuthUsersCommand(users, DryRun: false));
-        Assert.True(result.IsSuccess, result.Error?.Code);
-        return result.Value;
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserBatchImporter>().ImportAsync(users, dryRun, CancellationToken.None);
     }
 
     private async Task<ImportTally> ImportSessionsAsync(params BetterAuthSession[] sessions)
     {
-        var result = await _host.SendAsync(new ImportBetterAuthSessionsCommand(sessions, new HashSet<string>(), DryRun: false));
-        Assert.True(result.IsSuccess, result.Error?.Code);
-        return result.Value;
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionBatchImporter>().ImportAsync(sessions, new HashSet<string>(), dryRun: false, CancellationToken.None);
     }
 
     private BetterAuthUser User(string id, string email) =>

@@ -22,13 +22,13 @@ public sealed class OperatorMessagesTests
         var credential = new BetterAuthCredential("c1", "00112233445566778899aabbccddeeff:deadbeef", now, now);
         var session = new BetterAuthSession("s1", "u1", "TokenTokenTokenTokenTokenToken42", now, now, now, null, null);
         var user = new BetterAuthUser("u1", "Ann", "ann@example.com", true, null, now, now, credential);
-        var batch = new ImportBetterAuthSessionsCommand([session], new HashSet<string>(), DryRun: false);
+        var run = new ImportBetterAuthCommand("postgres://db.example.com/betterauth", "hunter2-database-password", IncludeSessions: true, DryRun: false);
 
         Assert.DoesNotContain("deadbeef", credential.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("deadbeef", user.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("TokenToken", session.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("TokenToken", batch.ToString(), StringComparison.Ordinal);
-        Assert.Contains("1 rows", batch.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.ToString(), StringComparison.Ordinal);
+        Assert.Contains("IncludeSessions = True", run.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,12 +19,6 @@ public sealed class MediatorHandlerTests
     ];
 
     /// <summary>Every handler of ours in the production assemblies (the generated mediator itself excluded).</summary>
-    /// <summary>
-    /// The one known exception, to be refactored: import-better-auth's run sends each batch as its own
-    /// message in its own scope, so every batch is its own transaction and passes the pipeline.
-    /// </summary>
-    private const string KnownBatchOrchestrator = "AuthPlatform.Application.ImportBetterAuth.ImportBetterAuthCommandHandler";
-
     public static IReadOnlyList<Type> Handlers { get; } =
         new[] { Layers.Domain, Layers.Application, Layers.Infrastructure, Layers.WebApi }
             .SelectMany(assembly => assembly.GetTypes())
@@ -39,7 +33,7 @@ public sealed class MediatorHandlerTests
 
     [Fact]
     public void Handlers_do_not_send_messages() =>
-        Classes().That().Are(Handlers.Where(type => type.FullName != KnownBatchOrchestrator))
+        Classes().That().Are(Handlers)
             .Should().NotDependOnAny(Types(true).That()
                 .HaveFullName(typeof(ISender).FullName!)
                 .Or().HaveFullName(typeof(IPublisher).FullName!)

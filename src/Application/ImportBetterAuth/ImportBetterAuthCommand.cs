@@ -6,8 +6,8 @@ namespace AuthPlatform.Application.ImportBetterAuth;
 
 /// <summary>
 /// A whole import run (`import-better-auth`): reads the BetterAuth database at <see cref="Location"/>
-/// batch by batch and copies each batch in a transaction of its own (<see cref="ImportBetterAuthUsersCommand"/>,
-/// <see cref="ImportBetterAuthSessionsCommand"/>). An interrupted run can simply be started again.
+/// batch by batch and copies each batch in a transaction of its own (<see cref="UserBatchImporter"/>,
+/// <see cref="SessionBatchImporter"/>). An interrupted run can simply be started again.
 /// <see cref="Password"/> comes from the environment or standard input: a location that carries a
 /// password itself is refused, because command lines are visible to other users and kept in shell history.
 /// </summary>
@@ -15,6 +15,9 @@ public sealed record ImportBetterAuthCommand(string Location, string? Password, 
     : ICommand<Result<BetterAuthImportReport>>
 {
     public const int DefaultBatchSize = 500;
+
+    /// <summary>Rows per batch at most: one batch is one transaction and one round of queries.</summary>
+    public const int MaxBatchSize = 1000;
 
     private bool PrintMembers(StringBuilder builder)
     {

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AuthPlatform.Application.ImportBetterAuth;
 
 /// <summary>
-/// Sends one message per batch, each in a scope of its own (a fresh DbContext and transaction, as one
-/// HTTP request would have): a large import neither grows one change tracker nor holds one long
-/// transaction, and batches saved before a failure stay.
+/// Reads the source batch by batch and copies each batch in a scope of its own (a fresh DbContext and
+/// transaction, as one HTTP request would have): a large import neither grows one change tracker nor
+/// holds one long transaction, and batches saved before a failure stay.
 /// </summary>
 internal sealed class ImportBetterAuthCommandHandler(IDatabaseSchema schema, IBetterAuthSourceConnector connector, IServiceScopeFactory scopes)
     : ICommandHandler<ImportBetterAuthCommand, Result<BetterAuthImportReport>>
@@ -48,18 +48,14 @@ internal sealed class ImportBetterAuthCommandHandler(IDatabaseSchema schema, IBe
         var pendingUsers = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var batch in source.ReadUsersAsync(command.BatchSize, cancellationToken))
         {
-            var result = await SendAsync(new ImportBetterAuthUsersCommand(batch, command.DryRun), cancellationToken);
-            if (!result.IsSuccess)
-            {
-                return result.Error!;
-            }
-
-            users = users.Add(result.Value.Users);
-            passwords = passwords.Add(result.Value.Credentials);
-            refused.AddRange(result.Value.RefusedHashes);
+            await using var scope = scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<UserBatchImporter>().ImportAsync(batch, command.DryRun, cancellationToken);
+            users = users.Add(result.Users);
+            passwords = passwords.Add(result.Credentials);
+            refused.AddRange(result.RefusedHashes);
             if (command.DryRun)
             {
-                pendingUsers.UnionWith(result.Value.CreatedUserIds);
+                pendingUsers.UnionWith(result.CreatedUserIds);
             }
         }
 
@@ -69,22 +65,12 @@ internal sealed class ImportBetterAuthCommandHandler(IDatabaseSchema schema, IBe
             sessions = ImportTally.None;
             await foreach (var batch in source.ReadLiveSessionsAsync(command.BatchSize, cancellationToken))
             {
-                var result = await SendAsync(new ImportBetterAuthSessionsCommand(batch, pendingUsers, command.DryRun), cancellationToken);
-                if (!result.IsSuccess)
-                {
-                    return result.Error!;
-                }
-
-                sessions = sessions.Add(result.Value);
+                await using var scope = scopes.CreateAsyncScope();
+                var tally = await scope.ServiceProvider.GetRequiredService<SessionBatchImporter>().ImportAsync(batch, pendingUsers, command.DryRun, cancellationToken);
+                sessions = sessions.Add(tally);
             }
         }
 
         return new BetterAuthImportReport(source.Description, command.DryRun, summary, users, passwords, sessions, refused);
-    }
-
-    private async Task<T> SendAsync<T>(ICommand<T> message, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(message, cancellationToken);
     }
 }

@@ -7,6 +7,6 @@ internal sealed class ImportBetterAuthCommandValidator : AbstractValidator<Impor
     public ImportBetterAuthCommandValidator()
     {
         RuleFor(c => c.Location).NotEmpty();
-        RuleFor(c => c.BatchSize).InclusiveBetween(1, ImportBetterAuthUsersCommand.MaxBatchSize);
+        RuleFor(c => c.BatchSize).InclusiveBetween(1, ImportBetterAuthCommand.MaxBatchSize);
     }
 }

@@ -32,9 +32,9 @@ public static class ImportBetterAuthCommandLine
         };
         batchSize.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > ImportBetterAuthUsersCommand.MaxBatchSize)
+            if (result.GetValueOrDefault<int>() is < 1 or > ImportBetterAuthCommand.MaxBatchSize)
             {
-                result.AddError($"--batch-size must be between 1 and {ImportBetterAuthUsersCommand.MaxBatchSize}.");
+                result.AddError($"--batch-size must be between 1 and {ImportBetterAuthCommand.MaxBatchSize}.");
             }
         });
 

@@ -81,8 +81,8 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
         AssertMoved(afterLimit, afterToken, 1, "authplatform_tokens_issued_total");
 
         // The session is now in this instance's cache: two more reads are two hits, and no miss.
-        await GetSessionAsync(api, sessionToken);
-        await GetSessionAsync(api, sessionToken);
+        await GetLiveSessionAsync(api, sessionToken);
+        await GetLiveSessionAsync(api, sessionToken);
         var afterCachedReads = await ScrapeAsync();
         AssertMoved(afterToken, afterCachedReads, 2, "authplatform_session_cache_lookups_total", "result=\"hit\"");
         AssertMoved(afterToken, afterCachedReads, 0, "authplatform_session_cache_lookups_total", "result=\"miss\"");
@@ -197,6 +197,14 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient api, string email, string password) =>
         api.PostAsJsonAsync("/api/auth/sign-in/email", new { email, password });
+
+    private static async Task GetLiveSessionAsync(HttpClient api, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/get-session") { Headers = { { "Authorization", "Bearer " + token } } };
+        using var response = await api.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && body.Contains("\"user\"", StringComparison.Ordinal), $"{(int)response.StatusCode}: {body}");
+    }
 
     private static async Task GetSessionAsync(HttpClient api, string token)
     {

@@ -1,20 +1,23 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Users;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.ImportBetterAuth;
 
-internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPasswordHashFormats hashFormats)
-    : ICommandHandler<ImportBetterAuthUsersCommand, Result<ImportBetterAuthUsersResult>>
+/// <summary>
+/// Copies one batch of BetterAuth users and their passwords; the caller gives each batch a scope (and so
+/// a transaction) of its own. Rows are matched by id, then by email; a re-run writes nothing new. With
+/// dryRun nothing is saved, but the counts are those a real run would report. One unusable row never
+/// fails its batch: it is skipped and counted with its reason.
+/// </summary>
+internal sealed class UserBatchImporter(IAuthDbContext db, IPasswordHashFormats hashFormats)
 {
     private const int MaxIdLength = 64;
 
-    public async ValueTask<Result<ImportBetterAuthUsersResult>> Handle(ImportBetterAuthUsersCommand command, CancellationToken cancellationToken)
+    public async Task<ImportBetterAuthUsersResult> ImportAsync(IReadOnlyList<BetterAuthUser> batch, bool dryRun, CancellationToken cancellationToken)
     {
-        var ids = command.Users.Select(u => u.Id).ToList();
-        var emails = command.Users
+        var ids = batch.Select(u => u.Id).ToList();
+        var emails = batch
             .Select(u => EmailAddress.TryCreate(u.Email, out var email) ? email.Value : null)
             .OfType<string>().Distinct().ToList();
         var byId = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, cancellationToken);
@@ -27,7 +30,7 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
         var passwords = new ImportTallyBuilder();
         var createdIds = new List<string>();
         var refused = new List<RefusedPasswordHash>();
-        foreach (var source in command.Users)
+        foreach (var source in batch)
         {
             if (Problem(source, out var email) is { } problem)
             {
@@ -66,7 +69,7 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
             ImportPassword(source, credentials.GetValueOrDefault(source.Id), passwords, refused);
         }
 
-        if (!command.DryRun)
+        if (!dryRun)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -159,3 +162,12 @@ internal sealed class ImportBetterAuthUsersCommandHandler(IAuthDbContext db, IPa
         }
     }
 }
+
+/// <summary>
+/// Counts for users and for their passwords, the ids of the users this batch created, and the users whose
+/// password hash was refused, with the reason (e.g. its cost parameters), so operators can follow up.
+/// </summary>
+public sealed record ImportBetterAuthUsersResult(ImportTally Users, ImportTally Credentials, IReadOnlyList<string> CreatedUserIds, IReadOnlyList<RefusedPasswordHash> RefusedHashes);
+
+/// <summary>A user whose password was not taken over, and why (never the hash itself).</summary>
+public sealed record RefusedPasswordHash(string UserId, string Reason);

@@ -1,26 +1,29 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Sessions;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.ImportBetterAuth;
 
-internal sealed class ImportBetterAuthSessionsCommandHandler(IAuthDbContext db, TimeProvider clock, IOptions<SessionOptions> sessionOptions)
-    : ICommandHandler<ImportBetterAuthSessionsCommand, Result<ImportTally>>
+/// <summary>
+/// Copies one batch of live BetterAuth sessions, stored by token digest, so signed-in users stay signed
+/// in (their cookies verify when AUTH_SECRET equals the BETTER_AUTH_SECRET that signed them). Sessions of
+/// users that were not imported are skipped; a session revoked here is never brought back.
+/// pendingUserIds: users a dry run would have created, so its session counts stay true.
+/// </summary>
+internal sealed class SessionBatchImporter(IAuthDbContext db, TimeProvider clock, IOptions<SessionOptions> sessionOptions)
 {
     private const int MaxIdLength = 64;
 
-    public async ValueTask<Result<ImportTally>> Handle(ImportBetterAuthSessionsCommand command, CancellationToken cancellationToken)
+    public async Task<ImportTally> ImportAsync(IReadOnlyList<BetterAuthSession> batch, IReadOnlySet<string> pendingUserIds, bool dryRun, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var lifetime = sessionOptions.Value.ToLifetime();
         var tally = new ImportTallyBuilder();
 
         var parsed = new List<(BetterAuthSession Source, byte[] Digest)>();
-        foreach (var source in command.Sessions)
+        foreach (var source in batch)
         {
             if (!SessionToken.TryParse(source.Token, out var token) || source.Id.Length is 0 or > MaxIdLength)
             {
@@ -41,7 +44,7 @@ internal sealed class ImportBetterAuthSessionsCommandHandler(IAuthDbContext db, 
 
         foreach (var (source, digest) in parsed)
         {
-            if (!knownUsers.Contains(source.UserId) && !command.PendingUserIds.Contains(source.UserId))
+            if (!knownUsers.Contains(source.UserId) && !pendingUserIds.Contains(source.UserId))
             {
                 tally.Skipped(ImportSkipReasons.UserNotImported);
                 continue;
@@ -80,7 +83,7 @@ internal sealed class ImportBetterAuthSessionsCommandHandler(IAuthDbContext db, 
             tally.Created();
         }
 
-        if (!command.DryRun)
+        if (!dryRun)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
