@@ -52,7 +52,7 @@ public sealed class BetterAuthPasskeyClientTests(ITestOutputHelper output)
         Assert.Equal(Email, Step("sign up")["session"]!.GetValue<string>());
 
         Succeeded("add passkey");
-        Assert.Equal("laptop", Step("add passkey")["name"]!.GetValue<string>());
+        Assert.Equal("laptop", Step("add passkey")["passkey"]!.GetValue<string>());
         Assert.True(Step("add passkey")["hasId"]!.GetValue<bool>());
         Assert.Equal(1, Step("add passkey")["credentials"]!.GetValue<int>());
 
@@ -68,7 +68,7 @@ public sealed class BetterAuthPasskeyClientTests(ITestOutputHelper output)
         Assert.Equal("[\"laptop\"]", Step("list passkeys")["names"]!.ToJsonString());
 
         Succeeded("rename passkey");
-        Assert.Equal("work laptop", Step("rename passkey")["name"]!.GetValue<string>());
+        Assert.Equal("work laptop", Step("rename passkey")["passkey"]!.GetValue<string>());
         Assert.Equal("[\"work laptop\"]", Step("rename passkey")["names"]!.ToJsonString());
 
         Succeeded("delete passkey");

@@ -88,7 +88,7 @@ async function run() {
 
 	step("add passkey", { ...(await call(`
 		const r = await client.passkey.addPasskey({ name: "laptop" });
-		return { error: error(r.error), name: r.data?.name ?? null, hasId: typeof r.data?.id === "string" };`)), credentials: await credentials() });
+		return { error: error(r.error), passkey: r.data?.name ?? null, hasId: typeof r.data?.id === "string" };`)), credentials: await credentials() });
 
 	step("sign out", await call(`
 		const r = await client.signOut();
@@ -106,7 +106,7 @@ async function run() {
 	step("rename passkey", await call(`
 		const r = await client.passkey.updatePasskey({ id: window.passkeyId, name: "work laptop" });
 		const list = await client.passkey.listUserPasskeys();
-		return { error: error(r.error), name: r.data?.passkey?.name ?? null, names: list.data?.map((p) => p.name) ?? null };`));
+		return { error: error(r.error), passkey: r.data?.passkey?.name ?? null, names: list.data?.map((p) => p.name) ?? null };`));
 
 	step("delete passkey", await call(`
 		const r = await client.passkey.deletePasskey({ id: window.passkeyId });
