@@ -58,6 +58,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IDoctorCheck, ClockCheck>();
 
         services.AddSecondFactors();
+        services.AddSocialSignIn();
 
         return services;
     }

@@ -44,11 +44,11 @@ public sealed class OidcProvider : IAsyncDisposable
     /// <summary>The service's settings for a generic provider named <paramref name="providerId"/> pointing here.</summary>
     public IReadOnlyDictionary<string, string?> ServiceSettings(string providerId = "test") => new Dictionary<string, string?>
     {
-        [$"Auth:SocialProviders:{providerId}:DiscoveryUrl"] = DiscoveryUrl,
-        [$"Auth:SocialProviders:{providerId}:ClientId"] = ClientId,
-        [$"Auth:SocialProviders:{providerId}:ClientSecret"] = ClientSecret,
-        [$"Auth:SocialProviders:{providerId}:Scopes"] = "openid,email,profile",
-        [$"Auth:SocialProviders:{providerId}:RequireHttps"] = "false",
+        [$"Auth:Social:Providers:{providerId}:DiscoveryUrl"] = DiscoveryUrl,
+        [$"Auth:Social:Providers:{providerId}:ClientId"] = ClientId,
+        [$"Auth:Social:Providers:{providerId}:ClientSecret"] = ClientSecret,
+        [$"Auth:Social:Providers:{providerId}:Scopes"] = "openid,email,profile",
+        [$"Auth:Social:Providers:{providerId}:RequireHttps"] = "false",
     };
 
     private async Task StartProcessAsync(IEnumerable<string> redirectUris)
