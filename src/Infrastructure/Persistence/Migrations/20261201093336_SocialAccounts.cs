@@ -8,6 +8,8 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
     /// <inheritdoc />
     public partial class SocialAccounts : Migration
     {
+        private static readonly string[] IssuerAndSubject = ["issuer", "subject"];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -69,7 +71,7 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_accounts_issuer_subject",
                 table: "accounts",
-                columns: new[] { "issuer", "subject" },
+                columns: IssuerAndSubject,
                 unique: true);
 
             migrationBuilder.CreateIndex(
