@@ -118,6 +118,13 @@ public sealed class OidcProvider : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Every token the provider has issued so far (access, refresh and ID tokens).</summary>
+    public async Task<IReadOnlyList<string>> IssuedTokensAsync()
+    {
+        var responses = await _admin.GetFromJsonAsync<List<Dictionary<string, string?>>>("admin/issued") ?? [];
+        return responses.SelectMany(r => r.Values).OfType<string>().Where(t => t.Length > 0).Distinct().ToList();
+    }
+
     /// <summary>The account a test signs in as at the provider, with the claims it chooses.</summary>
     public sealed record Account(string Sub, string? Email, bool EmailVerified = true, string? Name = null);
 

@@ -6,6 +6,7 @@
 //        resumes the authorization (then to the client's redirect_uri with code, state and iss).
 //   POST /admin/faults {"tokenStatus":500, "idTokenAudience":"other", "idTokenNonce":"wrong",
 //        "codeTtlSeconds":1, "userinfoStatus":500}   switches faults on; {} switches them off.
+//   GET  /admin/issued   every token response so far (for tests that look for tokens at rest)
 //   GET  /admin/health
 //
 // Usage: node server.mjs --port N --client-id ID --client-secret SECRET --redirect-uri URI [--redirect-uri URI...]
@@ -32,6 +33,7 @@ const signingJwk = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: '
 
 const accounts = new Map();
 let faults = {};
+let issued = [];
 
 const provider = new Provider(issuer, {
   clients: [{
@@ -104,6 +106,10 @@ provider.use(async (ctx, next) => {
     ctx.body = { ok: true, issuer };
     return;
   }
+  if (ctx.path === '/admin/issued') {
+    ctx.body = issued;
+    return;
+  }
   if (ctx.path === '/admin/faults' && ctx.method === 'POST') {
     faults = await readJson(ctx.req);
     ctx.body = { faults };
@@ -153,6 +159,10 @@ provider.use(async (ctx, next) => {
   }
 
   await next();
+
+  if (ctx.path === '/token' && ctx.status === 200 && ctx.body?.access_token) {
+    issued.push({ access_token: ctx.body.access_token, refresh_token: ctx.body.refresh_token, id_token: ctx.body.id_token });
+  }
 
   if (ctx.path === '/token' && ctx.status === 200 && ctx.body?.id_token && (faults.idTokenAudience || faults.idTokenNonce)) {
     const changes = {};
