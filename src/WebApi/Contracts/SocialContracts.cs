@@ -66,3 +66,35 @@ public sealed class AccountTokenRequest
 public sealed record SocialRedirectResponse(string Url, bool Redirect);
 
 public sealed record SocialProviderResponse(string Id, string Name);
+
+/// <summary>get-access-token's answer (BetterAuth's shape: no tokenType). Never logged.</summary>
+public sealed class AccessTokenResponse
+{
+    public required string AccessToken { get; init; }
+
+    public DateTimeOffset? AccessTokenExpiresAt { get; init; }
+
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    public string? IdToken { get; init; }
+}
+
+/// <summary>refresh-token's answer. Never logged.</summary>
+public sealed class RefreshedTokensResponse
+{
+    public string? AccessToken { get; init; }
+
+    public string? RefreshToken { get; init; }
+
+    public DateTimeOffset? AccessTokenExpiresAt { get; init; }
+
+    public DateTimeOffset? RefreshTokenExpiresAt { get; init; }
+
+    public string? Scope { get; init; }
+
+    public string? IdToken { get; init; }
+
+    public required string ProviderId { get; init; }
+
+    public required string AccountId { get; init; }
+}

@@ -12,6 +12,7 @@ public static class SocialRegistration
         services.AddOptions<SocialOptions>().BindConfiguration(SocialOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SocialOptions>, SocialOptionsValidator>();
         services.AddScoped<SocialAuthorization>();
+        services.AddScoped<AccountTokens>();
         return services;
     }
 }
