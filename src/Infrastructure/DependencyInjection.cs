@@ -57,6 +57,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IDoctorCheck, DatabaseCheck>();
         services.AddSingleton<IDoctorCheck, DatabasePoolCheck>();
         services.AddSingleton<IDoctorCheck, KeyEncryptionCheck>();
+        services.AddSingleton<IDoctorCheck, IdentityProvidersCheck>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();

@@ -10,7 +10,8 @@ public sealed class SocialOptions
 {
     public const string SectionName = "Auth:Social";
 
-    public Dictionary<string, SocialProviderOptions> Providers { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Per provider id: its settings (Auth:Social:Providers:    public Dictionary<string, SocialProviderOptions> Providers { get; set; } = new(StringComparer.Ordinal);lt;id    public Dictionary<string, SocialProviderOptions> Providers { get; set; } = new(StringComparer.Ordinal);gt;:ClientId, ...; see docs/social-sign-in.md).</summary>
+    public Dictionary<string, SocialProviderOptions> Providers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Comma list of provider ids whose verified email may sign a person into an existing user with that
