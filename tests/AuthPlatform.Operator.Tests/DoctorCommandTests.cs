@@ -12,7 +12,7 @@ namespace AuthPlatform.Operator.Tests;
 public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFixture<RunningDeployment>
 {
     private static readonly string[] CheckNames =
-        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "identity-providers"];
+        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "oidc-providers"];
 
 
     [Fact]
@@ -259,12 +259,12 @@ public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFix
         environment["Auth__Social__Providers__oidc__RequireHttps"] = "false";
 
         var good = await DoctorAsync(environment);
-        Assert.StartsWith("[ ok ] identity-providers", Line(good, "identity-providers"), StringComparison.Ordinal);
+        Assert.StartsWith("[ ok ] oidc-providers", Line(good, "oidc-providers"), StringComparison.Ordinal);
         Assert.Contains("oidc: discovery and JWKS answer", good.Output, StringComparison.Ordinal);
 
         environment["AUTH_OIDC_DISCOVERY_URL"] = $"http://127.0.0.1:{PostgresCluster.FreePort()}/.well-known/openid-configuration";
         var broken = await DoctorAsync(environment);
-        Assert.StartsWith("[FAIL] identity-providers", Line(broken, "identity-providers"), StringComparison.Ordinal);
+        Assert.StartsWith("[FAIL] oidc-providers", Line(broken, "oidc-providers"), StringComparison.Ordinal);
         Assert.DoesNotContain(OidcProvider.ClientSecret, broken.All, StringComparison.Ordinal);
     }
 

@@ -15,7 +15,7 @@ namespace AuthPlatform.Infrastructure.Doctor;
 /// </summary>
 public sealed class IdentityProvidersCheck : IDoctorCheck
 {
-    public string Name => "identity-providers";
+    public string Name => "oidc-providers";
 
     public async Task<DoctorResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {

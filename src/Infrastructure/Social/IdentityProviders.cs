@@ -26,7 +26,7 @@ namespace AuthPlatform.Infrastructure.Social;
 /// </summary>
 public sealed partial class IdentityProviders : IIdentityProviders
 {
-    public const string HttpClientName = "identity-providers";
+    public const string HttpClientName = "oidc-providers";
 
     private readonly Dictionary<string, Provider> _providers = new(StringComparer.Ordinal);
     private readonly IHttpClientFactory _http;

@@ -109,14 +109,14 @@ public sealed class SocialController(
 
     /// <summary>Where a failed social sign-in ends when the caller named no errorCallbackURL.</summary>
     [EndpointSummary("The default error page of social sign-in")]
-    [ProducesResponseType<string>(StatusCodes.Status400BadRequest, "text/plain")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
     [HttpGet("error")]
     public IActionResult Error([FromQuery] string? error)
     {
         var code = error is { Length: > 0 and <= 64 } && error.All(c => c is (>= 'a' and <= 'z') or '_' or (>= 'A' and <= 'Z')) ? error : "unknown_error";
         return new ContentResult
         {
-            StatusCode = StatusCodes.Status400BadRequest,
+            StatusCode = StatusCodes.Status200OK,
             ContentType = "text/plain; charset=utf-8",
             Content = $"Sign-in failed: {code}",
         };
