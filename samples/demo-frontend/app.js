@@ -155,6 +155,40 @@ function pageUrl(view) {
 	return url.href;
 }
 
+/**
+ * "Sign in with <provider>": one button per provider the service has configured (GET /social-providers,
+ * public). The button asks /sign-in/social for the provider's URL, as BetterAuth's signIn.social does, and
+ * the page goes there; the provider sends the browser back through the service's callback to this page.
+ */
+async function loadSocialProviders() {
+	const container = document.querySelector("#social-buttons");
+	const result = await api("/social-providers");
+	container.replaceChildren();
+	const query = new URLSearchParams(location.search);
+	if (query.get("view") === "sign-in-error" && query.get("error")) {
+		const hint = document.querySelector("#hint");
+		hint.hidden = false;
+		hint.textContent = `Sign-in with the provider failed: ${query.get("error")}`;
+	}
+	if (!result.ok || !Array.isArray(result.data)) return;
+	for (const provider of result.data) {
+		const button = document.createElement("button");
+		button.type = "button";
+		button.dataset.provider = provider.id;
+		button.textContent = `Sign in with ${provider.name}`;
+		button.addEventListener("click", () => run(() => signInSocial(provider.id)));
+		container.append(button);
+	}
+}
+
+async function signInSocial(provider) {
+	const result = await api("/sign-in/social", {
+		method: "POST",
+		body: { provider, callbackURL: pageUrl("signed-in"), errorCallbackURL: pageUrl("sign-in-error") },
+	});
+	if (result.ok && result.data?.url) location.href = result.data.url;
+}
+
 /** "Forgot password?": the answer is the same whether or not the address has an account. */
 async function requestReset(form) {
 	const { email } = Object.fromEntries(new FormData(form));
@@ -284,3 +318,4 @@ document.querySelector("#list-sessions").addEventListener("click", () => run(lis
 document.querySelector("#revoke-others").addEventListener("click", () => run(revokeOthers));
 const secondFactors = setUpSecondFactors({ api, run, afterCredentials, refreshSession });
 await run(refreshSession);
+await run(loadSocialProviders);

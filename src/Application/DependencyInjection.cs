@@ -60,6 +60,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IDoctorCheck, ClockCheck>();
 
         services.AddSecondFactors();
+        services.AddSocialSignIn();
 
         return services;
     }

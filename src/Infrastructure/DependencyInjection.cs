@@ -10,6 +10,8 @@ using AuthPlatform.Infrastructure.SessionCache;
 
 using AuthPlatform.Infrastructure.SecondFactors;
 using AuthPlatform.Infrastructure.SigningKeys;
+using AuthPlatform.Infrastructure.Social;
+using AuthPlatform.Application.Common.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -56,6 +58,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IDoctorCheck, DatabasePoolCheck>();
         services.AddSingleton<IDoctorCheck, KeyEncryptionCheck>();
         services.AddSingleton<IDoctorCheck, MailCheck>();
+        services.AddSingleton<IDoctorCheck, IdentityProvidersCheck>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
@@ -87,6 +90,12 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ISecondFactorSecretProtector, SecondFactorSecretEncryption>();
         services.AddSingleton<ITotpAuthenticator, OtpNetTotpAuthenticator>();
         services.AddSingleton<IWebAuthnRelyingParty, Fido2RelyingParty>();
+
+        // Social sign-in: the providers over one named HttpClient with the configured timeout (ADR 0105).
+        services.AddHttpClient(IdentityProviders.HttpClientName, (sp, client) =>
+            client.Timeout = sp.GetRequiredService<IOptions<SocialOptions>>().Value.HttpTimeout);
+        services.AddSingleton<IIdentityProviders, IdentityProviders>();
+        services.AddSingleton<IProviderTokenProtector, ProviderTokenEncryption>();
 
         services.AddSingleton(TimeProvider.System);
         return services;

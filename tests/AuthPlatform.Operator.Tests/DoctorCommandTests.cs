@@ -12,7 +12,7 @@ namespace AuthPlatform.Operator.Tests;
 public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFixture<RunningDeployment>
 {
     private static readonly string[] CheckNames =
-        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "mail"];
+        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers"];
 
 
     [Fact]
@@ -282,6 +282,26 @@ public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFix
     /// doctor fetches the public URL; tests send traffic to this machine only, so a configuration naming
     /// another host is checked --offline.
     /// </summary>
+    [Fact]
+    public async Task Identity_providers_pass_when_their_discovery_and_JWKS_answer_and_fail_when_they_do_not()
+    {
+        await using var provider = await OidcProvider.StartAsync("http://localhost/api/auth/callback/oidc");
+        var environment = Good();
+        environment["AUTH_OIDC_DISCOVERY_URL"] = provider.DiscoveryUrl;
+        environment["AUTH_OIDC_CLIENT_ID"] = OidcProvider.ClientId;
+        environment["AUTH_OIDC_CLIENT_SECRET"] = OidcProvider.ClientSecret;
+        environment["Auth__Social__Providers__oidc__RequireHttps"] = "false";
+
+        var good = await DoctorAsync(environment);
+        Assert.StartsWith("[ ok ] oidc-providers", Line(good, "oidc-providers"), StringComparison.Ordinal);
+        Assert.Contains("oidc: discovery and JWKS answer", good.Output, StringComparison.Ordinal);
+
+        environment["AUTH_OIDC_DISCOVERY_URL"] = $"http://127.0.0.1:{PostgresCluster.FreePort()}/.well-known/openid-configuration";
+        var broken = await DoctorAsync(environment);
+        Assert.StartsWith("[FAIL] oidc-providers", Line(broken, "oidc-providers"), StringComparison.Ordinal);
+        Assert.DoesNotContain(OidcProvider.ClientSecret, broken.All, StringComparison.Ordinal);
+    }
+
     private static Task<CliResult> DoctorAsync(Dictionary<string, string?> environment, params string[] options)
     {
         var local = Uri.TryCreate(environment.GetValueOrDefault("AUTH_BASE_URL"), UriKind.Absolute, out var url) && url.IsLoopback;

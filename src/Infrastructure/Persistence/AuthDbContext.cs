@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.Mail;
 
 using AuthPlatform.Domain.Passkeys;
@@ -42,6 +43,10 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<Passkey> Passkeys => Set<Passkey>();
 
     public DbSet<WebAuthnChallenge> WebAuthnChallenges => Set<WebAuthnChallenge>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

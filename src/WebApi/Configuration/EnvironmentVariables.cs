@@ -46,6 +46,20 @@ public static class EnvironmentVariables
         new("AUTH_SMTP_FROM", "Auth:Smtp:From", "Sender address of the service's mail, e.g. \"Example <no-reply@example.com>\"."),
         new("AUTH_REQUIRE_EMAIL_VERIFICATION", "Auth:Email:RequireEmailVerification", "true: unverified users cannot sign in (403 EMAIL_NOT_VERIFIED)."),
 
+        new("AUTH_GOOGLE_CLIENT_ID", "Auth:Social:Providers:google:ClientId", "Google sign-in: the OAuth client id (with AUTH_GOOGLE_CLIENT_SECRET); unset: no Google button."),
+        new("AUTH_GOOGLE_CLIENT_SECRET", "Auth:Social:Providers:google:ClientSecret", "Google sign-in: the OAuth client secret."),
+        new("AUTH_MICROSOFT_CLIENT_ID", "Auth:Social:Providers:microsoft:ClientId", "Microsoft Entra ID sign-in: the application (client) id (with AUTH_MICROSOFT_CLIENT_SECRET)."),
+        new("AUTH_MICROSOFT_CLIENT_SECRET", "Auth:Social:Providers:microsoft:ClientSecret", "Microsoft Entra ID sign-in: the client secret."),
+        new("AUTH_MICROSOFT_TENANT_ID", "Auth:Social:Providers:microsoft:TenantId", "Microsoft Entra ID tenant: id, domain, common (default), organizations or consumers."),
+        new("AUTH_GITHUB_CLIENT_ID", "Auth:Social:Providers:github:ClientId", "GitHub sign-in: the OAuth app's client id (with AUTH_GITHUB_CLIENT_SECRET)."),
+        new("AUTH_GITHUB_CLIENT_SECRET", "Auth:Social:Providers:github:ClientSecret", "GitHub sign-in: the OAuth app's client secret."),
+        new("AUTH_OIDC_DISCOVERY_URL", "Auth:Social:Providers:oidc:DiscoveryUrl", "Any OpenID Connect provider (provider id oidc): its discovery URL (https://idp.example.com/.well-known/openid-configuration)."),
+        new("AUTH_OIDC_CLIENT_ID", "Auth:Social:Providers:oidc:ClientId", "The oidc provider's client id."),
+        new("AUTH_OIDC_CLIENT_SECRET", "Auth:Social:Providers:oidc:ClientSecret", "The oidc provider's client secret."),
+        new("AUTH_OIDC_NAME", "Auth:Social:Providers:oidc:Name", "The oidc provider's name on the sign-in button (default oidc)."),
+        new("AUTH_OIDC_SCOPES", "Auth:Social:Providers:oidc:Scopes", "The oidc provider's scopes, comma list (default openid,email,profile)."),
+        new("AUTH_SOCIAL_TRUSTED_PROVIDERS", "Auth:Social:TrustedProviders", "Comma list of provider ids whose verified email may sign in to an existing user with that email (default none)."),
+
         new("REDIS_URL", "Redis:Url", "redis://[:password@]host:6379[/db]: shares the general per-address rate limit across instances (default: per instance, in memory)."),
         new("AUTH_SHUTDOWN_TIMEOUT", "Hosting:ShutdownTimeoutSeconds", "Seconds requests in flight get to finish after SIGTERM (default 25)."),
     ];

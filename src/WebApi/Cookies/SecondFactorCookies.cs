@@ -22,11 +22,16 @@ public sealed class SecondFactorCookies(SessionCookies sessionCookies, SessionTo
 
     public string PasskeyChallengeName => Named("better-auth-passkey");
 
+    /// <summary>Binds a social sign-in's state to the browser that started it (BetterAuth's state cookie).</summary>
+    public string OAuthStateName => Named("state");
+
     public void WriteTwoFactor(HttpResponse response, SessionToken challenge) => Write(response, TwoFactorName, challenge, twoFactor.Value.ChallengeLifetime);
 
     public void WriteTrustDevice(HttpResponse response, SessionToken device) => Write(response, TrustDeviceName, device, twoFactor.Value.TrustDeviceLifetime);
 
     public void WritePasskeyChallenge(HttpResponse response, SessionToken handle) => Write(response, PasskeyChallengeName, handle, passkeys.Value.ChallengeLifetime);
+
+    public void WriteOAuthState(HttpResponse response, SessionToken state, TimeSpan lifetime) => Write(response, OAuthStateName, state, lifetime);
 
     public SessionToken? Read(HttpRequest request, string name)
     {

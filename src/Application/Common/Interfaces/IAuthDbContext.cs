@@ -1,3 +1,4 @@
+using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.Mail;
 
 using AuthPlatform.Domain.Passkeys;
@@ -40,6 +41,12 @@ public interface IAuthDbContext
     DbSet<Passkey> Passkeys { get; }
 
     DbSet<WebAuthnChallenge> WebAuthnChallenges { get; }
+
+    /// <summary>Users' identities at external identity providers (social sign-in).</summary>
+    DbSet<Account> Accounts { get; }
+
+    /// <summary>Authorization requests waiting for the provider's callback.</summary>
+    DbSet<OAuthState> OAuthStates { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

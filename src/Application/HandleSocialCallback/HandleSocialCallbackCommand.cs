@@ -1,0 +1,31 @@
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Sessions;
+using Mediator;
+
+namespace AuthPlatform.Application.HandleSocialCallback;
+
+/// <summary>
+/// The provider sent the browser back (GET|POST /callback/{provider}): the state is taken from the store
+/// (once), compared with the browser's state cookie, the code redeemed, the identity resolved to a user
+/// (sign-in) or added to the signed-in user (link-social). Always ends in a redirect: to the callback URL,
+/// or to the error callback with ?error=&lt;code&gt;.
+/// </summary>
+public sealed record HandleSocialCallbackCommand(
+    string ProviderId,
+    string? Code,
+    string? State,
+    string? ProviderError,
+    SessionToken? StateCookie,
+    ClientInfo Client)
+    : ICommand<Result<SocialCallbackOutcome>>
+{
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ProviderId = ").Append(ProviderId).Append(", ProviderError = ").Append(ProviderError).Append(", code and state = ***");
+        return true;
+    }
+}
+
+/// <summary>Where the browser goes next; <see cref="SignedIn"/> is set when a session was started.</summary>
+public sealed record SocialCallbackOutcome(string RedirectTo, AuthenticatedSession? SignedIn, string? ErrorCode);
