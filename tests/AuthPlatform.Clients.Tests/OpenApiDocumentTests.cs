@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -120,6 +121,18 @@ public sealed class OpenApiDocumentTests(ITestOutputHelper output) : IAsyncLifet
         Assert.True(session["properties"]!.AsObject().ContainsKey("session") && session["properties"]!.AsObject().ContainsKey("user"));
         var jwks = document["paths"]!["/.well-known/jwks.json"]!["get"]!["responses"]!["200"]!["content"]!["application/jwk-set+json"];
         Assert.NotNull(jwks?["schema"]);
+        // A JWK requires kty and the members of its own key type only (the default keys are EC, not RSA).
+        var key = Resolve(document, Resolve(document, jwks!["schema"]!)["properties"]!["keys"]!["items"]!);
+        Assert.Equal(["alg", "kid", "kty", "use"], key["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order());
+        var branches = key["oneOf"]!.AsArray().Select(b => b!.AsObject()).ToDictionary(
+            b => b["properties"]!["kty"]!["enum"]!.AsArray().Single()!.GetValue<string>(),
+            b => (Required: b["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order().ToList(),
+                Algorithms: b["properties"]!["alg"]!["enum"]!.AsArray().Select(a => a!.GetValue<string>()).ToList()));
+        Assert.Equal(["crv", "kty", "x", "y"], branches["EC"].Required);
+        Assert.Equal(["crv", "kty", "x"], branches["OKP"].Required);
+        Assert.Equal(["e", "kty", "n"], branches["RSA"].Required);
+        Assert.Equal(3, branches.Count);
+        Assert.All(SigningAlgorithms.All, a => Assert.Single(branches.Values, b => b.Algorithms.Contains(a.JoseName())));
     }
 
     [Fact]

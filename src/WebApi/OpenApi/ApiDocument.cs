@@ -12,7 +12,8 @@ namespace AuthPlatform.WebApi.OpenApi;
 /// Development only. Responses come from the actions' [ProducesResponseType]/[ProducesProblem] attributes,
 /// the middleware problems from <see cref="CommonProblemsConvention"/>, the health endpoints from
 /// <see cref="HealthEndpointsTransformer"/>; where the wire says more than an attribute can (get-session's
-/// null, sign-out's optional body), an operation transformer.
+/// null, sign-out's optional body), an operation transformer, and for a JWK's members per key type a schema
+/// transformer.
 /// </summary>
 public static class ApiDocument
 {
@@ -47,6 +48,7 @@ public static class ApiDocument
             options.AddDocumentTransformer<HealthEndpointsTransformer>();
             options.AddOperationTransformer<NullableSessionTransformer>();
             options.AddOperationTransformer<SignOutBodyTransformer>();
+            options.AddSchemaTransformer<JsonWebKeySchemaTransformer>();
         });
         return services;
     }

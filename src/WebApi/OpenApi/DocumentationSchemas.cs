@@ -8,7 +8,10 @@ namespace AuthPlatform.WebApi.OpenApi;
 /// <summary>A JSON Web Key Set (RFC 7517): the public keys that verify the service's JWTs.</summary>
 public sealed record JsonWebKeySet([property: JsonPropertyName("keys")] IReadOnlyList<PublicJsonWebKey> Keys);
 
-/// <summary>One public key (RFC 7517/7518/8037): members by key type; never a private member.</summary>
+/// <summary>
+/// One public key (RFC 7517/7518/8037): members by key type; never a private member. Which members go with
+/// which <c>kty</c> is said by <see cref="JsonWebKeySchemaTransformer"/> (oneOf per key type).
+/// </summary>
 public sealed record PublicJsonWebKey(
     [property: JsonPropertyName("kty")] string Kty,
     [property: JsonPropertyName("kid")] string Kid,
