@@ -106,6 +106,8 @@ public sealed class CleanupJobTests(TestDatabase database, ITestOutputHelper out
                 $"values ('{kind}', {User}, 'register', '{{}}', decode(md5('w{kind}'), 'hex'), {expires})", now);
             await ExecuteAsync($"insert into trusted_devices (id, user_id, token_digest, trusted_at, expires_at) " +
                 $"values ('{kind}', {User}, decode(md5('t{kind}'), 'hex'), $1 - interval '20 days', {expires})", now);
+            await ExecuteAsync($"insert into oauth_states (id, state_digest, provider_id, code_verifier, nonce, callback_url, expires_at) " +
+                $"values ('{kind}', decode(md5('o{kind}'), 'hex'), 'test', 'verifier', 'nonce', '/', {expires})", now);
         }
 
         var results = await factory.Services.GetRequiredService<DatabaseCleanup>().RunOnceAsync(CancellationToken.None);
@@ -118,11 +120,12 @@ public sealed class CleanupJobTests(TestDatabase database, ITestOutputHelper out
         Assert.Equal(1L, removed["two_factor_challenges"]);
         Assert.Equal(1L, removed["webauthn_challenges"]);
         Assert.Equal(1L, removed["trusted_devices"]);
+        Assert.Equal(1L, removed["oauth_states"]);
         Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from verification_tickets where id like '%long-ago'"));
         Assert.Equal(3L, await database.ScalarAsync<long>("select count(*) from verification_tickets where id in ('expired-recently', 'consumed-recently', 'live')"));
         Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from mail_jobs where recipient = 'done-long-ago@example.com'"));
         Assert.Equal(2L, await database.ScalarAsync<long>("select count(*) from mail_jobs where recipient in ('done-recently@example.com', 'pending@example.com')"));
-        foreach (var table in new[] { "two_factor_challenges", "webauthn_challenges", "trusted_devices" })
+        foreach (var table in new[] { "two_factor_challenges", "webauthn_challenges", "trusted_devices", "oauth_states" })
         {
             Assert.Equal("live", await database.ScalarAsync<string>($"select string_agg(id, ',') from {table}"));
         }

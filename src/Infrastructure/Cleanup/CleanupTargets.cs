@@ -29,11 +29,12 @@ public sealed class CleanupTargets(IOptions<CleanupOptions> cleanup, IOptions<Si
         // Sent or dropped mail: kept a week for an operator asking "did the reset mail go out?".
         new("mail_jobs", "completed_at < $1", now => now - MailJobRetention),
 
-        // Second-factor sign-in challenges, passkey ceremonies and trusted devices end at their expiry:
-        // nothing reads them after it.
+        // Second-factor sign-in challenges, passkey ceremonies, trusted devices and the state of social
+        // sign-ins a user abandoned at the provider end at their expiry: nothing reads them after it.
         new("two_factor_challenges", "expires_at < $1", now => now),
         new("webauthn_challenges", "expires_at < $1", now => now),
         new("trusted_devices", "expires_at < $1", now => now),
+        new("oauth_states", "expires_at < $1", now => now),
     ];
 
     /// <summary>Time an empty bucket takes to refill, and at least an hour (the budget's period).</summary>

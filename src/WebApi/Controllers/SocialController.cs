@@ -82,6 +82,7 @@ public sealed class SocialController(
     [EndpointSummary("form_post variant of the callback: redirects to the GET callback")]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [HttpPost("callback/{providerId}")]
+    [AuthRoute(Body = BodyRule.JsonOrForm, Origin = OriginRule.NotStateChanging)]
     public async Task<IActionResult> CallbackPost(string providerId)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);

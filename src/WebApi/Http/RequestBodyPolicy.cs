@@ -1,3 +1,4 @@
+using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -5,7 +6,8 @@ namespace AuthPlatform.WebApi.Http;
 
 /// <summary>
 /// Guards request bodies before anything parses them: JSON only (415 otherwise, which also keeps
-/// cross-site "simple" form posts out), and at most <see cref="MaxBodyBytes"/> (413), counted while
+/// cross-site "simple" form posts out; a route declared <see cref="BodyRule.JsonOrForm"/> also takes a
+/// URL-encoded form), and at most <see cref="MaxBodyBytes"/> (413), counted while
 /// reading so a body without Content-Length (HTTP/1.1 chunked, or an HTTP/2 or HTTP/3 data stream) cannot
 /// slip past. Whether a request has a body is the server's answer
 /// (<see cref="IHttpRequestBodyDetectionFeature.CanHaveBody"/>), not a guess from HTTP/1.1 headers; Kestrel's
@@ -24,7 +26,7 @@ public sealed class RequestBodyPolicy(RequestDelegate next)
             return;
         }
 
-        if (!IsJson(request.ContentType))
+        if (!IsJson(request.ContentType) && !(AuthRouteRules.Of(context).Body == BodyRule.JsonOrForm && IsForm(request.ContentType)))
         {
             await ProblemWriter.WriteAsync(context, HttpErrors.UnsupportedMediaType(Truncate(request.ContentType)));
             return;
@@ -56,6 +58,10 @@ public sealed class RequestBodyPolicy(RequestDelegate next)
         return media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             && (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
     }
+
+    private static bool IsForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private static string Truncate(string? value) =>
         value is null ? string.Empty : value.Length <= 64 ? value : value[..64] + "...";

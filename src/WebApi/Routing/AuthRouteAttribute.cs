@@ -21,6 +21,25 @@ public enum OriginRule
 
     /// <summary>As <see cref="SessionCookie"/>, and without a cookie too: no cross-site navigation, a trusted Origin when a browser sent one (login CSRF).</summary>
     Login,
+
+    /// <summary>
+    /// No check: a POST that changes nothing and only redirects to a GET route that does its own checks
+    /// (an identity provider's form_post callback, posted cross-site by the provider's page).
+    /// </summary>
+    NotStateChanging,
+}
+
+/// <summary>What request body a route takes (Http/RequestBodyPolicy.cs); every body is capped at 16 KiB.</summary>
+public enum BodyRule
+{
+    /// <summary>application/json in UTF-8, or no body; anything else is 415 (which also keeps cross-site "simple" form posts out).</summary>
+    Json,
+
+    /// <summary>
+    /// As <see cref="Json"/>, or application/x-www-form-urlencoded: an identity provider's response_mode=form_post
+    /// callback, which a browser posts cross-site. Only for routes that change nothing on a form body alone.
+    /// </summary>
+    JsonOrForm,
 }
 
 /// <summary>What the session authentication handler (Authentication/SessionAuthenticationHandler.cs) does on a route.</summary>
@@ -62,4 +81,6 @@ public sealed class AuthRouteAttribute : Attribute
     public bool HashesPasswords { get; init; }
 
     public SessionUse Session { get; init; } = SessionUse.None;
+
+    public BodyRule Body { get; init; } = BodyRule.Json;
 }

@@ -14,7 +14,8 @@ namespace AuthPlatform.WebApi.Security;
 /// - routes declared <see cref="OriginRule.Login"/> (sign-in and sign-up, which need no cookie, so login CSRF
 ///   is the risk) refuse cross-site top-level navigations (403 CROSS_SITE_NAVIGATION_LOGIN_BLOCKED) and check
 ///   the origin whenever a browser sent one.
-/// Requests with only a bearer token carry no ambient authority and pass. The rule is the route's metadata
+/// Requests with only a bearer token carry no ambient authority and pass, and so do routes declared
+/// <see cref="OriginRule.NotStateChanging"/>. The rule is the route's metadata
 /// (<see cref="AuthRouteRules"/>); no path is matched here.
 /// </summary>
 public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, CredentialReader credentials, ILogger<OriginCheck> logger)
@@ -22,7 +23,7 @@ public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, Cr
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!IsStateChanging(request.Method))
+        if (!IsStateChanging(request.Method) || AuthRouteRules.Of(context).Origin == OriginRule.NotStateChanging)
         {
             return next(context);
         }

@@ -50,7 +50,13 @@ public sealed class MailOutageTests(TestDatabase database, MailServer mail, ITes
         var answers = await Task.WhenAll(users.Select((u, i) => clients[i % 2].RequestResetAsync(u)));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
 
-        await mail.Catcher.WaitForAsync(users.Length, timeout: TimeSpan.FromSeconds(60));
+        // Sending 60 messages takes a while on a loaded machine: wait for the outbox to finish (the
+        // database says whether a message is late or lost), then for the catcher to show them all.
+        await WaitUntilAsync(
+            async () => await database.ScalarAsync<int>("select count(*) from mail_jobs where completed_at is null") == 0,
+            "every job to complete", TimeSpan.FromSeconds(120));
+        Assert.Equal(users.Length, await database.ScalarAsync<int>("select count(*) from mail_jobs where outcome = 'Sent'"));
+        await mail.Catcher.WaitForAsync(users.Length, timeout: TimeSpan.FromSeconds(30));
         await Task.Delay(1500);
         var delivered = await mail.Catcher.MessagesAsync();
         Assert.Equal(users.Order(), delivered.Where(m => m.Recipients.Any(r => r.StartsWith("pair", StringComparison.Ordinal))).SelectMany(m => m.Recipients).Order());
@@ -68,9 +74,9 @@ public sealed class MailOutageTests(TestDatabase database, MailServer mail, ITes
         return users;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");

@@ -43,6 +43,37 @@ public sealed class SocialSignInTests(TestDatabase database, SocialProviderServe
     }
 
     [Fact]
+    public async Task A_form_post_callback_is_sent_on_to_the_GET_callback_and_signs_in_there()
+    {
+        await using var factory = idp.Service(database);
+        var client = factory.CreatePlainClient();
+        var started = await SocialHttp.StartAsync(client);
+        var callback = await idp.Provider.AuthorizeAsync(started.Url, new("sub-form", "form.post@example.com", EmailVerified: true, Name: "Form Post"));
+        var parameters = System.Web.HttpUtility.ParseQueryString(callback.Query);
+
+        // A form_post provider posts code and state cross-site: no SameSite=Lax cookie comes along, so the
+        // route only turns the form into the GET callback's query and signs nobody in itself.
+        using var post = new HttpRequestMessage(HttpMethod.Post, callback.AbsolutePath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = parameters["code"]!, ["state"] = parameters["state"]!, ["ignored"] = "x" }),
+        };
+        var forwarded = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.Found, forwarded.StatusCode);
+        Assert.Null(AuthApi.SessionSetCookie(forwarded));
+        var location = forwarded.Headers.Location!;
+        Assert.Equal(callback.AbsolutePath, location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
+        var query = System.Web.HttpUtility.ParseQueryString(location.IsAbsoluteUri ? location.Query : "?" + location.OriginalString.Split('?', 2)[1]);
+        Assert.Equal(parameters["code"], query["code"]);
+        Assert.Equal(parameters["state"], query["state"]);
+        Assert.Null(query["ignored"]);
+
+        var finished = await SocialHttp.CallbackAsync(client, new Uri(new Uri(TestSettings.BaseUrl), location), started.StateCookie);
+        Assert.Equal("http://localhost/dashboard", finished.Location.AbsoluteUri);
+        Assert.NotNull(finished.SessionCookie);
+    }
+
+    [Fact]
     public async Task A_second_sign_in_reuses_the_same_user_and_new_users_go_to_the_new_user_URL()
     {
         await using var factory = idp.Service(database);
