@@ -27,11 +27,12 @@ public sealed class BrowserSites : IAsyncDisposable
     /// <param name="https">true: https://app.test, https://auth.test, https://resource.test; false: http://localhost on three ports.</param>
     /// <param name="mode">the frontend's mode: cookies or bearer.</param>
     /// <param name="authSettings">environment of the service (cookie mode, ...); AUTH_TRUSTED_ORIGINS is added.</param>
-    public static async Task<BrowserSites> StartAsync(TestDatabase database, bool https, string mode, IReadOnlyDictionary<string, string?> authSettings)
+    /// <param name="authPort">the service's port, when a test must know it beforehand (a provider's redirect URI).</param>
+    public static async Task<BrowserSites> StartAsync(TestDatabase database, bool https, string mode, IReadOnlyDictionary<string, string?> authSettings, int? authPort = null)
     {
         var certificates = https ? await TestCertificates.CreateAsync() : null;
         var (appHost, apiHost, rsHost) = https ? ("app.test", "auth.test", "resource.test") : ("localhost", "localhost", "localhost");
-        var (appPort, apiPort, rsPort) = (PostgresCluster.FreePort(), PostgresCluster.FreePort(), PostgresCluster.FreePort());
+        var (appPort, apiPort, rsPort) = (PostgresCluster.FreePort(), authPort ?? PostgresCluster.FreePort(), PostgresCluster.FreePort());
         var frontendOrigin = $"{(https ? "https" : "http")}://{appHost}:{appPort}";
         var settings = new Dictionary<string, string?>(authSettings) { ["AUTH_TRUSTED_ORIGINS"] = frontendOrigin };
 
