@@ -317,5 +317,8 @@ document.querySelector("#call-protected").addEventListener("click", () => run(ca
 document.querySelector("#list-sessions").addEventListener("click", () => run(listSessions));
 document.querySelector("#revoke-others").addEventListener("click", () => run(revokeOthers));
 const secondFactors = setUpSecondFactors({ api, run, afterCredentials, refreshSession });
-await run(refreshSession);
-await run(loadSocialProviders);
+// Loading the page is one action (tests wait for body[data-completed] to reach 1 before they act).
+await run(async () => {
+	await refreshSession();
+	await loadSocialProviders();
+});

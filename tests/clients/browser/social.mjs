@@ -38,7 +38,7 @@ async function run() {
 	page.on("pageerror", (error) => (report.pageErrors ??= []).push(String(error)));
 
 	await page.goto(scenario.frontendUrl, { waitUntil: "load" });
-	await waitForActions(page, 2); // the session, then the provider list
+	await waitForActions(page, 1); // the page load: the session, then the provider list
 	const button = `#social-buttons button[data-provider="${scenario.providerId}"]`;
 	step("frontend", { status: await status(page), button: (await page.textContent(button)).trim() });
 
@@ -74,7 +74,7 @@ async function signInAtProvider(page, button, account, emailVerified) {
 	if (!page.url().startsWith(scenario.frontendUrl)) {
 		throw new Error(`the round ended at ${page.url()}: ${await page.textContent("body")}`);
 	}
-	await waitForActions(page, 2);
+	await waitForActions(page, 1);
 }
 
 async function act(page, action) {
