@@ -59,6 +59,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IDoctorCheck, SigningKeysCheck>();
         services.AddSingleton<IDoctorCheck, ClockCheck>();
 
+        services.AddSignInPipeline();
         services.AddSecondFactors();
         services.AddSocialSignIn();
 

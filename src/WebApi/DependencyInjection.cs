@@ -31,7 +31,8 @@ public static class WebApiDependencyInjection
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddFreshSessionPolicy();
 
-        services.AddSingleton<SecondFactorCookies>();
+        services.AddSingleton<FlowCookies>();
+        services.AddSingleton<SignInCookieWriter>();
         services.AddSingleton<JwksResponder>();
         services.AddSingleton<DiscoveryDocument>();
         services.AddSingleton<SessionJwtHeader>();

@@ -29,7 +29,7 @@ public sealed class AccountAccessTests(TestDatabase database) : IAsyncLifetime
     {
         var result = await _host.SendAsync(new SignUpCommand("Ann", email, Password, null, true, ClientInfo.Unknown));
         Assert.True(result.IsSuccess, result.Error?.Code);
-        return result.Value;
+        return result.Value.Session!;
     }
 
     private async Task<AuthenticatedSession> SignInAsync(string email = "ann@example.com")

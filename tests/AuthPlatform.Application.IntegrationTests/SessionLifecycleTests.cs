@@ -30,7 +30,7 @@ public sealed class SessionLifecycleTests(TestDatabase database) : IAsyncLifetim
     {
         var result = await _host.SendAsync(new SignUpCommand("Ann", email, Password, null, true, new ClientInfo("203.0.113.7", "tests")));
         Assert.True(result.IsSuccess, result.Error?.Code);
-        return result.Value;
+        return result.Value.Session!;
     }
 
     private async Task<SessionLookup> LookupAsync(SessionToken token, bool disableRefresh = false)

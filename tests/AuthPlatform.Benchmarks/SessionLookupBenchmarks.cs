@@ -65,7 +65,7 @@ public class SessionLookupBenchmarks
         await scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database.MigrateAsync();
         var signUp = await scope.ServiceProvider.GetRequiredService<ISender>().Send(
             new SignUpCommand("Bench", "bench@example.com", "correct horse battery", null, RememberMe: true, ClientInfo.Unknown));
-        _token = signUp.Value.Token;
+        _token = signUp.Value.Session!.Token;
         if (!await Session_lookup_through_get_session())
         {
             throw new InvalidOperationException("the benchmark session was not found");

@@ -1,14 +1,12 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
-using MapsterMapper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.ChangePassword;
 
@@ -17,9 +15,8 @@ internal sealed class ChangePasswordCommandHandler(
     IPasswordHasher passwordHasher,
     IFailedSignInThrottle throttle,
     IPasswordCredentialLock credentialLock,
-    IMapper mapper,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
+    SessionIssuer issuer)
     : ICommandHandler<ChangePasswordCommand, Result<AuthenticatedSession>>
 {
     public async ValueTask<Result<AuthenticatedSession>> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -48,7 +45,6 @@ internal sealed class ChangePasswordCommandHandler(
 
         await throttle.RefundAsync(email, cancellationToken);
         var newHash = await passwordHasher.HashAsync(command.NewPassword!, cancellationToken);
-        var token = SessionToken.Generate();
 
         // Under the credential row's lock: a sign-in verified against the old hash either committed its
         // session before this (and the sweep below sees it) or will see the new hash and create nothing.
@@ -73,8 +69,7 @@ internal sealed class ChangePasswordCommandHandler(
                 await SessionRevocation.RevokeAllAsync(db, user.Id, exceptSessionId: current.Id, SessionRevocationReason.PasswordChanged, now, ct);
             }
 
-            var started = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), actor.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
-            db.Sessions.Add(started);
+            var started = issuer.Rotate(user, current, command.Client);
             await db.SaveChangesAsync(ct);
             return started;
         }, cancellationToken);
@@ -84,6 +79,6 @@ internal sealed class ChangePasswordCommandHandler(
             return SecurityErrors.InvalidPassword;
         }
 
-        return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), actor.RememberMe);
+        return session;
     }
 }

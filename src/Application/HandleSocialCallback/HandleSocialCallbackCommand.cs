@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Sessions;
 using Mediator;
 
@@ -27,5 +28,5 @@ public sealed record HandleSocialCallbackCommand(
     }
 }
 
-/// <summary>Where the browser goes next; <see cref="SignedIn"/> is set when a session was started.</summary>
-public sealed record SocialCallbackOutcome(string RedirectTo, AuthenticatedSession? SignedIn, string? ErrorCode);
+/// <summary>Where the browser goes next; <see cref="SignedIn"/> is set when the sign-in pipeline started a session or asked for a second factor.</summary>
+public sealed record SocialCallbackOutcome(string RedirectTo, SignInOutcome? SignedIn, string? ErrorCode);

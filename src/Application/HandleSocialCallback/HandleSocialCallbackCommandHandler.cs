@@ -6,10 +6,10 @@ using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Social;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
-using MapsterMapper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,11 +21,10 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
     IAuthDbContext db,
     IIdentityProviders providers,
     IProviderTokenProtector tokenProtector,
-    IMapper mapper,
     TimeProvider clock,
     IOptions<AuthOptions> auth,
     IOptions<SocialOptions> social,
-    IOptions<SessionOptions> sessionOptions,
+    SessionIssuer issuer,
     ILogger<HandleSocialCallbackCommandHandler> logger)
     : ICommandHandler<HandleSocialCallbackCommand, Result<SocialCallbackOutcome>>
 {
@@ -136,17 +135,20 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
             return Fail(errorUrl, SocialErrors.UnableToCreateSession);
         }
 
+        // The policy decides as for every way in: a user with a second factor gets the two_factor cookie and
+        // no session; the frontend asks for the code (twoFactorRedirect=true) and verify-totp finishes it.
+        var signedIn = await issuer.SignInAsync(new SignInAttempt(user, SignInMethod.Social, RememberMe: true, client), cancellationToken);
+        if (!signedIn.IsSuccess)
+        {
+            return Fail(errorUrl, signedIn.Error!.Code.ToLowerInvariant());
+        }
+
         StoreTokens(account, identity.Tokens, now);
-        var token = SessionToken.Generate();
-        var session = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), rememberMe: true, client.IpAddress, client.UserAgent, now);
-        db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
 
         var target = isNewUser && state.NewUserCallbackUrl is not null ? state.NewUserCallbackUrl : state.CallbackUrl;
-        return new SocialCallbackOutcome(
-            Absolute(target),
-            new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), RememberMe: true),
-            ErrorCode: null);
+        var redirect = signedIn.Value.IsSignedIn ? Absolute(target) : RedirectTargets.WithParameter(Absolute(target), auth.Value, "twoFactorRedirect", "true");
+        return new SocialCallbackOutcome(redirect, signedIn.Value, ErrorCode: null);
     }
 
     private async Task<Result<SocialCallbackOutcome>> LinkAsync(OAuthState state, string userId, ProviderIdentity identity, string errorUrl, CancellationToken cancellationToken)

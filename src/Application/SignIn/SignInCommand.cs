@@ -1,14 +1,15 @@
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Sessions;
 using Mediator;
 
 namespace AuthPlatform.Application.SignIn;
 
 /// <summary>
-/// Check email and password and start a new session. POST /sign-in/email. A user with a second factor
-/// gets a challenge instead of a session, unless <see cref="TrustedDevice"/> is a valid trusted-device token.
+/// Check email and password, then ask the sign-in pipeline for a session (POST /sign-in/email): a user with
+/// a second factor gets a challenge instead, unless <see cref="TrustedDevice"/> is a valid trusted-device token.
 /// <paramref name="ReplacedToken"/> is the session token of the cookie the new one replaces: that session ends
 /// with the sign-in rather than lingering, unseen, until it expires (whoever it belonged to: a planted cookie
 /// is ended too).

@@ -1,15 +1,10 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.SecondFactors;
 using AuthPlatform.Application.Common.Telemetry;
-using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Users;
-using MapsterMapper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.SignIn;
 
@@ -18,11 +13,8 @@ internal sealed class SignInCommandHandler(
     IPasswordHasher passwordHasher,
     IFailedSignInThrottle throttle,
     IPasswordCredentialLock credentialLock,
-    IMapper mapper,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions,
-    IOptions<EmailOptions> emailOptions,
-    SecondFactorGate secondFactor)
+    SessionIssuer issuer)
     : ICommandHandler<SignInCommand, Result<SignInOutcome>>
 {
     public async ValueTask<Result<SignInOutcome>> Handle(SignInCommand command, CancellationToken cancellationToken)
@@ -63,29 +55,12 @@ internal sealed class SignInCommandHandler(
         }
 
         await throttle.RefundAsync(email, cancellationToken);
-
-        // Only after the password: an unverified account is not revealed to someone who cannot sign in.
-        if (emailOptions.Value.RequireEmailVerification && !account.User.EmailVerified)
-        {
-            return MailErrors.EmailNotVerified;
-        }
-
-        // A second factor, if the user has one, comes before any session exists.
-        var decision = await secondFactor.DecideAsync(account.User.Id, command.TrustedDevice, command.RememberMe, cancellationToken);
-        if (decision.Required)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.SecondFactorRequired);
-            return SignInOutcome.SecondFactorRequired(decision);
-        }
-
         string? rehash = verification == PasswordVerification.SucceededRehashNeeded
             ? await passwordHasher.HashAsync(command.Password!, cancellationToken)
             : null;
 
-        // Always a brand-new token, whatever cookie came in: no session fixation.
-        var token = SessionToken.Generate();
-        var session = await credentialLock.RunLockedAsync(account.User.Id, async (currentHash, ct) =>
+        var attempt = new SignInAttempt(account.User, SignInMethod.Password, command.RememberMe, command.Client, command.TrustedDevice, command.ReplacedToken);
+        var outcome = await credentialLock.RunLockedAsync(account.User.Id, async (currentHash, ct) =>
         {
             // The stored hash moved while the password was being verified: either another sign-in rehashed the
             // same password, or the password was changed. Only a check against the hash stored now tells which
@@ -101,41 +76,27 @@ internal sealed class SignInCommandHandler(
                 rehash = null; // someone else's write is newer than ours
             }
 
-            var now = clock.GetUtcNow();
-            if (rehash is not null)
+            var signedIn = await issuer.SignInAsync(attempt, ct);
+            if (signedIn.IsSuccess && rehash is not null)
             {
-                account.Credential.ReplaceHash(rehash, now);
+                account.Credential.ReplaceHash(rehash, clock.GetUtcNow());
             }
 
-            var started = Session.Start(account.User.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
-            db.Sessions.Add(started);
-            await EndReplacedSessionAsync(command.ReplacedToken, now, ct);
             await db.SaveChangesAsync(ct);
-            return started;
+            return signedIn;
         }, cancellationToken);
 
-        if (session is null)
+        if (outcome is null)
         {
             AuthMetrics.SignIn(AuthMetrics.SignInOutcome.InvalidPassword);
             return Errors.InvalidEmailOrPassword;
         }
 
-        AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Success);
-
-        return SignInOutcome.SignedIn(
-            new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(account.User), command.RememberMe), decision.RenewedTrustedDevice);
-    }
-
-    /// <summary>The browser's new cookie replaces the one it sent: the session behind that one ends now (saved with the new one).</summary>
-    private async Task EndReplacedSessionAsync(SessionToken? replaced, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (replaced is not { } token)
+        if (outcome.IsSuccess && outcome.Value.IsSignedIn)
         {
-            return;
+            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Success);
         }
 
-        var digest = token.ComputeDigest();
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.TokenDigest == digest && s.RevokedAt == null, cancellationToken);
-        session?.Revoke(SessionRevocationReason.SignedOut, now);
+        return outcome;
     }
 }

@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Sessions;
 using Mediator;
 
@@ -10,7 +11,7 @@ namespace AuthPlatform.Application.SignInWithPasskey;
 /// key and counter; success starts a session (a passkey is both factors). POST /passkey/verify-authentication.
 /// </summary>
 public sealed record SignInWithPasskeyCommand(SessionToken? Challenge, string? ResponseJson, ClientInfo Client)
-    : ICommand<Result<AuthenticatedSession>>
+    : ICommand<Result<SignInOutcome>>
 {
     public override string ToString() => "SignInWithPasskeyCommand { }";
 }

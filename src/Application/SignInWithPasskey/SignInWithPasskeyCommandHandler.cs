@@ -1,14 +1,10 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.SecondFactors;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Passkeys;
-using AuthPlatform.Domain.Sessions;
-using MapsterMapper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.SignInWithPasskey;
 
@@ -16,12 +12,10 @@ internal sealed class SignInWithPasskeyCommandHandler(
     IAuthDbContext db,
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
-    IMapper mapper,
-    TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
-    : ICommandHandler<SignInWithPasskeyCommand, Result<AuthenticatedSession>>
+    SessionIssuer issuer)
+    : ICommandHandler<SignInWithPasskeyCommand, Result<SignInOutcome>>
 {
-    public async ValueTask<Result<AuthenticatedSession>> Handle(SignInWithPasskeyCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<SignInOutcome>> Handle(SignInWithPasskeyCommand command, CancellationToken cancellationToken)
     {
         var challenge = await challenges.TakeAsync(command.Challenge, WebAuthnCeremony.Authentication, cancellationToken);
         if (challenge is null)
@@ -53,11 +47,8 @@ internal sealed class SignInWithPasskeyCommandHandler(
             return SecondFactorErrors.AuthenticationFailed;
         }
 
-        var now = clock.GetUtcNow();
-        var token = SessionToken.Generate();
-        var session = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), rememberMe: true, command.Client.IpAddress, command.Client.UserAgent, now);
-        db.Sessions.Add(session);
+        var signedIn = await issuer.SignInAsync(new SignInAttempt(user, SignInMethod.Passkey, RememberMe: true, command.Client), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), RememberMe: true);
+        return signedIn;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.SignInPipeline;
 using Mediator;
 
 namespace AuthPlatform.Application.SignUp;
@@ -10,7 +11,7 @@ namespace AuthPlatform.Application.SignUp;
 /// Auth:Email:SendOnSignUp a verification link is queued in the same transaction (to CallbackUrl afterwards).
 /// </summary>
 public sealed record SignUpCommand(string? Name, string? Email, string? Password, string? Image, bool RememberMe, ClientInfo Client, string? CallbackUrl = null)
-    : ICommand<Result<AuthenticatedSession>>
+    : ICommand<Result<SignInOutcome>>
 {
     // Records print every property in ToString(); this one must never print the password.
     private bool PrintMembers(StringBuilder builder)

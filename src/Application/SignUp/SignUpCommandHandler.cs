@@ -4,10 +4,10 @@ using AuthPlatform.Application.Common.Mail;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
-using MapsterMapper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,15 +17,14 @@ namespace AuthPlatform.Application.SignUp;
 internal sealed class SignUpCommandHandler(
     IAuthDbContext db,
     IPasswordHasher passwordHasher,
-    IMapper mapper,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions,
+    SessionIssuer issuer,
     IOptions<AuthOptions> auth,
     IOptions<EmailOptions> emailOptions,
     IMailTransport transport)
-    : ICommandHandler<SignUpCommand, Result<AuthenticatedSession>>
+    : ICommandHandler<SignUpCommand, Result<SignInOutcome>>
 {
-    public async ValueTask<Result<AuthenticatedSession>> Handle(SignUpCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<SignInOutcome>> Handle(SignUpCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Parse(command.Email!);
 
@@ -38,12 +37,14 @@ internal sealed class SignUpCommandHandler(
 
         var now = clock.GetUtcNow();
         var user = User.Register(command.Name!, email, command.Image, now);
-        var token = SessionToken.Generate();
-        var session = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), command.RememberMe, command.Client.IpAddress, command.Client.UserAgent, now);
-
         db.Users.Add(user);
         db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
-        db.Sessions.Add(session);
+        var signedIn = await issuer.SignInAsync(new SignInAttempt(user, SignInMethod.SignUp, command.RememberMe, command.Client), cancellationToken);
+        if (!signedIn.IsSuccess)
+        {
+            return signedIn;
+        }
+
         var queued = await QueueVerificationAsync(db, transport, auth.Value, emailOptions.Value, user, command.CallbackUrl, now, cancellationToken);
         try
         {
@@ -60,7 +61,7 @@ internal sealed class SignUpCommandHandler(
             transport.NotifyJobsWritten();
         }
 
-        return new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), command.RememberMe);
+        return signedIn;
     }
 
     /// <summary>Queues the sign-up verification link (tracked; saved with the new user) when the options ask for one.</summary>

@@ -1,12 +1,15 @@
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.SignInPipeline;
 using Mediator;
 
 namespace AuthPlatform.Application.VerifyEmail;
 
 /// <summary>
 /// Follow a mailed verification link. GET /verify-email. Verifies the user's address, or completes a
-/// change of email; with Auth:Email:AutoSignInAfterVerification a verified user gets a new session.
+/// change of email; with Auth:Email:AutoSignInAfterVerification, the link that verified the address signs
+/// the user in through the sign-in pipeline (a second factor is still asked for). A link for an address
+/// already verified verifies nothing and signs nobody in.
 /// </summary>
 public sealed record VerifyEmailCommand(string? Token, ClientInfo Client) : ICommand<Result<VerifyEmailOutcome>>
 {
@@ -14,5 +17,5 @@ public sealed record VerifyEmailCommand(string? Token, ClientInfo Client) : ICom
 }
 
 /// <param name="User">The user as they are now.</param>
-/// <param name="SignedIn">A new session, when auto sign-in is on.</param>
-public sealed record VerifyEmailOutcome(UserDto User, AuthenticatedSession? SignedIn);
+/// <param name="SignedIn">A sign-in (a session, or a pending second factor), when auto sign-in is on and the link verified the address.</param>
+public sealed record VerifyEmailOutcome(UserDto User, SignInOutcome? SignedIn);

@@ -4,7 +4,7 @@ using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Verification;
-using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;
 using MapsterMapper;
@@ -19,7 +19,7 @@ internal sealed class VerifyEmailCommandHandler(
     IMapper mapper,
     TimeProvider clock,
     IOptions<EmailOptions> email,
-    IOptions<SessionOptions> sessionOptions)
+    SessionIssuer issuer)
     : ICommandHandler<VerifyEmailCommand, Result<VerifyEmailOutcome>>
 {
     private static readonly VerificationPurpose[] Purposes = [VerificationPurpose.EmailVerification, VerificationPurpose.EmailChange];
@@ -55,6 +55,7 @@ internal sealed class VerifyEmailCommandHandler(
             return MailErrors.InvalidToken;
         }
 
+        var provedAddress = ticket.Purpose == VerificationPurpose.EmailVerification && !user.EmailVerified;
         if (ticket.Purpose == VerificationPurpose.EmailChange)
         {
             user.ChangeEmail(EmailAddress.Parse(ticket.Email), now);
@@ -64,13 +65,13 @@ internal sealed class VerifyEmailCommandHandler(
             user.MarkEmailVerified(now);
         }
 
-        AuthenticatedSession? signedIn = null;
-        if (email.Value.AutoSignInAfterVerification && ticket.Purpose == VerificationPurpose.EmailVerification)
+        // Only the link that proved the address signs in: a second link for an address already verified is
+        // no proof of anything now, and must not be a way around the password and the second factor.
+        SignInOutcome? signedIn = null;
+        if (email.Value.AutoSignInAfterVerification && provedAddress)
         {
-            var token = SessionToken.Generate();
-            var session = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), rememberMe: true, command.Client.IpAddress, command.Client.UserAgent, now);
-            db.Sessions.Add(session);
-            signedIn = new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), RememberMe: true);
+            var started = await issuer.SignInAsync(new SignInAttempt(user, SignInMethod.EmailLink, RememberMe: true, command.Client), cancellationToken);
+            signedIn = started.IsSuccess ? started.Value : null;
         }
 
         try

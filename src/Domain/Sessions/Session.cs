@@ -47,7 +47,19 @@ public sealed class Session
 
     public string? UserAgent { get; private set; }
 
-    public static Session Start(string userId, SessionToken token, SessionLifetime lifetime, bool rememberMe, string? ipAddress, string? userAgent, DateTimeOffset now)
+    /// <summary>
+    /// How the user proved who they are (RFC 8176 values, space-separated, e.g. "pwd otp mfa"); decided by the
+    /// sign-in policy when the session starts. Null on sessions from before it was recorded, and on imports.
+    /// </summary>
+    public string? AuthenticationMethods { get; private set; }
+
+    public const int MaxAuthenticationMethodsLength = 64;
+
+    /// <summary>
+    /// Starts a session. Only the sign-in pipeline (Application's SessionIssuer) calls this: it alone decides
+    /// whether a way of signing in may end in a session (an architecture test keeps it so).
+    /// </summary>
+    public static Session Start(string userId, SessionToken token, SessionLifetime lifetime, bool rememberMe, string? ipAddress, string? userAgent, DateTimeOffset now, string? authenticationMethods = null)
     {
         if (string.IsNullOrEmpty(userId))
         {
@@ -67,6 +79,7 @@ public sealed class Session
             RememberMe = rememberMe,
             IpAddress = Truncate(ipAddress, MaxIpAddressLength),
             UserAgent = Truncate(userAgent, MaxUserAgentLength),
+            AuthenticationMethods = Truncate(authenticationMethods, MaxAuthenticationMethodsLength),
         };
     }
 

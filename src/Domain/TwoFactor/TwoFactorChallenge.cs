@@ -30,13 +30,20 @@ public sealed class TwoFactorChallenge
 
     public int Attempts { get; private set; }
 
+    /// <summary>
+    /// The way of signing in that this challenge interrupted (a sign-in policy method name, e.g. "password",
+    /// "social"): the session that completes it records that method's proof and the second factor's.
+    /// </summary>
+    public string SignInMethod { get; private set; } = "password";
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
-    public static TwoFactorChallenge Start(string userId, SessionToken token, bool rememberMe, TimeSpan lifetime, DateTimeOffset now) =>
+    public static TwoFactorChallenge Start(string userId, SessionToken token, bool rememberMe, TimeSpan lifetime, DateTimeOffset now, string signInMethod = "password") =>
         new()
         {
+            SignInMethod = signInMethod,
             Id = RandomId.New(),
             UserId = string.IsNullOrEmpty(userId) ? throw new DomainRuleException("A challenge belongs to a user.") : userId,
             TokenDigest = token.ComputeDigest(),

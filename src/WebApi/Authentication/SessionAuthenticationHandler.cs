@@ -31,14 +31,21 @@ public sealed class SessionAuthenticationHandler(
     ISender sender,
     CredentialReader credentials,
     SessionCookies cookies,
-    SessionDataCookie sessionData)
+    SessionDataCookie sessionData,
+    FlowCookies flowCookies)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Session";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var use = AuthRouteRules.Of(Context).Session;
+        var rules = AuthRouteRules.Of(Context);
+        if (rules.Reads != FlowCookie.None)
+        {
+            ReadFlowCookies(rules.Reads);
+        }
+
+        var use = rules.Session;
         if (use == SessionUse.None)
         {
             return AuthenticateResult.NoResult();
@@ -119,6 +126,21 @@ public sealed class SessionAuthenticationHandler(
     /// <summary>403 SESSION_NOT_FRESH: a live session failed <see cref="FreshSessionPolicy"/>, the one policy that forbids.</summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ProblemWriter.WriteAsync(Context, SecurityErrors.SessionNotFresh);
+
+    /// <summary>A half-finished sign-in this route continues: its declared flow cookies, signature checked.</summary>
+    private void ReadFlowCookies(FlowCookie declared)
+    {
+        var values = new Dictionary<FlowCookie, Domain.Sessions.SessionToken>();
+        foreach (var cookie in FlowCookies.All)
+        {
+            if ((declared & cookie) != 0 && flowCookies.Read(Request, cookie) is { } token)
+            {
+                values[cookie] = token;
+            }
+        }
+
+        Context.Features.Set(new FlowCookieValues(declared, values));
+    }
 
     private void WriteCookies(PresentedCredential credential, Domain.Sessions.SessionToken token, CurrentSession current, bool refreshed, bool cacheable)
     {

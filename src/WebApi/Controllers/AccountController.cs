@@ -16,7 +16,7 @@ namespace AuthPlatform.WebApi.Controllers;
 [ApiController]
 [AuthApi]
 [Authorize]
-public sealed class AccountController(ISender sender, SessionCookies cookies, SessionDataCookie sessionData) : ControllerBase
+public sealed class AccountController(ISender sender) : ControllerBase
 {
     /// <summary>Needs the current password; rotates the session (new token and cookie) and by default ends all others.</summary>
     [EndpointSummary("Changes the password; rotates this session and by default ends the others")]
@@ -37,8 +37,7 @@ public sealed class AccountController(ISender sender, SessionCookies cookies, Se
         }
 
         var session = result.Value;
-        cookies.Write(Response, session.Token, session.Session.ExpiresAt, session.RememberMe);
-        return Ok(new ChangePasswordResponse(session.Token.Value, session.User));
+        return new CookieResult(Ok(new ChangePasswordResponse(session.Token.Value, session.User))).SignIn(session);
     }
 
     [EndpointSummary("Changes the name or image of the current user")]
@@ -57,7 +56,7 @@ public sealed class AccountController(ISender sender, SessionCookies cookies, Se
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
-        sessionData.Expire(Response); // this device's next get-session reads the new profile from the store
-        return Ok(new StatusResponse(Status: true));
+        // This device's next get-session reads the new profile from the store.
+        return new CookieResult(Ok(new StatusResponse(Status: true))).ExpireSessionData();
     }
 }

@@ -1,6 +1,4 @@
-using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.GetSession;
 using AuthPlatform.Application.SignIn;
 using AuthPlatform.Application.SignUp;
 using AuthPlatform.WebApi.Authentication;
@@ -18,8 +16,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>Sign-up and sign-in with email and password: POST /sign-up/email, POST /sign-in/email.</summary>
 [ApiController]
 [AuthApi]
-public sealed class EmailPasswordController(
-    ISender sender, SessionCookies cookies, SessionDataCookie sessionData, IOptions<EmailOptions> emailOptions, SecondFactorCookies secondFactor) : ControllerBase
+public sealed class EmailPasswordController(ISender sender, IOptions<EmailOptions> emailOptions) : ControllerBase
 {
     [EndpointSummary("Sign up with email and password; starts a session (cookie and token)")]
     [ProducesResponseType<SignUpResponse>(StatusCodes.Status200OK)]
@@ -38,51 +35,24 @@ public sealed class EmailPasswordController(
         var result = await sender.Send(
             new SignUpCommand(request.Name, request.Email, request.Password, request.Image, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext), request.CallbackURL),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return ProblemWriter.Result(HttpContext, result.Error!);
-        }
-
-        StartSession(result.Value);
-        return Ok(new SignUpResponse(result.Value.Token.Value, result.Value.User));
+        return result.IsSuccess
+            ? this.SignedIn(result.Value, session => new SignUpResponse(session.Token.Value, session.User))
+            : ProblemWriter.Result(HttpContext, result.Error!);
     }
 
     [EndpointSummary("Sign in with email and password; starts a session (cookie and token)")]
     [ProducesResponseType<SignInResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("sign-in/email")]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, HashesPasswords = true, Session = SessionUse.Credential)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, HashesPasswords = true, Session = SessionUse.Credential, Reads = FlowCookie.TrustDevice)]
     public async Task<IActionResult> SignIn([FromBody] SignInEmailRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
             new SignInCommand(request.Email, request.Password, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext),
-                HttpContext.PresentedCookieToken(), secondFactor.Read(Request, secondFactor.TrustDeviceName)),
+                HttpContext.PresentedCookieToken(), HttpContext.FlowCookie(FlowCookie.TrustDevice)),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return ProblemWriter.Result(HttpContext, result.Error!);
-        }
-
-        if (result.Value.Session is not { } session)
-        {
-            // Second factor required: no session exists yet; the two_factor cookie names the pending sign-in.
-            cookies.Expire(Response);
-            secondFactor.WriteTwoFactor(Response, result.Value.SecondFactorChallenge!.Value);
-            return Ok(new TwoFactorRedirectResponse(TwoFactorRedirect: true, result.Value.SecondFactorMethods));
-        }
-
-        if (result.Value.RenewedTrustedDevice is { } device)
-        {
-            secondFactor.WriteTrustDevice(Response, device);
-        }
-
-        StartSession(session);
-        return Ok(new SignInResponse(Redirect: false, session.Token.Value, session.User));
-    }
-
-    private void StartSession(AuthenticatedSession session)
-    {
-        cookies.Write(Response, session.Token, session.Session.ExpiresAt, session.RememberMe);
-        sessionData.Write(Response, session.Token, new CurrentSession(session.Session, session.User, session.RememberMe));
+        return result.IsSuccess
+            ? this.SignedIn(result.Value, session => new SignInResponse(Redirect: false, session.Token.Value, session.User))
+            : ProblemWriter.Result(HttpContext, result.Error!);
     }
 }

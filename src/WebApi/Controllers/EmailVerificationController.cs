@@ -23,7 +23,7 @@ namespace AuthPlatform.WebApi.Controllers;
 [ApiController]
 [AuthApi]
 public sealed class EmailVerificationController(
-    ISender sender, IOptions<AuthOptions> auth, SessionCookies cookies, SessionDataCookie sessionData) : ControllerBase
+    ISender sender, IOptions<AuthOptions> auth) : ControllerBase
 {
     [EndpointSummary("Mails a verification link; signed out, the answer is the same for every address")]
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
@@ -59,14 +59,16 @@ public sealed class EmailVerificationController(
                 : Redirect(RedirectTargets.WithParameter(callbackURL, auth.Value, "error", result.Error!.Code));
         }
 
-        if (result.Value.SignedIn is { } session)
+        var signedIn = result.Value.SignedIn;
+        if (string.IsNullOrEmpty(callbackURL))
         {
-            cookies.Write(Response, session.Token, session.Session.ExpiresAt, session.RememberMe);
-            sessionData.Write(Response, session.Token, new CurrentSession(session.Session, session.User, session.RememberMe));
+            return new CookieResult(Ok(new VerifyEmailResponse(Status: true, User: null))).SignIn(signedIn);
         }
 
-        return string.IsNullOrEmpty(callbackURL)
-            ? Ok(new VerifyEmailResponse(Status: true, User: null))
-            : Redirect(new Uri(auth.Value.BaseUri, callbackURL).AbsoluteUri);
+        // A sign-in that waits for its second factor tells the frontend so, as the social callback does.
+        var target = signedIn is { IsSignedIn: false }
+            ? RedirectTargets.WithParameter(callbackURL, auth.Value, "twoFactorRedirect", "true")
+            : new Uri(auth.Value.BaseUri, callbackURL).AbsoluteUri;
+        return this.SignedInRedirect(signedIn, target);
     }
 }

@@ -28,7 +28,7 @@ namespace AuthPlatform.WebApi.Controllers;
 [ApiController]
 [AuthApi]
 [Authorize]
-public sealed class LinkedAccountsController(ISender sender, SecondFactorCookies stateCookies, IOptions<SocialOptions> social) : ControllerBase
+public sealed class LinkedAccountsController(ISender sender) : ControllerBase
 {
     [EndpointSummary("Starts adding an identity provider's account to the current user (needs a fresh session)")]
     [ProducesResponseType<SocialRedirectResponse>(StatusCodes.Status200OK)]
@@ -49,20 +49,7 @@ public sealed class LinkedAccountsController(ISender sender, SecondFactorCookies
                 request.LoginHint,
                 HasIdToken: request.IdToken is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined }),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return ProblemWriter.Result(HttpContext, result.Error!);
-        }
-
-        stateCookies.WriteOAuthState(Response, result.Value.State, social.Value.StateLifetime);
-        var url = result.Value.Url.AbsoluteUri;
-        var redirect = !(request.DisableRedirect ?? false);
-        if (redirect)
-        {
-            Response.Headers.Location = url;
-        }
-
-        return Ok(new SocialRedirectResponse(url, redirect));
+        return result.IsSuccess ? this.ProviderRedirect(result.Value, request.DisableRedirect ?? false) : ProblemWriter.Result(HttpContext, result.Error!);
     }
 
     [EndpointSummary("The current user's accounts: the password and each identity provider's account")]

@@ -29,11 +29,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [AuthApi]
-public sealed class PasskeyController(
-    ISender sender,
-    SessionCookies cookies,
-    SessionDataCookie sessionData,
-    SecondFactorCookies secondFactorCookies) : ControllerBase
+public sealed class PasskeyController(ISender sender) : ControllerBase
 {
     [EndpointSummary("WebAuthn creation options for adding a passkey (needs a fresh session)")]
     [ProducesResponseType<JsonElement>(StatusCodes.Status200OK, "application/json")]
@@ -54,12 +50,13 @@ public sealed class PasskeyController(
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [HttpPost("passkey/verify-registration")]
     [Authorize]
+    [AuthRoute(Reads = FlowCookie.PasskeyChallenge)]
     public async Task<IActionResult> VerifyRegistration([FromBody] PasskeyRegistrationRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(
-            new RegisterPasskeyCommand(current, secondFactorCookies.Read(Request, secondFactorCookies.PasskeyChallengeName), request.Response?.GetRawText(), request.Name),
+            new RegisterPasskeyCommand(current, HttpContext.FlowCookie(FlowCookie.PasskeyChallenge), request.Response?.GetRawText(), request.Name),
             cancellationToken);
         return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
     }
@@ -79,24 +76,21 @@ public sealed class PasskeyController(
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("passkey/verify-authentication")]
-    [AuthRoute(Origin = OriginRule.Login)]
+    [AuthRoute(Origin = OriginRule.Login, Reads = FlowCookie.PasskeyChallenge)]
     public async Task<IActionResult> VerifyAuthentication([FromBody] PasskeyAuthenticationRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new SignInWithPasskeyCommand(secondFactorCookies.Read(Request, secondFactorCookies.PasskeyChallengeName), request.Response?.GetRawText(),
+            new SignInWithPasskeyCommand(HttpContext.FlowCookie(FlowCookie.PasskeyChallenge), request.Response?.GetRawText(),
                 RequestContext.ClientOf(HttpContext)),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return ProblemWriter.Result(HttpContext, result.Error!);
-        }
-
-        var signedIn = result.Value;
-        cookies.Write(Response, signedIn.Token, signedIn.Session.ExpiresAt, signedIn.RememberMe);
-        sessionData.Write(Response, signedIn.Token, new CurrentSession(signedIn.Session, signedIn.User, signedIn.RememberMe));
-        var s = signedIn.Session;
-        return Ok(new PasskeySignInResponse(
-            new PasskeySessionDto(s.Id, signedIn.Token.Value, s.UserId, s.ExpiresAt, s.CreatedAt, s.UpdatedAt, s.IpAddress, s.UserAgent), signedIn.User));
+        return result.IsSuccess
+            ? this.SignedIn(result.Value, signedIn =>
+            {
+                var s = signedIn.Session;
+                return new PasskeySignInResponse(
+                    new PasskeySessionDto(s.Id, signedIn.Token.Value, s.UserId, s.ExpiresAt, s.CreatedAt, s.UpdatedAt, s.IpAddress, s.UserAgent), signedIn.User);
+            })
+            : ProblemWriter.Result(HttpContext, result.Error!);
     }
 
     [EndpointSummary("The current user's passkeys")]
@@ -146,7 +140,6 @@ public sealed class PasskeyController(
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
-        secondFactorCookies.WritePasskeyChallenge(Response, result.Value.Handle);
-        return Content(result.Value.OptionsJson, "application/json");
+        return new CookieResult(Content(result.Value.OptionsJson, "application/json")).Set(FlowCookie.PasskeyChallenge, result.Value.Handle);
     }
 }

@@ -14,7 +14,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// <summary>The current session: GET /get-session, POST /sign-out.</summary>
 [ApiController]
 [AuthApi]
-public sealed class SessionController(ISender sender, SessionCookies cookies, SessionJwtHeader jwtHeader) : ControllerBase
+public sealed class SessionController(ISender sender, SessionJwtHeader jwtHeader) : ControllerBase
 {
     /// <summary>
     /// {session, user} for a live session; JSON null for none (expired, revoked, unknown: the cookie is
@@ -47,8 +47,7 @@ public sealed class SessionController(ISender sender, SessionCookies cookies, Se
     public async Task<IActionResult> PostSignOut(CancellationToken cancellationToken)
     {
         await sender.Send(new SignOutCommand(HttpContext.SessionAuthentication().Token), cancellationToken);
-        cookies.Expire(Response);
-        return Ok(new SuccessResponse(Success: true));
+        return new CookieResult(Ok(new SuccessResponse(Success: true))).SignOut();
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ namespace AuthPlatform.WebApi.Controllers;
 [ApiController]
 [AuthApi]
 [Authorize]
-public sealed class SessionManagementController(ISender sender, SessionCookies cookies) : ControllerBase
+public sealed class SessionManagementController(ISender sender) : ControllerBase
 {
     [EndpointSummary("The live sessions of the current user (without tokens)")]
     [ProducesResponseType<IReadOnlyList<SessionDto>>(StatusCodes.Status200OK)]
@@ -51,12 +51,8 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
-        if (result.Value.RevokedCurrent)
-        {
-            cookies.Expire(Response);
-        }
-
-        return Ok(new StatusResponse(Status: true));
+        var ok = Ok(new StatusResponse(Status: true));
+        return result.Value.RevokedCurrent ? new CookieResult(ok).SignOut() : ok;
     }
 
     [EndpointSummary("Ends every session of the current user")]
@@ -73,8 +69,7 @@ public sealed class SessionManagementController(ISender sender, SessionCookies c
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
-        cookies.Expire(Response);
-        return Ok(new StatusResponse(Status: true));
+        return new CookieResult(Ok(new StatusResponse(Status: true))).SignOut();
     }
 
     [EndpointSummary("Ends every session of the current user but this one")]

@@ -5,6 +5,7 @@ using AuthPlatform.Application.Common.Social;
 using AuthPlatform.Application.GetSession;
 using AuthPlatform.Application.HandleSocialCallback;
 using AuthPlatform.Application.SignInSocial;
+using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
@@ -27,11 +28,7 @@ namespace AuthPlatform.WebApi.Controllers;
 [AuthApi]
 public sealed class SocialController(
     ISender sender,
-    SessionCookies cookies,
-    SessionDataCookie sessionData,
-    SecondFactorCookies stateCookies,
-    IIdentityProviders providers,
-    IOptions<SocialOptions> social) : ControllerBase
+    IIdentityProviders providers) : ControllerBase
 {
     [EndpointSummary("Starts signing in with an identity provider: its authorization URL")]
     [ProducesResponseType<SocialRedirectResponse>(StatusCodes.Status200OK)]
@@ -50,32 +47,25 @@ public sealed class SocialController(
                 request.LoginHint,
                 HasIdToken: request.IdToken is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined }),
             cancellationToken);
-        return Started(result, request.DisableRedirect ?? false);
+        return result.IsSuccess ? this.ProviderRedirect(result.Value, request.DisableRedirect ?? false) : ProblemWriter.Result(HttpContext, result.Error!);
     }
 
     [EndpointSummary("The identity provider sends the browser back here; ends in a redirect")]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [HttpGet("callback/{providerId}")]
+    [AuthRoute(Reads = FlowCookie.OAuthState)]
     public async Task<IActionResult> Callback(string providerId, [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new HandleSocialCallbackCommand(providerId, code, state, error, stateCookies.Read(Request, stateCookies.OAuthStateName), RequestContext.ClientOf(HttpContext)),
+            new HandleSocialCallbackCommand(providerId, code, state, error, HttpContext.FlowCookie(FlowCookie.OAuthState), RequestContext.ClientOf(HttpContext)),
             cancellationToken);
-        stateCookies.Expire(Response, stateCookies.OAuthStateName);
         if (!result.IsSuccess)
         {
             // Only a malformed request fails validation; it still ends at the error page, never as JSON.
-            return Redirect(ErrorPage(SocialErrors.InvalidCallbackRequest));
+            return new CookieResult(Redirect(ErrorPage(SocialErrors.InvalidCallbackRequest))).Expire(FlowCookie.OAuthState);
         }
 
-        var outcome = result.Value;
-        if (outcome.SignedIn is { } signedIn)
-        {
-            cookies.Write(Response, signedIn.Token, signedIn.Session.ExpiresAt, signedIn.RememberMe);
-            sessionData.Write(Response, signedIn.Token, new CurrentSession(signedIn.Session, signedIn.User, signedIn.RememberMe));
-        }
-
-        return Redirect(outcome.RedirectTo);
+        return this.SignedInRedirect(result.Value.SignedIn, result.Value.RedirectTo).Expire(FlowCookie.OAuthState);
     }
 
     /// <summary>form_post providers: the body's parameters go on to the GET route, so that SameSite=Lax cookies come along.</summary>
@@ -128,23 +118,6 @@ public sealed class SocialController(
     [HttpGet("social-providers")]
     public IActionResult Providers() =>
         Ok(providers.Configured.Select(p => new SocialProviderResponse(p.Id, p.Name)).ToList());
-
-    private IActionResult Started(Result<SocialAuthorizationStarted> result, bool disableRedirect)
-    {
-        if (!result.IsSuccess)
-        {
-            return ProblemWriter.Result(HttpContext, result.Error!);
-        }
-
-        stateCookies.WriteOAuthState(Response, result.Value.State, social.Value.StateLifetime);
-        var url = result.Value.Url.AbsoluteUri;
-        if (!disableRedirect)
-        {
-            Response.Headers.Location = url;
-        }
-
-        return Ok(new SocialRedirectResponse(url, Redirect: !disableRedirect));
-    }
 
     private string ErrorPage(string code) => $"{Request.PathBase}{HttpContext.Request.Path.Value![..HttpContext.Request.Path.Value!.IndexOf("/callback/", StringComparison.Ordinal)]}/error?error={code}";
 }

@@ -26,11 +26,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [AuthApi]
-public sealed class TwoFactorController(
-    ISender sender,
-    SessionCookies cookies,
-    SessionDataCookie sessionData,
-    SecondFactorCookies secondFactorCookies) : ControllerBase
+public sealed class TwoFactorController(ISender sender) : ControllerBase
 {
     [EndpointSummary("Starts TOTP enrolment (needs the password): the otpauth:// URI and backup codes")]
     [ProducesResponseType<TwoFactorEnableResponse>(StatusCodes.Status200OK)]
@@ -71,13 +67,13 @@ public sealed class TwoFactorController(
     [ProducesResponseType<TwoFactorVerifiedResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("two-factor/verify-totp")]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, Session = SessionUse.Lookup)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, Session = SessionUse.Lookup, Reads = FlowCookie.TwoFactor)]
     public async Task<IActionResult> VerifyTotp([FromBody] TwoFactorCodeRequest request, CancellationToken cancellationToken)
     {
         var (actor, token) = Caller();
 
         var result = await sender.Send(
-            new VerifyTotpCommand(actor, actor is null ? secondFactorCookies.Read(Request, secondFactorCookies.TwoFactorName) : null, request.Code,
+            new VerifyTotpCommand(actor, actor is null ? HttpContext.FlowCookie(FlowCookie.TwoFactor) : null, request.Code,
                 request.TrustDevice ?? false, RequestContext.ClientOf(HttpContext)),
             cancellationToken);
         return Verified(result, token);
@@ -87,13 +83,13 @@ public sealed class TwoFactorController(
     [ProducesResponseType<TwoFactorVerifiedResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("two-factor/verify-backup-code")]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, Session = SessionUse.Lookup)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, Origin = OriginRule.Login, Session = SessionUse.Lookup, Reads = FlowCookie.TwoFactor)]
     public async Task<IActionResult> VerifyBackupCode([FromBody] TwoFactorCodeRequest request, CancellationToken cancellationToken)
     {
         var (actor, token) = Caller();
 
         var result = await sender.Send(
-            new VerifyBackupCodeCommand(actor, actor is null ? secondFactorCookies.Read(Request, secondFactorCookies.TwoFactorName) : null, request.Code,
+            new VerifyBackupCodeCommand(actor, actor is null ? HttpContext.FlowCookie(FlowCookie.TwoFactor) : null, request.Code,
                 request.TrustDevice ?? false, RequestContext.ClientOf(HttpContext)),
             cancellationToken);
         return Verified(result, token);
@@ -115,8 +111,7 @@ public sealed class TwoFactorController(
             return ProblemWriter.Result(HttpContext, result.Error!);
         }
 
-        secondFactorCookies.Expire(Response, secondFactorCookies.TrustDeviceName);
-        return Ok(new StatusResponse(Status: true));
+        return new CookieResult(Ok(new StatusResponse(Status: true))).Expire(FlowCookie.TrustDevice);
     }
 
     [EndpointSummary("Replaces the backup codes with a new set (needs the password)")]
@@ -147,27 +142,16 @@ public sealed class TwoFactorController(
     {
         if (!result.IsSuccess)
         {
-            if (result.Error!.Code is "INVALID_TWO_FACTOR_COOKIE" or "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE")
-            {
-                secondFactorCookies.Expire(Response, secondFactorCookies.TwoFactorName);
-            }
-
-            return ProblemWriter.Result(HttpContext, result.Error!);
+            // A challenge that is gone or burned can never succeed: the browser stops sending it.
+            var problem = ProblemWriter.Result(HttpContext, result.Error!);
+            return result.Error!.Code == SecondFactorErrors.InvalidTwoFactorCookie.Code || result.Error.Code == SecondFactorErrors.TooManyAttempts.Code
+                ? new CookieResult(problem).Expire(FlowCookie.TwoFactor)
+                : problem;
         }
 
         var verified = result.Value;
-        if (verified.NewSession is { } session)
-        {
-            cookies.Write(Response, session.Token, session.Session.ExpiresAt, session.RememberMe);
-            sessionData.Write(Response, session.Token, new CurrentSession(session.Session, session.User, session.RememberMe));
-            secondFactorCookies.Expire(Response, secondFactorCookies.TwoFactorName);
-        }
-
-        if (verified.TrustedDevice is { } device)
-        {
-            secondFactorCookies.WriteTrustDevice(Response, device);
-        }
-
-        return Ok(new TwoFactorVerifiedResponse(verified.NewSession?.Token.Value ?? currentToken, verified.User));
+        return verified.SignedIn is { } signedIn
+            ? this.SignedIn(signedIn, session => new TwoFactorVerifiedResponse(session.Token.Value, session.User))
+            : Ok(new TwoFactorVerifiedResponse(currentToken, verified.User));
     }
 }

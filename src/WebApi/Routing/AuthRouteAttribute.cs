@@ -1,3 +1,5 @@
+using AuthPlatform.WebApi.Cookies;
+
 namespace AuthPlatform.WebApi.Routing;
 
 /// <summary>How many requests one client address may make to one route (Auth:RateLimits).</summary>
@@ -83,4 +85,11 @@ public sealed class AuthRouteAttribute : Attribute
     public SessionUse Session { get; init; } = SessionUse.None;
 
     public BodyRule Body { get; init; } = BodyRule.Json;
+
+    /// <summary>
+    /// The flow cookies of a half-finished sign-in this route continues (two_factor, trust_device, the passkey
+    /// ceremony, the OAuth state): the authentication handler reads them, and the route gets them with
+    /// <c>HttpContext.FlowCookie(...)</c>. A route reads no flow cookie it does not declare.
+    /// </summary>
+    public FlowCookie Reads { get; init; } = FlowCookie.None;
 }

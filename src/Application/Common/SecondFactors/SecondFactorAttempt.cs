@@ -3,6 +3,7 @@ using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.Common.SecondFactors;
 
-/// <summary>A second factor proven: a new session when it completed a sign-in, and a trusted-device token when asked for.</summary>
-public sealed record SecondFactorVerified(AuthenticatedSession? NewSession, UserDto User, SessionToken? TrustedDevice);
+/// <summary>A second factor proven: the finished sign-in when it completed one (with a trusted-device token when asked for).</summary>
+public sealed record SecondFactorVerified(SignInOutcome? SignedIn, UserDto User);
 
 /// <summary>Who is presenting a code: a signed-in user (enrolment, re-verification) or a pending sign-in.</summary>
 internal sealed record SecondFactorAttemptContext(User User, TwoFactorChallenge? Challenge, TwoFactorEnrolment? Enrolment);
@@ -23,7 +24,7 @@ internal sealed record SecondFactorAttemptContext(User User, TwoFactorChallenge?
 /// enforce the per-challenge attempt cap and the per-user lockout, count failures, and on success consume
 /// the challenge (atomically: one success per challenge), start the session and trust the device.
 /// </summary>
-internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, TimeProvider clock, IOptions<TwoFactorOptions> options, IOptions<SessionOptions> sessionOptions)
+internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, TimeProvider clock, IOptions<TwoFactorOptions> options, SessionIssuer issuer)
 {
     public async Task<Result<SecondFactorAttemptContext>> BeginAsync(CurrentSession? actor, SessionToken? challengeToken, CancellationToken cancellationToken)
     {
@@ -90,7 +91,7 @@ internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, Tim
         if (context.Challenge is not { } challenge)
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new SecondFactorVerified(null, mapper.Map<UserDto>(user), null);
+            return new SecondFactorVerified(null, mapper.Map<UserDto>(user));
         }
 
         // One success per challenge, whatever races: the delete decides.
@@ -100,19 +101,8 @@ internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, Tim
         }
 
         db.TwoFactorChallenges.Entry(challenge).State = EntityState.Detached;
-        var token = SessionToken.Generate();
-        var session = Session.Start(user.Id, token, sessionOptions.Value.ToLifetime(), challenge.RememberMe, client.IpAddress, client.UserAgent, now);
-        db.Sessions.Add(session);
-
-        SessionToken? trusted = null;
-        if (trustDevice && options.Value.TrustDeviceLifetime > TimeSpan.Zero)
-        {
-            trusted = SessionToken.Generate();
-            db.TrustedDevices.Add(TrustedDevice.Trust(user.Id, trusted.Value, options.Value.TrustDeviceLifetime, now));
-        }
-
+        var signedIn = issuer.CompleteSecondFactor(user, challenge, trustDevice, client);
         await db.SaveChangesAsync(cancellationToken);
-        var created = new AuthenticatedSession(token, mapper.Map<SessionDto>(session), mapper.Map<UserDto>(user), challenge.RememberMe);
-        return new SecondFactorVerified(created, created.User, trusted);
+        return new SecondFactorVerified(signedIn, signedIn.Session!.User);
     }
 }

@@ -13,7 +13,6 @@ public static class SecondFactorRegistration
         services.AddSingleton<IValidateOptions<TwoFactorOptions>, TwoFactorOptionsValidator>();
         services.AddOptions<PasskeyOptions>().BindConfiguration(PasskeyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasskeyOptions>, PasskeyOptionsValidator>();
-        services.AddScoped<SecondFactorGate>();
         services.AddScoped<SecondFactorAttempt>();
         services.AddScoped<PasswordConfirmation>();
         services.AddScoped<WebAuthnChallengeStore>();

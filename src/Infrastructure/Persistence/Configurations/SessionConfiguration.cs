@@ -21,6 +21,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.RevocationReason).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.IpAddress).HasMaxLength(Session.MaxIpAddressLength);
         builder.Property(s => s.UserAgent).HasMaxLength(Session.MaxUserAgentLength);
+        builder.Property(s => s.AuthenticationMethods).HasMaxLength(Session.MaxAuthenticationMethodsLength);
 
         // list-sessions and "revoke all of a user's sessions" go by user; cleanup goes by expiry.
         builder.HasIndex(s => s.UserId);

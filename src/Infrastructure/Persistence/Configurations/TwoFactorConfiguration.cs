@@ -47,6 +47,7 @@ internal sealed class TwoFactorChallengeConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.TokenDigest).IsRequired();
         builder.HasIndex(c => c.TokenDigest).IsUnique();
         builder.HasIndex(c => c.UserId);
+        builder.Property(c => c.SignInMethod).HasMaxLength(32).HasDefaultValue("password");
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -375,6 +375,11 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("absolute_expires_at");
 
+                    b.Property<string>("AuthenticationMethods")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("authentication_methods");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -601,6 +606,14 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                     b.Property<bool>("RememberMe")
                         .HasColumnType("boolean")
                         .HasColumnName("remember_me");
+
+                    b.Property<string>("SignInMethod")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("password")
+                        .HasColumnName("sign_in_method");
 
                     b.Property<byte[]>("TokenDigest")
                         .IsRequired()

@@ -5,9 +5,9 @@ using AuthPlatform.Domain.TwoFactor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AuthPlatform.Application.Common.SecondFactors;
+namespace AuthPlatform.Application.SignInPipeline;
 
-/// <summary>What sign-in must do after the password matched.</summary>
+/// <summary>What a sign-in must do after its first factor: a challenge, or a session (with a renewed trusted-device token).</summary>
 public sealed record SecondFactorDecision(SessionToken? Challenge, SessionToken? RenewedTrustedDevice, IReadOnlyList<string> Methods)
 {
     public static readonly SecondFactorDecision NotRequired = new(null, null, []);
@@ -16,15 +16,16 @@ public sealed record SecondFactorDecision(SessionToken? Challenge, SessionToken?
 }
 
 /// <summary>
-/// The sign-in interception: a user with a verified second factor gets a challenge instead of a session,
-/// unless the browser presents a valid trusted-device token (which is then swapped for a new one). The
-/// rows are added to the context; the caller saves.
+/// The sign-in interception, for every way in whose policy row asks for it: a user with a verified second
+/// factor gets a challenge instead of a session, unless the browser presents a valid trusted-device token
+/// (which is then swapped for a new one). The rows are added to the context; the caller saves. Only
+/// <see cref="SessionIssuer"/> uses it.
 /// </summary>
-public sealed class SecondFactorGate(IAuthDbContext db, TimeProvider clock, IOptions<TwoFactorOptions> options)
+internal sealed class SecondFactorGate(IAuthDbContext db, TimeProvider clock, IOptions<TwoFactorOptions> options)
 {
     public const string TotpMethod = "totp";
 
-    public async Task<SecondFactorDecision> DecideAsync(string userId, SessionToken? trustedDevice, bool rememberMe, CancellationToken cancellationToken)
+    public async Task<SecondFactorDecision> DecideAsync(string userId, SignInMethod method, SessionToken? trustedDevice, bool rememberMe, CancellationToken cancellationToken)
     {
         var enrolled = await db.TwoFactorEnrolments.AnyAsync(e => e.UserId == userId && e.Verified, cancellationToken);
         if (!enrolled)
@@ -53,7 +54,7 @@ public sealed class SecondFactorGate(IAuthDbContext db, TimeProvider clock, IOpt
         }
 
         var challenge = SessionToken.Generate();
-        db.TwoFactorChallenges.Add(TwoFactorChallenge.Start(userId, challenge, rememberMe, settings.ChallengeLifetime, now));
+        db.TwoFactorChallenges.Add(TwoFactorChallenge.Start(userId, challenge, rememberMe, settings.ChallengeLifetime, now, SignInPolicy.NameOf(method)));
         return new SecondFactorDecision(challenge, null, [TotpMethod]);
     }
 }

@@ -1,0 +1,29 @@
+namespace AuthPlatform.Application.SignInPipeline;
+
+/// <summary>
+/// Every way a session can start. Adding a way of signing in starts here: a member, and its row in
+/// <see cref="SignInPolicy"/>. The name (lower-case) is stored on a pending second-factor challenge.
+/// </summary>
+public enum SignInMethod
+{
+    /// <summary>POST /sign-in/email: email and password.</summary>
+    Password,
+
+    /// <summary>POST /sign-up/email: the account was just created with a password.</summary>
+    SignUp,
+
+    /// <summary>GET /callback/{provider}: an identity provider vouched for the user.</summary>
+    Social,
+
+    /// <summary>POST /passkey/verify-authentication: a passkey with user verification.</summary>
+    Passkey,
+
+    /// <summary>GET /verify-email with autoSignInAfterVerification: the link that proved the address.</summary>
+    EmailLink,
+
+    /// <summary>
+    /// POST /change-password: the caller's session is replaced by a new one (its token may be what leaked).
+    /// No new proof of identity: the new session keeps the proof of the one it replaces.
+    /// </summary>
+    SessionRotation,
+}

@@ -1,0 +1,63 @@
+namespace AuthPlatform.Application.SignInPipeline;
+
+/// <summary>What a way of signing in must show about the address before a session starts.</summary>
+public enum AddressRule
+{
+    /// <summary>A verified address when Auth:Email:RequireEmailVerification is on (BetterAuth's requireEmailVerification).</summary>
+    VerifiedWhenRequired,
+
+    /// <summary>The method itself proved the address (an email link).</summary>
+    ProvenByMethod,
+
+    /// <summary>Not asked: the user is already signed in (rotation).</summary>
+    NotAsked,
+}
+
+/// <summary>Whether a way of signing in is one factor, so a user with a second factor must present it too.</summary>
+public enum SecondFactorRule
+{
+    /// <summary>A user with a verified second factor gets a challenge instead of a session (a trusted device skips it).</summary>
+    RequiredWhenEnrolled,
+
+    /// <summary>The method is two factors in one (a passkey: possession, and user verification by PIN or biometrics).</summary>
+    SatisfiedByMethod,
+
+    /// <summary>Not asked: the user is already signed in with whatever the old session proved (rotation).</summary>
+    NotAsked,
+}
+
+/// <summary>One row of the sign-in policy.</summary>
+/// <param name="AuthenticationMethods">RFC 8176 values recorded on the session (before any second factor).</param>
+public sealed record SignInRule(SignInMethod Method, AddressRule Address, SecondFactorRule SecondFactor, string AuthenticationMethods);
+
+/// <summary>
+/// The sign-in policy: one row per way of signing in, and the only place that says what each must prove
+/// (ADR 0108 weighs every row). <see cref="SessionIssuer"/> applies it; no handler decides it on its own.
+/// </summary>
+public static class SignInPolicy
+{
+    /// <summary>The amr value a completed second factor (TOTP or backup code) adds, and the marker of two factors.</summary>
+    public const string SecondFactorMethods = "otp mfa";
+
+    private static readonly SignInRule[] Rows =
+    [
+        new(SignInMethod.Password, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "pwd"),
+        new(SignInMethod.SignUp, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "pwd"),
+        // "fed": federated, the value Entra ID records; RFC 8176 registers none for it.
+        new(SignInMethod.Social, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "fed"),
+        new(SignInMethod.Passkey, AddressRule.VerifiedWhenRequired, SecondFactorRule.SatisfiedByMethod, "hwk user mfa"),
+        new(SignInMethod.EmailLink, AddressRule.ProvenByMethod, SecondFactorRule.RequiredWhenEnrolled, "email"),
+        new(SignInMethod.SessionRotation, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
+    ];
+
+    public static IReadOnlyList<SignInRule> All => Rows;
+
+    public static SignInRule For(SignInMethod method) =>
+        Array.Find(Rows, r => r.Method == method) ?? throw new InvalidOperationException($"The sign-in policy has no row for {method}.");
+
+    /// <summary>The name stored on a pending challenge.</summary>
+    public static string NameOf(SignInMethod method) => method.ToString().ToLowerInvariant();
+
+    public static SignInMethod Parse(string name) =>
+        Enum.TryParse<SignInMethod>(name, ignoreCase: true, out var method) ? method : SignInMethod.Password;
+}
