@@ -29,7 +29,7 @@ public static class WebApiDependencyInjection
         services.AddSingleton<CredentialReader>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddFreshSessionPolicy();
+        services.AddAuthorization();
 
         services.AddSingleton<FlowCookies>();
         services.AddSingleton<SignInCookieWriter>();
@@ -42,6 +42,7 @@ public static class WebApiDependencyInjection
             {
                 // get-session answers JSON null for "no session"; without this MVC would send 204.
                 options.OutputFormatters.RemoveType<HttpNoContentOutputFormatter>();
+                options.Filters.Add<SensitiveActionFilter>(); // sensitive routes: [AuthRoute(Needs = ...)]
             })
             .AddJsonOptions(json =>
             {

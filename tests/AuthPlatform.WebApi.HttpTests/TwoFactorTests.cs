@@ -132,7 +132,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         }
     }
 
-    private static async Task<(string Secret, IReadOnlyList<string> BackupCodes)> EnableAsync(HttpClient client, string cookie)
+    internal static async Task<(string Secret, IReadOnlyList<string> BackupCodes)> EnableAsync(HttpClient client, string cookie)
     {
         var response = await PostAsync(client, "two-factor/enable", new { password = AuthApi.Password }, cookie);
         var body = await response.Content.ReadAsStringAsync();
@@ -165,19 +165,19 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         return request;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string route, object body, string cookie) =>
+    internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string route, object body, string cookie) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/" + route)
         {
             Content = JsonContent.Create(body),
             Headers = { { "Cookie", cookie }, { "Origin", TestSettings.BaseUrl } },
         });
 
-    private static string? CookieNamed(HttpResponseMessage response, string suffix) =>
+    internal static string? CookieNamed(HttpResponseMessage response, string suffix) =>
         response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.Split('=')[0].EndsWith(suffix, StringComparison.Ordinal) && v.Length > v.IndexOf('=', StringComparison.Ordinal) + 1)
             : null;
 
-    private static async Task<string> OathtoolAsync(string base32Secret, DateTimeOffset at)
+    internal static async Task<string> OathtoolAsync(string base32Secret, DateTimeOffset at)
     {
         var outcome = await ExternalProcess.RunAsync("oathtool",
             ["--totp", "--base32", "--digits=6", "--time-step-size=30s", "--now", at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture), base32Secret],

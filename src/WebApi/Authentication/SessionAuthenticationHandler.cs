@@ -123,7 +123,10 @@ public sealed class SessionAuthenticationHandler(
         return ProblemWriter.WriteAsync(Context, Errors.Unauthorized);
     }
 
-    /// <summary>403 SESSION_NOT_FRESH: a live session failed <see cref="FreshSessionPolicy"/>, the one policy that forbids.</summary>
+    /// <summary>
+    /// No authorization policy forbids today (sensitive actions are refused by <see cref="SensitiveActionFilter"/>);
+    /// should one be added, its 403 is a problem body like every other refusal.
+    /// </summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ProblemWriter.WriteAsync(Context, SecurityErrors.SessionNotFresh);
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using AuthPlatform.Application.Common.Models;
+using AuthPlatform.WebApi.Authentication;
 
 namespace AuthPlatform.WebApi.Contracts;
 
 // Bodies of the two-factor and passkey routes, in BetterAuth's shapes. Requests are classes with
 // nullable members (missing fields reach the validators); none prints its secrets.
 
-public sealed class TwoFactorPasswordRequest
+public sealed class TwoFactorPasswordRequest : IPasswordProof
 {
     public string? Password { get; init; }
 

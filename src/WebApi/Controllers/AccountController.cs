@@ -23,7 +23,7 @@ public sealed class AccountController(ISender sender) : ControllerBase
     [ProducesResponseType<ChangePasswordResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("change-password")]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true)] // the use case checks the current password under the credential lock
     public async Task<IActionResult> ChangePassword([FromBody] ChangePasswordRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();

@@ -25,7 +25,7 @@ public sealed class ChangeEmailController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [HttpPost("change-email")]
     [Authorize]
-    [AuthRoute(RateLimit = RateLimitClass.Mail)]
+    [AuthRoute(RateLimit = RateLimitClass.Mail, Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> ChangeEmail([FromBody] ChangeEmailRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new ChangeEmailCommand(HttpContext.CurrentSession(), request.NewEmail, request.CallbackURL), cancellationToken);

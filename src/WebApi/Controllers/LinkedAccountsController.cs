@@ -36,7 +36,7 @@ public sealed class LinkedAccountsController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [HttpPost("link-social")]
-    [Authorize(Policy = FreshSessionPolicy.Name)]
+    [AuthRoute(Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> LinkSocial([FromBody] LinkSocialRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
@@ -68,7 +68,7 @@ public sealed class LinkedAccountsController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [HttpPost("unlink-account")]
-    [Authorize(Policy = FreshSessionPolicy.Name)]
+    [AuthRoute(Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> UnlinkAccount([FromBody] UnlinkAccountRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new UnlinkAccountCommand(HttpContext.CurrentSession().User.Id, request.AccountId, request.ProviderId), cancellationToken);

@@ -37,6 +37,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [HttpGet("passkey/generate-register-options")]
     [Authorize]
+    [AuthRoute(Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> GenerateRegisterOptions([FromQuery] string? name, [FromQuery] string? authenticatorAttachment, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
@@ -50,7 +51,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [HttpPost("passkey/verify-registration")]
     [Authorize]
-    [AuthRoute(Reads = FlowCookie.PasskeyChallenge)]
+    [AuthRoute(Reads = FlowCookie.PasskeyChallenge, Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> VerifyRegistration([FromBody] PasskeyRegistrationRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
@@ -124,6 +125,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [HttpPost("passkey/delete-passkey")]
     [Authorize]
+    [AuthRoute(Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> Delete([FromBody] PasskeyIdRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();

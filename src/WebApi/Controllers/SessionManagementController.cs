@@ -59,6 +59,7 @@ public sealed class SessionManagementController(ISender sender) : ControllerBase
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("revoke-sessions")]
+    [AuthRoute(Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> RevokeSessions(CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
@@ -76,6 +77,7 @@ public sealed class SessionManagementController(ISender sender) : ControllerBase
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("revoke-other-sessions")]
+    [AuthRoute(Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> RevokeOtherSessions(CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();

@@ -33,7 +33,7 @@ public sealed class TwoFactorController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [HttpPost("two-factor/enable")]
     [Authorize]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true, Needs = SensitiveProof.Password)]
     public async Task<IActionResult> Enable([FromBody] TwoFactorPasswordRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
@@ -54,7 +54,7 @@ public sealed class TwoFactorController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [HttpPost("two-factor/get-totp-uri")]
     [Authorize]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true, Needs = SensitiveProof.Password)]
     public async Task<IActionResult> GetTotpUri([FromBody] TwoFactorPasswordRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
@@ -100,7 +100,7 @@ public sealed class TwoFactorController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [HttpPost("two-factor/disable")]
     [Authorize]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true, Needs = SensitiveProof.Password)]
     public async Task<IActionResult> Disable([FromBody] TwoFactorPasswordRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();
@@ -119,7 +119,7 @@ public sealed class TwoFactorController(ISender sender) : ControllerBase
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [HttpPost("two-factor/generate-backup-codes")]
     [Authorize]
-    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true)]
+    [AuthRoute(RateLimit = RateLimitClass.Credential, HashesPasswords = true, Needs = SensitiveProof.Password)]
     public async Task<IActionResult> GenerateBackupCodes([FromBody] TwoFactorPasswordRequest request, CancellationToken cancellationToken)
     {
         var current = HttpContext.CurrentSession();

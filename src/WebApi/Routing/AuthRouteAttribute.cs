@@ -61,6 +61,22 @@ public enum SessionUse
 }
 
 /// <summary>
+/// What a sensitive action needs beyond a live session (docs/security.md, "Sensitive actions"), enforced for
+/// every route by one filter (Authentication/SensitiveActionFilter.cs) before its use case runs.
+/// </summary>
+[Flags]
+public enum SensitiveProof
+{
+    None = 0,
+
+    /// <summary>The current password in the body (<c>password</c>); the use case checks it against the hash, spending the sign-in budget.</summary>
+    Password = 1,
+
+    /// <summary>A session created less than Auth:Session:FreshAge ago (403 SESSION_NOT_FRESH otherwise).</summary>
+    FreshSession = 2,
+}
+
+/// <summary>
 /// A route's rules, declared beside the route; the middlewares read them from the endpoint's metadata
 /// and match no paths. Defaults fit a plain auth route: standard rate limit, origin check only with a
 /// session cookie, no password-hashing admission, no session read unless [Authorize] asks for one.
@@ -92,4 +108,7 @@ public sealed class AuthRouteAttribute : Attribute
     /// <c>HttpContext.FlowCookie(...)</c>. A route reads no flow cookie it does not declare.
     /// </summary>
     public FlowCookie Reads { get; init; } = FlowCookie.None;
+
+    /// <summary>A sensitive action: what it needs beyond a live session (a password, a fresh session, or both).</summary>
+    public SensitiveProof Needs { get; init; } = SensitiveProof.None;
 }

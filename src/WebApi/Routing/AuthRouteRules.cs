@@ -10,7 +10,7 @@ namespace AuthPlatform.WebApi.Routing;
 /// route. Worked out once per endpoint. A request that matched no route (404, 405) gets the defaults of an
 /// auth route: limited and never cached, but it reads no session and hashes nothing.
 /// </summary>
-public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, OriginRule Origin, bool HashesPasswords, SessionUse Session, BodyRule Body, string RouteKey, FlowCookie Reads = FlowCookie.None)
+public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, OriginRule Origin, bool HashesPasswords, SessionUse Session, BodyRule Body, string RouteKey, FlowCookie Reads = FlowCookie.None, SensitiveProof Needs = SensitiveProof.None)
 {
     private static readonly AuthRouteAttribute Defaults = new();
     private static readonly AuthRouteRules Unmatched = new(true, Defaults.RateLimit, Defaults.Origin, false, SessionUse.None, BodyRule.Json, "(unmatched)");
@@ -31,6 +31,6 @@ public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, 
 
         return new AuthRouteRules(
             metadata.GetMetadata<AuthApiAttribute>() is not null, route.RateLimit, route.Origin, route.HashesPasswords, session, route.Body,
-            endpoint.RoutePattern.RawText ?? endpoint.DisplayName ?? string.Empty, route.Reads);
+            endpoint.RoutePattern.RawText ?? endpoint.DisplayName ?? string.Empty, route.Reads, route.Needs);
     }
 }
