@@ -2,7 +2,6 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Mail;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Users;
 using Mediator;
@@ -15,7 +14,6 @@ internal sealed class ChangeEmailCommandHandler(
     IMailTransport transport,
     IOptions<AuthOptions> auth,
     IOptions<EmailOptions> email,
-    IOptions<SessionOptions> sessionOptions,
     TimeProvider clock)
     : ICommandHandler<ChangeEmailCommand, Result<bool>>
 {
@@ -33,10 +31,6 @@ internal sealed class ChangeEmailCommandHandler(
 
         var now = clock.GetUtcNow();
         var actor = command.Actor;
-        if (!SessionFreshness.IsFresh(actor.Session.CreatedAt, now, sessionOptions.Value))
-        {
-            return SecurityErrors.SessionNotFresh;
-        }
 
         if (!RedirectTargets.IsAllowed(command.CallbackUrl, auth.Value))
         {

@@ -1,13 +1,10 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Common.SecondFactors;
 using AuthPlatform.Domain.Passkeys;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.RegisterPasskey;
 
@@ -15,18 +12,13 @@ internal sealed class RegisterPasskeyCommandHandler(
     IAuthDbContext db,
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
-    TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
+    TimeProvider clock)
     : ICommandHandler<RegisterPasskeyCommand, Result<PasskeyDto>>
 {
     public async ValueTask<Result<PasskeyDto>> Handle(RegisterPasskeyCommand command, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
         var now = clock.GetUtcNow();
-        if (!SessionFreshness.IsFresh(actor.Session.CreatedAt, now, sessionOptions.Value))
-        {
-            return SecurityErrors.SessionNotFresh;
-        }
 
         var challenge = await challenges.TakeAsync(command.Challenge, WebAuthnCeremony.Registration, cancellationToken);
         if (challenge is null)

@@ -1,23 +1,17 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.Sessions;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.RevokeOtherSessions;
 
-internal sealed class RevokeOtherSessionsCommandHandler(IAuthDbContext db, TimeProvider clock, IOptions<SessionOptions> sessionOptions)
+internal sealed class RevokeOtherSessionsCommandHandler(IAuthDbContext db, TimeProvider clock)
     : ICommandHandler<RevokeOtherSessionsCommand, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(RevokeOtherSessionsCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!SessionFreshness.IsFresh(command.Actor.Session.CreatedAt, now, sessionOptions.Value))
-        {
-            return SecurityErrors.SessionNotFresh;
-        }
 
         var revoked = await SessionRevocation.RevokeAllAsync(db, command.Actor.User.Id, exceptSessionId: command.Actor.Session.Id, SessionRevocationReason.RevokedByUser, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

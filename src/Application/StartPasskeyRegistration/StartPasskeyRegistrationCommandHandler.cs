@@ -2,12 +2,10 @@ using System.Security.Cryptography;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Common.SecondFactors;
 using AuthPlatform.Domain.Passkeys;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.StartPasskeyRegistration;
 
@@ -15,17 +13,12 @@ internal sealed class StartPasskeyRegistrationCommandHandler(
     IAuthDbContext db,
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
-    TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
+    TimeProvider clock)
     : ICommandHandler<StartPasskeyRegistrationCommand, Result<WebAuthnCeremonyStarted>>
 {
     public async ValueTask<Result<WebAuthnCeremonyStarted>> Handle(StartPasskeyRegistrationCommand command, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
-        if (!SessionFreshness.IsFresh(actor.Session.CreatedAt, clock.GetUtcNow(), sessionOptions.Value))
-        {
-            return SecurityErrors.SessionNotFresh;
-        }
 
         var existing = await db.Passkeys.AsNoTracking().Where(p => p.UserId == actor.User.Id)
             .Select(p => new KnownCredential(p.CredentialId, p.Transports)).ToListAsync(cancellationToken);

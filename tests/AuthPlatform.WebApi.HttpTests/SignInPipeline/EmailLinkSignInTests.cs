@@ -33,7 +33,7 @@ public sealed class EmailLinkSignInTests(TestDatabase database, MailServer mail)
         var first = await client.GetAsync(MailHttp.PathOf(links[0]));
         Assert.Equal(HttpStatusCode.Found, first.StatusCode);
         Assert.NotNull(AuthApi.SessionSetCookie(first));
-        Assert.Equal("email", await database.ScalarAsync<string>("select authentication_methods from sessions order by created_at desc limit 1"));
+        var linkSessionId = await database.ScalarAsync<string>("select id from sessions order by created_at desc limit 1");
 
         var (secret, _) = await TwoFactorTests.EnableAsync(client, signedUp.Cookie);
         var enrol = await TwoFactorTests.PostAsync(client, "two-factor/verify-totp", new { code = await TwoFactorTests.OathtoolAsync(secret, DateTimeOffset.UtcNow) }, signedUp.Cookie);
@@ -45,5 +45,8 @@ public sealed class EmailLinkSignInTests(TestDatabase database, MailServer mail)
         var setCookie = AuthApi.SessionSetCookie(second);
         Assert.True(setCookie is null || setCookie.Contains("Max-Age=0", StringComparison.Ordinal), setCookie);
         Assert.Equal(sessionsBefore, await database.ScalarAsync<long>("select count(*) from sessions"));
+
+        // The session the first link started recorded what it proved: the address.
+        Assert.Equal("email", await database.ScalarAsync<string>("select authentication_methods from sessions where id = $1", linkSessionId));
     }
 }
