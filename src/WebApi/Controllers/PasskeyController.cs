@@ -114,7 +114,7 @@ public sealed class PasskeyController(
 
     [EndpointSummary("Renames one of the current user's passkeys")]
     [ProducesResponseType<PasskeyResponse>(StatusCodes.Status200OK)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("passkey/update-passkey")]
     [Authorize]
     public async Task<IActionResult> Update([FromBody] PasskeyIdRequest request, CancellationToken cancellationToken)
@@ -127,7 +127,7 @@ public sealed class PasskeyController(
 
     [EndpointSummary("Deletes one of the current user's passkeys")]
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("passkey/delete-passkey")]
     [Authorize]
     public async Task<IActionResult> Delete([FromBody] PasskeyIdRequest request, CancellationToken cancellationToken)

@@ -49,12 +49,13 @@ public sealed class PasswordResetController(ISender sender, IOptions<AuthOptions
         var valid = !string.IsNullOrEmpty(callbackURL) && await sender.Send(new CheckResetTokenQuery(token), cancellationToken);
         return Redirect(valid
             ? RedirectTargets.WithParameter(target, auth.Value, "token", token)
-            : RedirectTargets.WithParameter(target, auth.Value, "error", "INVALID_TOKEN"));
+            : RedirectTargets.WithParameter(target, auth.Value, "error", Errors.InvalidToken.Code));
     }
 
     [EndpointSummary("Sets a new password with a mailed token; ends every session of the user")]
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("reset-password")]
     [AuthRoute(HashesPasswords = true)] // hashes the new password: admitted only while the hashing pool has room
     public async Task<IActionResult> Reset([FromBody] ResetPasswordRequest request, [FromQuery] string? token, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ public sealed class TwoFactorController(
 
         if (request.Method is not (null or "totp"))
         {
-            return ProblemWriter.Result(HttpContext, new Error(ErrorKind.Validation, "OTP_NOT_CONFIGURED", "OTP is not available"));
+            return ProblemWriter.Result(HttpContext, Errors.OtpNotConfigured);
         }
 
         var result = await sender.Send(new EnableTwoFactorCommand(current, request.Password, request.Issuer), cancellationToken);
@@ -147,7 +147,7 @@ public sealed class TwoFactorController(
     {
         if (!result.IsSuccess)
         {
-            if (result.Error!.Code is "INVALID_TWO_FACTOR_COOKIE" or "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE")
+            if (result.Error!.Is(Errors.InvalidTwoFactorCookie) || result.Error.Is(Errors.TooManyAttemptsRequestNewCode))
             {
                 secondFactorCookies.Expire(Response, secondFactorCookies.TwoFactorName);
             }
