@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Mail;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Social;
@@ -31,6 +32,8 @@ public sealed class SocialController(
     SessionDataCookie sessionData,
     SecondFactorCookies stateCookies,
     IIdentityProviders providers,
+    IServiceUrls urls,
+    IOptions<AuthOptions> auth,
     IOptions<SocialOptions> social) : ControllerBase
 {
     [EndpointSummary("Starts signing in with an identity provider: its authorization URL")]
@@ -146,5 +149,5 @@ public sealed class SocialController(
         return Ok(new SocialRedirectResponse(url, Redirect: !disableRedirect));
     }
 
-    private string ErrorPage(string code) => $"{Request.PathBase}{HttpContext.Request.Path.Value![..HttpContext.Request.Path.Value!.IndexOf("/callback/", StringComparison.Ordinal)]}/error?error={code}";
+    private string ErrorPage(string code) => RedirectTargets.WithParameter(urls.ErrorPage(), auth.Value, "error", code);
 }
