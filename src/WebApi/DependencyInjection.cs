@@ -22,6 +22,7 @@ public static class WebApiDependencyInjection
         services.AddOptions<CookieSettings>().BindConfiguration(CookieSettings.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CookieSettings>, CookieSettingsValidator>();
         services.AddSingleton<SessionTokenSigner>();
+        services.AddSingleton<AuthPlatform.Application.Common.Interfaces.IServiceUrls, AuthPlatform.WebApi.Routing.ServiceUrls>();
         services.AddSingleton<SessionCookies>();
         services.AddOptions<SessionCookieCacheOptions>().BindConfiguration(SessionCookieCacheOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SessionCookieCacheOptions>, SessionCookieCacheOptionsValidator>();

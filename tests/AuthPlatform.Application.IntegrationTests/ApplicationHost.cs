@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Testing;
 using Mediator;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public sealed class ApplicationHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         services.AddApplication();
         services.AddInfrastructure();
+        services.AddSingleton<IServiceUrls, TestServiceUrls>(); // the web layer builds them from its routes
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

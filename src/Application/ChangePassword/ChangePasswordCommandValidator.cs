@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Validation;
 using FluentValidation;
@@ -13,7 +14,7 @@ internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangeP
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("The current password is required.")
             .Must(p => p!.Length <= PasswordRules.MaxLength * 4 && PasswordRules.Length(p) <= PasswordRules.MaxLength)
-                .WithErrorCode(PasswordRules.TooLongCode).WithMessage("Password is too long: at most 128 characters.");
+                .WithErrorCode(PasswordRules.TooLongCode).WithMessage(Errors.PasswordTooLong.Message);
         RuleFor(c => c.NewPassword).Password();
         RuleFor(c => c.NewPassword).NotCommon(commonPasswords).When(c => CommonPasswordRules.MeetsLengthRules(c.NewPassword));
     }

@@ -16,7 +16,7 @@ namespace AuthPlatform.Application.DeliverMail;
 /// the token is never written anywhere but the mail, and the decision the request must not reveal
 /// (does this address have an account?) is made off the request path.
 /// </summary>
-public sealed class MailJobPreparer(IAuthDbContext db, IOptions<AuthOptions> auth, IOptions<EmailOptions> email, TimeProvider clock)
+public sealed class MailJobPreparer(IAuthDbContext db, IServiceUrls urls, IOptions<EmailOptions> email, TimeProvider clock)
 {
     /// <summary>The mail, or null when there is nothing to send (the job is then dropped).</summary>
     public async Task<PreparedMail?> PrepareAsync(MailJob job, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class MailJobPreparer(IAuthDbContext db, IOptions<AuthOptions> aut
             case MailKind.PasswordReset:
             {
                 var token = Issue(VerificationPurpose.PasswordReset, user, user.Email, email.Value.ResetPasswordTokenLifetime, now);
-                return Mail(job, user, ("url", MailLinks.ResetPassword(auth.Value, token, job.CallbackUrl)), ("expiresInMinutes", Minutes(email.Value.ResetPasswordTokenLifetime)));
+                return Mail(job, user, ("url", urls.ResetPasswordLink(token, job.CallbackUrl)), ("expiresInMinutes", Minutes(email.Value.ResetPasswordTokenLifetime)));
             }
 
             case MailKind.EmailVerification:
@@ -46,7 +46,7 @@ public sealed class MailJobPreparer(IAuthDbContext db, IOptions<AuthOptions> aut
                 }
 
                 var token = Issue(VerificationPurpose.EmailVerification, user, user.Email, email.Value.VerificationTokenLifetime, now);
-                return Mail(job, user, ("url", MailLinks.VerifyEmail(auth.Value, token, job.CallbackUrl)), ("expiresInMinutes", Minutes(email.Value.VerificationTokenLifetime)));
+                return Mail(job, user, ("url", urls.VerifyEmailLink(token, job.CallbackUrl)), ("expiresInMinutes", Minutes(email.Value.VerificationTokenLifetime)));
             }
 
             case MailKind.EmailChangeVerification:
@@ -58,7 +58,7 @@ public sealed class MailJobPreparer(IAuthDbContext db, IOptions<AuthOptions> aut
                 }
 
                 var token = Issue(VerificationPurpose.EmailChange, user, job.Recipient, email.Value.VerificationTokenLifetime, now);
-                return Mail(job, user, ("url", MailLinks.VerifyEmail(auth.Value, token, job.CallbackUrl)), ("newEmail", job.Recipient), ("expiresInMinutes", Minutes(email.Value.VerificationTokenLifetime)));
+                return Mail(job, user, ("url", urls.VerifyEmailLink(token, job.CallbackUrl)), ("newEmail", job.Recipient), ("expiresInMinutes", Minutes(email.Value.VerificationTokenLifetime)));
             }
 
             case MailKind.EmailChangeNotice:

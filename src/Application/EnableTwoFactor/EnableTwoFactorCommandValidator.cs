@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Results;
 using FluentValidation;
 
 namespace AuthPlatform.Application.EnableTwoFactor;
@@ -6,7 +7,7 @@ internal sealed class EnableTwoFactorCommandValidator : AbstractValidator<Enable
 {
     public EnableTwoFactorCommandValidator()
     {
-        RuleFor(c => c.Password).NotEmpty().WithErrorCode("INVALID_PASSWORD").WithMessage("The password is required.").MaximumLength(512);
+        RuleFor(c => c.Password).NotEmpty().WithErrorCode(Errors.InvalidPassword.Code).WithMessage("The password is required.").MaximumLength(512);
         RuleFor(c => c.Issuer).MaximumLength(64).Must(i => i is null || !i.Contains(':', StringComparison.Ordinal))
             .WithMessage("The issuer must be at most 64 characters without ':'.");
     }

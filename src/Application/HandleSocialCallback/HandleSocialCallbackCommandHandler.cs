@@ -20,6 +20,7 @@ namespace AuthPlatform.Application.HandleSocialCallback;
 internal sealed partial class HandleSocialCallbackCommandHandler(
     IAuthDbContext db,
     IIdentityProviders providers,
+    IServiceUrls urls,
     IProviderTokenProtector tokenProtector,
     TimeProvider clock,
     IOptions<AuthOptions> auth,
@@ -30,8 +31,7 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
 {
     public async ValueTask<Result<SocialCallbackOutcome>> Handle(HandleSocialCallbackCommand command, CancellationToken cancellationToken)
     {
-        var options = auth.Value;
-        var defaultErrorUrl = options.BasePath.TrimEnd('/') + "/error";
+        var defaultErrorUrl = urls.ErrorPage();
         if (string.IsNullOrEmpty(command.State))
         {
             return Fail(defaultErrorUrl, SocialErrors.StateNotFound);
@@ -61,7 +61,7 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
         }
 
         var redeemed = await providers.RedeemCodeAsync(
-            state.ProviderId, command.Code, state.CodeVerifier, state.Nonce, SocialAuthorization.RedirectUri(options, state.ProviderId), cancellationToken);
+            state.ProviderId, command.Code, state.CodeVerifier, state.Nonce, urls.ProviderCallback(state.ProviderId), cancellationToken);
         if (!redeemed.IsSuccess)
         {
             return Fail(errorUrl, redeemed.Error!.Code);

@@ -42,11 +42,9 @@ public static class ImportBetterAuthErrors
     /// <summary>The environment variable the source database's password is read from.</summary>
     public const string PasswordVariable = "BETTER_AUTH_DATABASE_PASSWORD";
 
-    public static readonly Error PasswordOnCommandLine = new(ErrorKind.Validation, "PASSWORD_ON_COMMAND_LINE",
-        $"--from must not contain the password: a command line is visible to other users of this machine and kept in shell history. Remove it from --from and set {PasswordVariable}, or pass --password-stdin and type it on standard input.");
+    public static readonly Error PasswordOnCommandLine = Errors.PasswordOnCommandLine;
 
-    public static Error SchemaBehind(int pending) => new(ErrorKind.Unavailable, "SCHEMA_BEHIND",
-        $"This service's database schema is behind ({pending} migration(s) pending): run the `migrate` command first.");
+    public static Error SchemaBehind(int pending) => Errors.SchemaBehindBy(pending);
 
-    public static Error Source(string message) => new(ErrorKind.Unprocessable, "BETTER_AUTH_SOURCE", message);
+    public static Error Source(string message) => Errors.BetterAuthSource.WithMessage(message);
 }

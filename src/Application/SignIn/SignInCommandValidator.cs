@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Validation;
 using FluentValidation;
 
@@ -16,6 +17,6 @@ internal sealed class SignInCommandValidator : AbstractValidator<SignInCommand>
             .NotNull().WithMessage("Password is required.")
             .NotEqual(string.Empty).WithMessage("Password is required.")
             .Must(p => p!.Length <= PasswordRules.MaxLength * 4 && PasswordRules.Length(p) <= PasswordRules.MaxLength)
-                .WithErrorCode(PasswordRules.TooLongCode).WithMessage("Password is too long: at most 128 characters.");
+                .WithErrorCode(PasswordRules.TooLongCode).WithMessage(Errors.PasswordTooLong.Message);
     }
 }

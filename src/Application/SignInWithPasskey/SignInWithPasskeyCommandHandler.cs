@@ -27,13 +27,13 @@ internal sealed class SignInWithPasskeyCommandHandler(
         var passkey = credentialId is null ? null : await db.Passkeys.FirstOrDefaultAsync(p => p.CredentialId == credentialId, cancellationToken);
         if (passkey is null || (challenge.UserId is not null && challenge.UserId != passkey.UserId))
         {
-            return SecondFactorErrors.PasskeyNotFound with { Kind = ErrorKind.Unauthorized };
+            return SecondFactorErrors.PasskeyNotFound;
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == passkey.UserId, cancellationToken);
         if (user is null || user.IsDisabled)
         {
-            return SecondFactorErrors.AuthenticationFailed with { Kind = ErrorKind.Unauthorized };
+            return SecondFactorErrors.AuthenticationFailed;
         }
 
         var verified = await relyingParty.VerifyAuthenticationAsync(challenge.OptionsJson, command.ResponseJson!, passkey.PublicKey, passkey.Counter, cancellationToken);

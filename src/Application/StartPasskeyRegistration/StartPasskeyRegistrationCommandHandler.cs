@@ -12,8 +12,7 @@ namespace AuthPlatform.Application.StartPasskeyRegistration;
 internal sealed class StartPasskeyRegistrationCommandHandler(
     IAuthDbContext db,
     IWebAuthnRelyingParty relyingParty,
-    WebAuthnChallengeStore challenges,
-    TimeProvider clock)
+    WebAuthnChallengeStore challenges)
     : ICommandHandler<StartPasskeyRegistrationCommand, Result<WebAuthnCeremonyStarted>>
 {
     public async ValueTask<Result<WebAuthnCeremonyStarted>> Handle(StartPasskeyRegistrationCommand command, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using AuthPlatform.Domain.Common;
 
 namespace AuthPlatform.Domain.Sessions;
 
@@ -48,13 +49,8 @@ public readonly struct SessionToken : IEquatable<SessionToken>
         return true;
     }
 
-    /// <summary>SHA-256 of the token's ASCII bytes: the lookup key stored in sessions.token_digest.</summary>
-    public byte[] ComputeDigest()
-    {
-        Span<byte> ascii = stackalloc byte[MaxLength];
-        var written = Encoding.ASCII.GetBytes(Value, ascii);
-        return SHA256.HashData(ascii[..written]);
-    }
+    /// <summary>The lookup key stored in sessions.token_digest (and oauth_states.state_digest): <see cref="OpaqueTokenDigest"/>.</summary>
+    public byte[] ComputeDigest() => OpaqueTokenDigest.Of(Value);
 
     public bool Equals(SessionToken other) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Value ?? string.Empty), Encoding.ASCII.GetBytes(other.Value ?? string.Empty));

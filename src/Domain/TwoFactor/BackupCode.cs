@@ -71,5 +71,5 @@ public sealed class BackupCode
         UsedAt = now;
     }
 
-    private static byte[] ComputeDigest(string raw) => SHA256.HashData(Encoding.ASCII.GetBytes(raw));
+    private static byte[] ComputeDigest(string raw) => OpaqueTokenDigest.Of(raw);
 }

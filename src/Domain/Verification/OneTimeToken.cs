@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using AuthPlatform.Domain.Common;
 
 namespace AuthPlatform.Domain.Verification;
 
@@ -45,7 +46,8 @@ public readonly struct OneTimeToken
         return true;
     }
 
-    public byte[] ComputeDigest() => SHA256.HashData(Encoding.ASCII.GetBytes(Value));
+    /// <summary>The lookup key stored with the ticket: <see cref="OpaqueTokenDigest"/>.</summary>
+    public byte[] ComputeDigest() => OpaqueTokenDigest.Of(Value);
 
     public override string ToString() => "OneTimeToken(***)";
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Limits;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Security;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -24,7 +25,7 @@ public sealed class PostgresCredentialLimitStore(NpgsqlDataSource dataSource, IO
         returning hits, window_start
         """;
 
-    private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes("request-limit:" + (authOptions.Value.SecretRing is [var current, ..] ? current : string.Empty)));
+    private readonly byte[] _key = SecretKeys.RequestLimit(authOptions.Value.SecretRing is [var current, ..] ? current : string.Empty);
 
     public async ValueTask<WindowCount> CountAsync(string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace AuthPlatform.Infrastructure.SecondFactors;
 /// </summary>
 public sealed class SecondFactorSecretEncryption(IOptions<AuthOptions> options) : ISecondFactorSecretProtector
 {
-    private readonly SecretBox _box = new(options.Value.SecretRing, "AuthPlatform second factors v1"u8, "totp secret encryption"u8, "second-factor secrets");
+    private readonly SecretBox _box = new(options.Value.SecretRing, EncryptedFamily.SecondFactors, "second-factor secrets");
 
     public string CurrentKeyId => _box.CurrentKeyId;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.Users;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -36,7 +37,7 @@ public sealed class FailedSignInThrottle(
     private const string SelectSql = "select tokens, updated_at from sign_in_throttles where key_digest = $1";
 
     private readonly SignInThrottleOptions _settings = options.Value;
-    private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes("sign-in-throttle:" + (authOptions.Value.SecretRing is [var current, ..] ? current : string.Empty)));
+    private readonly byte[] _key = SecretKeys.SignInThrottle(authOptions.Value.SecretRing is [var current, ..] ? current : string.Empty);
 
     public async ValueTask<TimeSpan?> TryTakeAsync(EmailAddress email, CancellationToken cancellationToken)
     {

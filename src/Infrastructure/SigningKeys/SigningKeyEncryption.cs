@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Infrastructure.Security;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace AuthPlatform.Infrastructure.SigningKeys;
 /// </summary>
 public sealed class SigningKeyEncryption(IOptions<AuthOptions> options) : ISigningKeyProtector
 {
-    private readonly SecretBox _box = new(options.Value.SecretRing, "AuthPlatform signing keys v1"u8, "private key encryption"u8, "signing keys");
+    private readonly SecretBox _box = new(options.Value.SecretRing, EncryptedFamily.SigningKeys, "signing keys");
 
     public string CurrentEncryptionKeyId => _box.CurrentKeyId;
 

@@ -109,13 +109,13 @@ public sealed partial class IdentityProviders : IIdentityProviders
     {
         if (!_providers.TryGetValue(providerId, out var provider))
         {
-            return Callback("oauth_provider_not_found");
+            return Application.Common.Results.Errors.ProviderCallback.OAuthProviderNotFound;
         }
 
         var endpoints = await EndpointsAsync(provider, cancellationToken);
         if (endpoints?.Token is not { } tokenEndpoint)
         {
-            return Callback("invalid_code");
+            return Application.Common.Results.Errors.ProviderCallback.InvalidCode;
         }
 
         var form = new List<KeyValuePair<string, string>>
@@ -134,12 +134,12 @@ public sealed partial class IdentityProviders : IIdentityProviders
         var tokens = await PostTokenRequestAsync(provider, tokenEndpoint, form, cancellationToken);
         if (tokens is null)
         {
-            return Callback("invalid_code");
+            return Application.Common.Results.Errors.ProviderCallback.InvalidCode;
         }
 
         return await IdentityOfAsync(provider, endpoints, tokens, nonce, cancellationToken) is { } identity
             ? identity
-            : Callback("unable_to_get_user_info");
+            : Application.Common.Results.Errors.ProviderCallback.UnableToGetUserInfo;
     }
 
     public async Task<Result<ProviderTokenSet>> RefreshAsync(string providerId, string refreshToken, CancellationToken cancellationToken)
@@ -436,8 +436,6 @@ public sealed partial class IdentityProviders : IIdentityProviders
 
         return (null, false);
     }
-
-    private static Result<ProviderIdentity> Callback(string code) => Application.Common.Results.SocialErrors.Callback(code);
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;

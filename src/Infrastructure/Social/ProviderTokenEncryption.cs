@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace AuthPlatform.Infrastructure.Social;
 /// </summary>
 public sealed class ProviderTokenEncryption(IOptions<AuthOptions> options) : IProviderTokenProtector
 {
-    private readonly SecretBox _box = new(options.Value.SecretRing, "AuthPlatform provider tokens v1"u8, "provider token encryption"u8, "identity provider tokens");
+    private readonly SecretBox _box = new(options.Value.SecretRing, EncryptedFamily.ProviderTokens, "identity provider tokens");
 
     public string CurrentKeyId => _box.CurrentKeyId;
 

@@ -40,8 +40,10 @@ public sealed class EmailVerificationController(
     [EndpointSummary("Follows a mailed verification link: redirects to callbackURL (with error=CODE on failure), or answers JSON")]
     [ProducesResponseType<VerifyEmailResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status302Found)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
     [HttpGet("verify-email")]
     public async Task<IActionResult> Verify([FromQuery] string? token, [FromQuery] string? callbackURL, CancellationToken cancellationToken)
     {
@@ -53,9 +55,10 @@ public sealed class EmailVerificationController(
         var result = await sender.Send(new VerifyEmailCommand(token, RequestContext.ClientOf(HttpContext)), cancellationToken);
         if (!result.IsSuccess)
         {
-            // BetterAuth: errors go to the callback as ?error=CODE, or are a 401 without one.
+            // As BetterAuth: errors go to the callback as ?error=CODE, or are JSON without one (with the
+            // catalogue's status; BetterAuth answers 401 for all of them, docs/compatibility.md).
             return string.IsNullOrEmpty(callbackURL)
-                ? ProblemWriter.Result(HttpContext, result.Error! with { Kind = ErrorKind.Unauthorized })
+                ? ProblemWriter.Result(HttpContext, result.Error!)
                 : Redirect(RedirectTargets.WithParameter(callbackURL, auth.Value, "error", result.Error!.Code));
         }
 

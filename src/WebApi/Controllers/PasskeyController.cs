@@ -109,7 +109,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
 
     [EndpointSummary("Renames one of the current user's passkeys")]
     [ProducesResponseType<PasskeyResponse>(StatusCodes.Status200OK)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("passkey/update-passkey")]
     [Authorize]
     public async Task<IActionResult> Update([FromBody] PasskeyIdRequest request, CancellationToken cancellationToken)
@@ -122,7 +122,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
 
     [EndpointSummary("Deletes one of the current user's passkeys")]
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("passkey/delete-passkey")]
     [Authorize]
     [AuthRoute(Needs = SensitiveProof.FreshSession)]

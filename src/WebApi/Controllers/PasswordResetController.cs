@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Mail;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
@@ -19,7 +20,7 @@ namespace AuthPlatform.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [AuthApi]
-public sealed class PasswordResetController(ISender sender, IOptions<AuthOptions> auth) : ControllerBase
+public sealed class PasswordResetController(ISender sender, IOptions<AuthOptions> auth, IServiceUrls urls) : ControllerBase
 {
     [EndpointSummary("Mails a reset link to the address if it has an account; the answer is the same either way")]
     [ProducesResponseType<PasswordResetRequestedResponse>(StatusCodes.Status200OK)]
@@ -45,16 +46,17 @@ public sealed class PasswordResetController(ISender sender, IOptions<AuthOptions
         }
 
         // As BetterAuth: without a callbackURL there is nowhere to forward the token to.
-        var target = string.IsNullOrEmpty(callbackURL) ? auth.Value.BasePath.TrimEnd('/') + "/error" : callbackURL;
+        var target = string.IsNullOrEmpty(callbackURL) ? urls.ErrorPage() : callbackURL;
         var valid = !string.IsNullOrEmpty(callbackURL) && await sender.Send(new CheckResetTokenQuery(token), cancellationToken);
         return Redirect(valid
             ? RedirectTargets.WithParameter(target, auth.Value, "token", token)
-            : RedirectTargets.WithParameter(target, auth.Value, "error", "INVALID_TOKEN"));
+            : RedirectTargets.WithParameter(target, auth.Value, "error", Errors.InvalidToken.Code));
     }
 
     [EndpointSummary("Sets a new password with a mailed token; ends every session of the user")]
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("reset-password")]
     [AuthRoute(HashesPasswords = true)] // hashes the new password: admitted only while the hashing pool has room
     public async Task<IActionResult> Reset([FromBody] ResetPasswordRequest request, [FromQuery] string? token, CancellationToken cancellationToken)

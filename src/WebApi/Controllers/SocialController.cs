@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Mail;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Social;
@@ -28,7 +29,9 @@ namespace AuthPlatform.WebApi.Controllers;
 [AuthApi]
 public sealed class SocialController(
     ISender sender,
-    IIdentityProviders providers) : ControllerBase
+    IIdentityProviders providers,
+    IServiceUrls urls,
+    IOptions<AuthOptions> auth) : ControllerBase
 {
     [EndpointSummary("Starts signing in with an identity provider: its authorization URL")]
     [ProducesResponseType<SocialRedirectResponse>(StatusCodes.Status200OK)]
@@ -119,5 +122,5 @@ public sealed class SocialController(
     public IActionResult Providers() =>
         Ok(providers.Configured.Select(p => new SocialProviderResponse(p.Id, p.Name)).ToList());
 
-    private string ErrorPage(string code) => $"{Request.PathBase}{HttpContext.Request.Path.Value![..HttpContext.Request.Path.Value!.IndexOf("/callback/", StringComparison.Ordinal)]}/error?error={code}";
+    private string ErrorPage(string code) => RedirectTargets.WithParameter(urls.ErrorPage(), auth.Value, "error", code);
 }

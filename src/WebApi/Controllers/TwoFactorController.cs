@@ -40,7 +40,7 @@ public sealed class TwoFactorController(ISender sender) : ControllerBase
 
         if (request.Method is not (null or "totp"))
         {
-            return ProblemWriter.Result(HttpContext, new Error(ErrorKind.Validation, "OTP_NOT_CONFIGURED", "OTP is not available"));
+            return ProblemWriter.Result(HttpContext, Errors.OtpNotConfigured);
         }
 
         var result = await sender.Send(new EnableTwoFactorCommand(current, request.Password, request.Issuer), cancellationToken);
@@ -144,7 +144,7 @@ public sealed class TwoFactorController(ISender sender) : ControllerBase
         {
             // A challenge that is gone or burned can never succeed: the browser stops sending it.
             var problem = ProblemWriter.Result(HttpContext, result.Error!);
-            return result.Error!.Code == SecondFactorErrors.InvalidTwoFactorCookie.Code || result.Error.Code == SecondFactorErrors.TooManyAttempts.Code
+            return result.Error!.Is(Errors.InvalidTwoFactorCookie) || result.Error.Is(Errors.TooManyAttemptsRequestNewCode)
                 ? new CookieResult(problem).Expire(FlowCookie.TwoFactor)
                 : problem;
         }

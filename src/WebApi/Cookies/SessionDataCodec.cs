@@ -4,6 +4,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.GetSession;
 
 namespace AuthPlatform.WebApi.Cookies;
@@ -30,7 +31,6 @@ public sealed class SessionDataCodec
     private const int MacChars = 43; // base64url of 32 bytes, unpadded
     private const ushort NullString = ushort.MaxValue;
     private const int FixedLength = 1 + 8 + 1 + (5 * 8);
-    private static readonly byte[] KeyInfoPrefix = "AuthPlatform session_data cookie v1 "u8.ToArray();
 
     private readonly byte[][] _keys;
 
@@ -39,8 +39,7 @@ public sealed class SessionDataCodec
     public SessionDataCodec(IReadOnlyList<string> secrets, string version)
     {
         ArgumentOutOfRangeException.ThrowIfZero(secrets.Count);
-        var info = KeyInfoPrefix.Concat(Encoding.UTF8.GetBytes(version)).ToArray();
-        _keys = secrets.Select(s => HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(s), 32, salt: [], info)).ToArray();
+        _keys = secrets.Select(s => SecretKeys.SessionDataCookie(s, version)).ToArray();
     }
 
     public enum Outcome

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed class SessionTokenSigner
     private readonly byte[][] _keys;
 
     public SessionTokenSigner(IOptions<AuthOptions> options) =>
-        _keys = options.Value.SecretRing.Select(Encoding.UTF8.GetBytes).ToArray();
+        _keys = options.Value.SecretRing.Select(SecretKeys.CookieSignature).ToArray();
 
     public string Sign(SessionToken token) => token.Value + "." + Convert.ToBase64String(Mac(_keys[0], token.Value));
 

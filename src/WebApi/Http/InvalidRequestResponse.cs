@@ -24,7 +24,7 @@ public static class InvalidRequestResponse
         }
 
         var first = errors.Values.SelectMany(v => v).FirstOrDefault() ?? "The request is invalid.";
-        return ProblemWriter.Result(context.HttpContext, Errors.Validation(errors, "VALIDATION_ERROR", first));
+        return ProblemWriter.Result(context.HttpContext, Errors.ValidationError.WithFields(errors, first));
     }
 
     private static string FieldName(string key)

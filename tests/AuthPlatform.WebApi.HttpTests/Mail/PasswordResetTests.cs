@@ -51,7 +51,7 @@ public sealed class PasswordResetTests(TestDatabase database, MailServer mail) :
 
         // Used: the token works no more, and the link now forwards an error.
         var again = await client.ResetPasswordAsync(token, "yet another passphrase 43");
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode); // INVALID_TOKEN is 401 on every route (docs/compatibility.md)
         Assert.Equal("INVALID_TOKEN", (await again.JsonAsync())!["code"]!.GetValue<string>());
         var usedLink = await client.GetAsync(MailHttp.PathOf(message.Link));
         Assert.Equal("http://localhost/reset-password?error=INVALID_TOKEN", usedLink.Headers.Location!.AbsoluteUri);
@@ -71,7 +71,7 @@ public sealed class PasswordResetTests(TestDatabase database, MailServer mail) :
         foreach (var bad in new[] { altered, token + "x", "short", string.Empty })
         {
             var response = await client.ResetPasswordAsync(bad, NewPassword);
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("INVALID_TOKEN", (await response.JsonAsync())!["code"]!.GetValue<string>());
         }
 

@@ -7,7 +7,7 @@ namespace AuthPlatform.Application.Common.Behaviours;
 
 /// <summary>
 /// Runs the message's FluentValidation validators before its handler. Failures become a VALIDATION_ERROR
-/// result (400 with field errors), or the specific code a rule declares (e.g. PASSWORD_TOO_SHORT).
+/// result (400 with field errors), or the catalogue entry whose code a rule declares (e.g. PASSWORD_TOO_SHORT).
 /// The handler never sees invalid input.
 /// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
@@ -51,12 +51,11 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
             .GroupBy(f => CamelCase(f.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
         var first = failures[0];
-        var code = failures.Select(f => f.ErrorCode).FirstOrDefault(IsUpperSnake) ?? "VALIDATION_ERROR";
-        return Errors.Validation(fields, code, first.ErrorMessage);
+        // FluentValidation's own codes ("NotEmptyValidator") are not in the catalogue: the first rule that
+        // declares a catalogue code decides the code and, through its entry, the status.
+        var entry = failures.Select(f => f.ErrorCode is { } code ? Errors.Find(code) : null).FirstOrDefault(e => e is not null) ?? Errors.ValidationError;
+        return entry.WithFields(fields, first.ErrorMessage);
     }
-
-    private static bool IsUpperSnake(string? code) =>
-        !string.IsNullOrEmpty(code) && code.All(c => c is (>= 'A' and <= 'Z') or '_' or (>= '0' and <= '9'));
 
     private static string CamelCase(string name) =>
         string.IsNullOrEmpty(name) ? "body" : char.ToLowerInvariant(name[0]) + name[1..];

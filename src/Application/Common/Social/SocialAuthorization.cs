@@ -24,7 +24,7 @@ public sealed record SocialRedirects(string? CallbackUrl, string? ErrorCallbackU
 /// targets, mints the state, the PKCE verifier and the nonce, keeps them server-side (single use,
 /// <see cref="SocialOptions.StateLifetime"/>), and builds the provider's authorization URL.
 /// </summary>
-internal sealed class SocialAuthorization(IAuthDbContext db, IIdentityProviders providers, TimeProvider clock, IOptions<AuthOptions> auth, IOptions<SocialOptions> social)
+internal sealed class SocialAuthorization(IAuthDbContext db, IIdentityProviders providers, IServiceUrls urls, TimeProvider clock, IOptions<AuthOptions> auth, IOptions<SocialOptions> social)
 {
     private const string VerifierAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
@@ -63,7 +63,7 @@ internal sealed class SocialAuthorization(IAuthDbContext db, IIdentityProviders 
         var nonce = RandomNumberGenerator.GetString(VerifierAlphabet.AsSpan(0, 62), 32);
         var extraScopes = scopes ?? [];
         var url = await providers.AuthorizationUrlAsync(
-            new AuthorizationRequest(providerId, state.Value, verifier, nonce, RedirectUri(options, providerId), extraScopes, loginHint), cancellationToken);
+            new AuthorizationRequest(providerId, state.Value, verifier, nonce, urls.ProviderCallback(providerId), extraScopes, loginHint), cancellationToken);
         if (!url.IsSuccess)
         {
             return url.Error!;
@@ -80,10 +80,6 @@ internal sealed class SocialAuthorization(IAuthDbContext db, IIdentityProviders 
         await db.SaveChangesAsync(cancellationToken);
         return new SocialAuthorizationStarted(url.Value, state);
     }
-
-    /// <summary>The callback the provider sends the browser back to: {base URL}{base path}/callback/{provider}.</summary>
-    public static string RedirectUri(AuthOptions options, string providerId) =>
-        new Uri(options.BaseUri, options.BasePath.TrimEnd('/') + "/callback/" + Uri.EscapeDataString(providerId)).AbsoluteUri;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

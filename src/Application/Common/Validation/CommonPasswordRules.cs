@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
 using FluentValidation;
 
 namespace AuthPlatform.Application.Common.Validation;
@@ -9,12 +10,12 @@ namespace AuthPlatform.Application.Common.Validation;
 /// </summary>
 public static class CommonPasswordRules
 {
-    public const string CompromisedCode = "PASSWORD_COMPROMISED";
+    public static string CompromisedCode => Errors.PasswordCompromised.Code;
 
     public static IRuleBuilderOptions<T, string?> NotCommon<T>(this IRuleBuilderInitial<T, string?> rule, ICommonPasswordList list) =>
         rule.Must(p => p is null || !list.Contains(p))
             .WithErrorCode(CompromisedCode)
-            .WithMessage("This password is among the most common passwords in known breaches; choose another.");
+            .WithMessage(Errors.PasswordCompromised.Message);
 
     /// <summary>True when the length rules of <see cref="PasswordRules"/> accept the password.</summary>
     public static bool MeetsLengthRules(string? password) =>

@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Users;
 using FluentValidation;
 
@@ -5,10 +6,10 @@ namespace AuthPlatform.Application.Common.Validation;
 
 public static class EmailRules
 {
-    public const string InvalidEmailCode = "INVALID_EMAIL";
+    public static string InvalidEmailCode => Errors.InvalidEmail.Code;
 
     public static IRuleBuilderOptions<T, string?> EmailAddress<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithErrorCode("VALIDATION_ERROR").WithMessage("Email is required.")
-            .Must(e => Domain.Users.EmailAddress.TryCreate(e, out _)).WithErrorCode(InvalidEmailCode).WithMessage("Invalid email.");
+            .NotEmpty().WithErrorCode(Errors.ValidationError.Code).WithMessage("Email is required.")
+            .Must(e => Domain.Users.EmailAddress.TryCreate(e, out _)).WithErrorCode(InvalidEmailCode).WithMessage(Errors.InvalidEmail.Message);
 }

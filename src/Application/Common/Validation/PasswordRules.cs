@@ -1,4 +1,5 @@
 using System.Text;
+using AuthPlatform.Application.Common.Results;
 using FluentValidation;
 
 namespace AuthPlatform.Application.Common.Validation;
@@ -12,8 +13,8 @@ public static class PasswordRules
     public const int MinLength = 8;
     public const int MaxLength = 128;
 
-    public const string TooShortCode = "PASSWORD_TOO_SHORT";
-    public const string TooLongCode = "PASSWORD_TOO_LONG";
+    public static string TooShortCode => Errors.PasswordTooShort.Code;
+    public static string TooLongCode => Errors.PasswordTooLong.Code;
 
     /// <summary>The form every password is hashed and measured in.</summary>
     public static string Normalize(string password)
@@ -34,12 +35,9 @@ public static class PasswordRules
     /// <summary>Required, 8..128 characters, with BetterAuth's error codes. Whitespace is a valid character.</summary>
     public static IRuleBuilderOptions<T, string?> Password<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotNull().WithErrorCode("VALIDATION_ERROR").WithMessage("Password is required.")
+            .NotNull().WithErrorCode(Errors.ValidationError.Code).WithMessage("Password is required.")
             // Cheap guard first: never normalise a huge input just to learn that it is too long.
-            .Must(p => p!.Length <= MaxLength * 4).WithErrorCode(TooLongCode).WithMessage(TooLongMessage)
-            .Must(p => Length(p!) >= MinLength).WithErrorCode(TooShortCode).WithMessage(TooShortMessage)
-            .Must(p => Length(p!) <= MaxLength).WithErrorCode(TooLongCode).WithMessage(TooLongMessage);
-
-    private const string TooShortMessage = "Password is too short: at least 8 characters.";
-    private const string TooLongMessage = "Password is too long: at most 128 characters.";
+            .Must(p => p!.Length <= MaxLength * 4).WithErrorCode(TooLongCode).WithMessage(Errors.PasswordTooLong.Message)
+            .Must(p => Length(p!) >= MinLength).WithErrorCode(TooShortCode).WithMessage(Errors.PasswordTooShort.Message)
+            .Must(p => Length(p!) <= MaxLength).WithErrorCode(TooLongCode).WithMessage(Errors.PasswordTooLong.Message);
 }

@@ -1,0 +1,24 @@
+using AuthPlatform.Domain.Verification;
+
+namespace AuthPlatform.Application.Common.Interfaces;
+
+/// <summary>
+/// The service's own URLs, absolute, on the configured base URL (Auth:BaseUrl, whose path prefixes every
+/// route, as BetterAuth's baseURL does) and never on a request's Host header, so a forged Host cannot point a
+/// mailed link at someone else's site. The web layer builds them from the routes themselves (ASP.NET Core's
+/// LinkGenerator), so a route and the links to it cannot drift apart.
+/// </summary>
+public interface IServiceUrls
+{
+    /// <summary>The default error page of social sign-in (BetterAuth's {base}/error).</summary>
+    string ErrorPage();
+
+    /// <summary>The callback an identity provider sends the browser back to (the registered redirect URI).</summary>
+    string ProviderCallback(string providerId);
+
+    /// <summary>The mailed reset link: the route that forwards the token to <paramref name="callbackUrl"/>.</summary>
+    string ResetPasswordLink(OneTimeToken token, string? callbackUrl);
+
+    /// <summary>The mailed verification link (also completes a change of email); "/" when no callback was given, as BetterAuth.</summary>
+    string VerifyEmailLink(OneTimeToken token, string? callbackUrl);
+}
