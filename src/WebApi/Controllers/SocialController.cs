@@ -56,10 +56,11 @@ public sealed class SocialController(
     [EndpointSummary("The identity provider sends the browser back here; ends in a redirect")]
     [ProducesResponseType(StatusCodes.Status302Found)]
     [HttpGet("callback/{providerId}")]
-    public async Task<IActionResult> Callback(string providerId, [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, CancellationToken cancellationToken)
+    public async Task<IActionResult> Callback(
+        string providerId, [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, [FromQuery] string? iss, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new HandleSocialCallbackCommand(providerId, code, state, error, stateCookies.Read(Request, stateCookies.OAuthStateName), RequestContext.ClientOf(HttpContext)),
+            new HandleSocialCallbackCommand(providerId, code, state, error, iss, stateCookies.Read(Request, stateCookies.OAuthStateName), RequestContext.ClientOf(HttpContext)),
             cancellationToken);
         stateCookies.Expire(Response, stateCookies.OAuthStateName);
         if (!result.IsSuccess)

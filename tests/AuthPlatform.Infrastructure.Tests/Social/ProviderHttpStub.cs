@@ -57,6 +57,6 @@ internal static class Redeem
     public const string Verifier = "the-code-verifier-0123456789-0123456789-0123456789";
     public const string RedirectUri = "https://auth.example.com/api/auth/callback/";
 
-    public static Task<Result<ProviderIdentity>> CodeAsync(IIdentityProviders providers, string providerId, string nonce) =>
-        providers.RedeemCodeAsync(providerId, Code, Verifier, nonce, RedirectUri + providerId, CancellationToken.None);
+    public static Task<Result<ProviderIdentity>> CodeAsync(IIdentityProviders providers, string providerId, string nonce, string? responseIssuer = null) =>
+        providers.RedeemCodeAsync(providerId, Code, responseIssuer, Verifier, nonce, RedirectUri + providerId, CancellationToken.None);
 }

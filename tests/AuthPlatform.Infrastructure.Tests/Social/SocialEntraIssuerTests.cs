@@ -8,7 +8,8 @@ namespace AuthPlatform.Infrastructure.Tests.Social;
 /// <summary>
 /// Microsoft Entra's multi-tenant endpoints (common, organizations, consumers) publish the issuer
 /// <c>https://login.microsoftonline.com/{tenantid}/v2.0</c>: an ID token is accepted under the issuer of its
-/// own tenant (its <c>tid</c>), and the account is keyed by that tenant's issuer.
+/// own tenant (its <c>tid</c>), and the account is keyed by that tenant's issuer. The authorization
+/// response's <c>iss</c> (RFC 9207) must name one tenant, the ID token's.
 /// </summary>
 public sealed class SocialEntraIssuerTests : IDisposable
 {
@@ -58,6 +59,44 @@ public sealed class SocialEntraIssuerTests : IDisposable
 
         Assert.False(result.IsSuccess);
         Assert.Equal("unable_to_get_user_info", result.Error!.Code);
+    }
+
+    [Fact]
+    public async Task An_authorization_response_naming_the_ID_tokens_tenant_is_accepted()
+    {
+        var stub = Entra(IdToken(issuerTenant: Tenant, tid: Tenant));
+
+        var result = await Redeem.CodeAsync(stub.IdentityProviders("microsoft", Settings), "microsoft", Nonce, responseIssuer: $"https://login.microsoftonline.com/{Tenant}/v2.0");
+
+        Assert.True(result.IsSuccess, result.Error?.Code);
+        Assert.Equal($"https://login.microsoftonline.com/{Tenant}/v2.0", result.Value.Issuer);
+    }
+
+    [Fact]
+    public async Task An_authorization_response_naming_another_tenant_than_the_ID_token_is_refused()
+    {
+        var stub = Entra(IdToken(issuerTenant: Tenant, tid: Tenant));
+
+        var result = await Redeem.CodeAsync(stub.IdentityProviders("microsoft", Settings), "microsoft", Nonce, responseIssuer: $"https://login.microsoftonline.com/{OtherTenant}/v2.0");
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal("unable_to_get_user_info", result.Error!.Code);
+    }
+
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/common/v2.0")]
+    [InlineData("https://login.microsoftonline.com/{tenantid}/v2.0")]
+    [InlineData("https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0/")]
+    [InlineData("https://attacker.example/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0")]
+    public async Task An_authorization_response_not_naming_one_tenant_is_issuer_mismatch_and_its_code_stays_here(string responseIssuer)
+    {
+        var stub = Entra(IdToken(issuerTenant: Tenant, tid: Tenant));
+
+        var result = await Redeem.CodeAsync(stub.IdentityProviders("microsoft", Settings), "microsoft", Nonce, responseIssuer);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal("issuer_mismatch", result.Error!.Code);
+        Assert.DoesNotContain(stub.Seen, r => r.Url == TokenUrl);
     }
 
     public void Dispose() => _key.Dispose();

@@ -74,6 +74,17 @@ public sealed class SocialGitHubIdentityTests
     }
 
     [Fact]
+    public async Task An_iss_in_GitHubs_response_is_not_checked_for_GitHub_has_no_discovered_issuer()
+    {
+        var stub = GitHub("""{"id":9,"login":"hubot"}""", "[]");
+
+        var result = await Redeem.CodeAsync(stub.IdentityProviders("github", Settings), "github", "unused", responseIssuer: "https://github.com/login/oauth");
+
+        Assert.True(result.IsSuccess, result.Error?.Code);
+        Assert.Equal("9", result.Value.Subject);
+    }
+
+    [Fact]
     public async Task The_authorization_URL_goes_to_GitHub_with_PKCE_and_without_a_nonce()
     {
         var providers = new ProviderHttpStub().IdentityProviders("github", Settings);

@@ -37,6 +37,8 @@ public static class SocialErrors
     public const string StateNotFound = "state_not_found";
     public const string StateMismatch = "state_mismatch";
     public const string NoCode = "no_code";
+    public const string IssuerMismatch = "issuer_mismatch";
+    public const string IssuerMissing = "issuer_missing";
     public const string InvalidCode = "invalid_code";
     public const string UnableToGetUserInfo = "unable_to_get_user_info";
     public const string EmailNotFound = "email_not_found";
