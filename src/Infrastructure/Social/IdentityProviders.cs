@@ -28,9 +28,11 @@ public sealed class IdentityProviders : IIdentityProviders
     private readonly IdTokenValidator _idTokens;
     private readonly UserInfoEndpoint _userInfo;
     private readonly GitHubUserInfo _gitHub;
+    private readonly ILogger<IdentityProviders> _logger;
 
     public IdentityProviders(IOptions<SocialOptions> options, IHttpClientFactory http, TimeProvider clock, ILogger<IdentityProviders> logger)
     {
+        _logger = logger;
         _metadata = new ProviderMetadata(http, logger);
         _tokenEndpoint = new TokenEndpoint(http, clock, logger);
         _idTokens = new IdTokenValidator(logger);
@@ -105,6 +107,7 @@ public sealed class IdentityProviders : IIdentityProviders
 
         if (AuthorizationResponseIssuer.Refusal(endpoints, responseIssuer) is { } refusal)
         {
+            ProviderLog.ResponseIssuerRefused(_logger, provider.Id, refusal);
             return SocialErrors.Callback(refusal);
         }
 

@@ -8,6 +8,9 @@ internal static partial class ProviderLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Identity provider {ProviderId}: its discovery document or keys could not be read ({Reason})")]
     public static partial void DiscoveryFailed(ILogger logger, string providerId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Identity provider {ProviderId}: the authorization response's issuer was refused ({Code}); its code was not redeemed")]
+    public static partial void ResponseIssuerRefused(ILogger logger, string providerId, string code);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Identity provider {ProviderId}: the token endpoint answered {Status}")]
     public static partial void TokenEndpointRefused(ILogger logger, string providerId, int status);
 

@@ -34,6 +34,31 @@ public sealed class SocialSignInMixUpTests(TestDatabase database, SocialProvider
     }
 
     [Fact]
+    public async Task A_form_post_callback_carries_its_iss_on_to_the_GET_callback_where_a_foreign_one_is_issuer_mismatch()
+    {
+        await using var factory = idp.Service(database);
+        var client = factory.CreatePlainClient();
+        var started = await SocialHttp.StartAsync(client);
+        var callback = await idp.Provider.AuthorizeAsync(started.Url, Gil);
+        var parameters = System.Web.HttpUtility.ParseQueryString(callback.Query);
+        Assert.Equal(idp.Provider.Issuer, parameters["iss"]);
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, callback.AbsolutePath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["code"] = parameters["code"]!,
+                ["state"] = parameters["state"]!,
+                ["iss"] = "https://attacker.example",
+            }),
+        };
+        var forwarded = await client.SendAsync(post);
+        var location = new Uri(new Uri(TestSettings.BaseUrl), forwarded.Headers.Location!);
+
+        await AssertRefusedAsync(await SocialHttp.CallbackAsync(client, location, started.StateCookie), "issuer_mismatch");
+    }
+
+    [Fact]
     public async Task A_callback_without_iss_from_a_provider_that_announces_it_is_issuer_missing()
     {
         await using var factory = idp.Service(database);
