@@ -25,8 +25,9 @@ internal static class AuthorizationResponseIssuer
             return configuration.AuthorizationResponseIssParameterSupported ? SocialErrors.IssuerMissing : null;
         }
 
-        // A simple string comparison (RFC 9207 2.4): no normalisation, a near match is the attack.
-        var named = presented == issuer || (EntraIssuer.IsTemplate(issuer) && EntraIssuer.TenantOf(issuer, presented) is not null);
+        // A simple string comparison (RFC 9207 2.4): no normalisation, a near match is the attack. A template
+        // is never an issuer itself: one tenant's id must stand in its place.
+        var named = EntraIssuer.IsTemplate(issuer) ? EntraIssuer.TenantOf(issuer, presented) is not null : presented == issuer;
         return named ? null : SocialErrors.IssuerMismatch;
     }
 }
