@@ -109,8 +109,11 @@ public sealed class OidcProvider : IAsyncDisposable
 
     /// <summary>
     /// Faults until the next call: <c>tokenStatus</c> (the token endpoint answers that status),
-    /// <c>idTokenAudience</c> / <c>idTokenNonce</c> (the ID token is re-signed with that claim),
-    /// <c>codeTtlSeconds</c>, <c>accessTokenTtlSeconds</c>, <c>userinfoStatus</c>. No argument clears them.
+    /// <c>idTokenAudience</c> (a string or an array) / <c>idTokenNonce</c> / <c>idTokenAzp</c> (the ID token is
+    /// re-signed with that claim; an azp of null removes it), <c>responseIss</c> / <c>omitResponseIss</c> (the
+    /// authorization response's RFC 9207 <c>iss</c> is replaced or left out), <c>issParameterSupported</c>
+    /// (false: discovery says the response carries no <c>iss</c>), <c>codeTtlSeconds</c>,
+    /// <c>accessTokenTtlSeconds</c>, <c>userinfoStatus</c>. No argument clears them.
     /// </summary>
     public async Task SetFaultsAsync(object? faults = null)
     {

@@ -4,8 +4,12 @@
 //   GET  /interaction/:uid/login?sub=..&email=..&email_verified=true|false&name=..
 //        signs the given account in and grants the requested scopes, answering the redirect that
 //        resumes the authorization (then to the client's redirect_uri with code, state and iss).
-//   POST /admin/faults {"tokenStatus":500, "idTokenAudience":"other", "idTokenNonce":"wrong",
-//        "codeTtlSeconds":1, "userinfoStatus":500}   switches faults on; {} switches them off.
+//   POST /admin/faults {"tokenStatus":500, "idTokenAudience":"other" | ["a","b"], "idTokenNonce":"wrong",
+//        "idTokenAzp":"other" | null, "responseIss":"https://other", "omitResponseIss":true,
+//        "issParameterSupported":false, "codeTtlSeconds":1, "userinfoStatus":500}
+//        switches faults on; {} switches them off. idTokenAzp null removes the claim; responseIss and
+//        omitResponseIss change the authorization response's iss (RFC 9207); issParameterSupported:false
+//        makes discovery say the authorization response carries no iss.
 //   GET  /admin/issued   every token response so far (for tests that look for tokens at rest)
 //   GET  /admin/health
 //
@@ -85,10 +89,14 @@ const provider = new Provider(issuer, {
 });
 provider.proxy = false;
 
-// Re-signs a token-endpoint ID token with a claim changed: a valid signature over a wrong audience or nonce.
+// Re-signs a token-endpoint ID token with claims changed (undefined removes one): a valid signature over a
+// wrong audience, nonce or authorized party.
 async function alterIdToken(idToken, changes) {
   const header = decodeProtectedHeader(idToken);
   const payload = { ...decodeJwt(idToken), ...changes };
+  for (const [name, value] of Object.entries(payload)) {
+    if (value === undefined) delete payload[name];
+  }
   return new SignJWT(payload).setProtectedHeader({ alg: header.alg, kid: header.kid, typ: header.typ }).sign(privateKey);
 }
 
@@ -164,11 +172,26 @@ provider.use(async (ctx, next) => {
     issued.push({ access_token: ctx.body.access_token, refresh_token: ctx.body.refresh_token, id_token: ctx.body.id_token });
   }
 
-  if (ctx.path === '/token' && ctx.status === 200 && ctx.body?.id_token && (faults.idTokenAudience || faults.idTokenNonce)) {
+  if (ctx.path === '/token' && ctx.status === 200 && ctx.body?.id_token
+    && (faults.idTokenAudience || faults.idTokenNonce || 'idTokenAzp' in faults)) {
     const changes = {};
     if (faults.idTokenAudience) changes.aud = faults.idTokenAudience;
     if (faults.idTokenNonce) changes.nonce = faults.idTokenNonce;
+    if ('idTokenAzp' in faults) changes.azp = faults.idTokenAzp ?? undefined;
     ctx.body = { ...ctx.body, id_token: await alterIdToken(ctx.body.id_token, changes) };
+  }
+
+  // The authorization response (the redirect back to the client) with its iss replaced or left out.
+  const location = ctx.response.get('location');
+  if (location && (faults.responseIss || faults.omitResponseIss) && redirectUris.some((uri) => location.startsWith(uri))) {
+    const url = new URL(location);
+    if (faults.omitResponseIss) url.searchParams.delete('iss');
+    else url.searchParams.set('iss', faults.responseIss);
+    ctx.set('location', url.href);
+  }
+
+  if (ctx.path === '/.well-known/openid-configuration' && ctx.status === 200 && faults.issParameterSupported === false) {
+    ctx.body = { ...ctx.body, authorization_response_iss_parameter_supported: false };
   }
 });
 

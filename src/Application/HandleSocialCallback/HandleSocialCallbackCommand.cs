@@ -10,13 +10,14 @@ namespace AuthPlatform.Application.HandleSocialCallback;
 /// The provider sent the browser back (GET|POST /callback/{provider}): the state is taken from the store
 /// (once), compared with the browser's state cookie, the code redeemed, the identity resolved to a user
 /// (sign-in) or added to the signed-in user (link-social). Always ends in a redirect: to the callback URL,
-/// or to the error callback with ?error=&lt;code&gt;.
+/// or to the error callback with ?error=&lt;code&gt;. <see cref="Issuer"/> is the response's RFC 9207 <c>iss</c>.
 /// </summary>
 public sealed record HandleSocialCallbackCommand(
     string ProviderId,
     string? Code,
     string? State,
     string? ProviderError,
+    string? Issuer,
     SessionToken? StateCookie,
     ClientInfo Client)
     : ICommand<Result<SocialCallbackOutcome>>

@@ -61,7 +61,7 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
         }
 
         var redeemed = await providers.RedeemCodeAsync(
-            state.ProviderId, command.Code, state.CodeVerifier, state.Nonce, urls.ProviderCallback(state.ProviderId), cancellationToken);
+            state.ProviderId, command.Code, command.Issuer, state.CodeVerifier, state.Nonce, urls.ProviderCallback(state.ProviderId), cancellationToken);
         if (!redeemed.IsSuccess)
         {
             return Fail(errorUrl, redeemed.Error!.Code);

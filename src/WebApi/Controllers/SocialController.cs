@@ -57,10 +57,11 @@ public sealed class SocialController(
     [ProducesResponseType(StatusCodes.Status302Found)]
     [HttpGet("callback/{providerId}")]
     [AuthRoute(Reads = FlowCookie.OAuthState)]
-    public async Task<IActionResult> Callback(string providerId, [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, CancellationToken cancellationToken)
+    public async Task<IActionResult> Callback(
+        string providerId, [FromQuery] string? code, [FromQuery] string? state, [FromQuery] string? error, [FromQuery] string? iss, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new HandleSocialCallbackCommand(providerId, code, state, error, HttpContext.FlowCookie(FlowCookie.OAuthState), RequestContext.ClientOf(HttpContext)),
+            new HandleSocialCallbackCommand(providerId, code, state, error, iss, HttpContext.FlowCookie(FlowCookie.OAuthState), RequestContext.ClientOf(HttpContext)),
             cancellationToken);
         if (!result.IsSuccess)
         {

@@ -100,7 +100,7 @@ public sealed class SocialSignInRefusalTests(TestDatabase database, SocialProvid
         var second = await SocialHttp.StartAsync(client);
         var secondState = System.Web.HttpUtility.ParseQueryString(new Uri(second.Url).Query)["state"]!;
         var code = System.Web.HttpUtility.ParseQueryString(firstCallback.Query)["code"]!;
-        var reused = new Uri($"http://localhost/api/auth/callback/test?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(secondState)}");
+        var reused = new Uri($"http://localhost/api/auth/callback/test?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(secondState)}&iss={Uri.EscapeDataString(idp.Provider.Issuer)}");
         var finished = await SocialHttp.CallbackAsync(client, reused, second.StateCookie);
         Assert.Null(finished.SessionCookie);
         Assert.Equal("invalid_code", SocialHttp.ErrorOf(finished.Location));

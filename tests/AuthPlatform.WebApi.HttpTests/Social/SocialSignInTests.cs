@@ -55,7 +55,13 @@ public sealed class SocialSignInTests(TestDatabase database, SocialProviderServe
         // route only turns the form into the GET callback's query and signs nobody in itself.
         using var post = new HttpRequestMessage(HttpMethod.Post, callback.AbsolutePath)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = parameters["code"]!, ["state"] = parameters["state"]!, ["ignored"] = "x" }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["code"] = parameters["code"]!,
+                ["state"] = parameters["state"]!,
+                ["iss"] = parameters["iss"]!,
+                ["ignored"] = "x",
+            }),
         };
         var forwarded = await client.SendAsync(post);
 
@@ -66,6 +72,7 @@ public sealed class SocialSignInTests(TestDatabase database, SocialProviderServe
         var query = System.Web.HttpUtility.ParseQueryString(location.IsAbsoluteUri ? location.Query : "?" + location.OriginalString.Split('?', 2)[1]);
         Assert.Equal(parameters["code"], query["code"]);
         Assert.Equal(parameters["state"], query["state"]);
+        Assert.Equal(idp.Provider.Issuer, query["iss"]);
         Assert.Null(query["ignored"]);
 
         var finished = await SocialHttp.CallbackAsync(client, new Uri(new Uri(TestSettings.BaseUrl), location), started.StateCookie);

@@ -41,8 +41,9 @@ public sealed record ProviderIdentity(string Issuer, string Subject, string? Ema
 public sealed record IdentityProviderProbe(string ProviderId, bool Healthy, string Detail);
 
 /// <summary>
-/// The identity providers over HTTP: discovery, the authorization URL, the code exchange with the ID token
-/// validated (signature through the provider's JWKS, iss, aud, exp, nonce) or the user-info endpoint where
+/// The identity providers over HTTP: discovery, the authorization URL, the code exchange (after the
+/// response's issuer is checked) with the ID token validated (signature through the provider's JWKS, iss,
+/// aud, azp, exp, nonce) or the user-info endpoint where
 /// the provider has no ID token, and the refresh grant. A provider's failure (an error status, a timeout,
 /// bad JSON, a token that does not validate) is a <see cref="Result{T}"/> failure whose code is the
 /// callback's error code (SocialErrors), never an exception.
@@ -55,7 +56,12 @@ public interface IIdentityProviders
 
     Task<Result<Uri>> AuthorizationUrlAsync(AuthorizationRequest request, CancellationToken cancellationToken);
 
-    Task<Result<ProviderIdentity>> RedeemCodeAsync(string providerId, string code, string codeVerifier, string nonce, string redirectUri, CancellationToken cancellationToken);
+    /// <summary>
+    /// The code exchanged for the person. <paramref name="responseIssuer"/> is the authorization response's
+    /// <c>iss</c> (RFC 9207), checked against the provider's issuer before the code is sent anywhere.
+    /// </summary>
+    Task<Result<ProviderIdentity>> RedeemCodeAsync(
+        string providerId, string code, string? responseIssuer, string codeVerifier, string nonce, string redirectUri, CancellationToken cancellationToken);
 
     Task<Result<ProviderTokenSet>> RefreshAsync(string providerId, string refreshToken, CancellationToken cancellationToken);
 

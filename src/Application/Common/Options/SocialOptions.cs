@@ -10,7 +10,7 @@ public sealed class SocialOptions
 {
     public const string SectionName = "Auth:Social";
 
-    /// <summary>Per provider id: its settings (Auth:Social:Providers:    public Dictionary<string, SocialProviderOptions> Providers { get; set; } = new(StringComparer.Ordinal);lt;id    public Dictionary<string, SocialProviderOptions> Providers { get; set; } = new(StringComparer.Ordinal);gt;:ClientId, ...; see docs/social-sign-in.md).</summary>
+    /// <summary>Per provider id: its settings (Auth:Social:Providers:&lt;id&gt;:ClientId, ...; see docs/social-sign-in.md).</summary>
     public Dictionary<string, SocialProviderOptions> Providers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>

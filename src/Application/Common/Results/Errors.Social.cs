@@ -35,6 +35,12 @@ public static partial class Errors
         public static readonly Error StateNotFound = Callback("state_not_found");
         public static readonly Error StateMismatch = Callback("state_mismatch");
         public static readonly Error NoCode = Callback("no_code");
+
+        /// <summary>The authorization response's iss (RFC 9207) is not the provider's issuer: a mix-up.</summary>
+        public static readonly Error IssuerMismatch = Callback("issuer_mismatch");
+
+        /// <summary>The provider announces iss in authorization responses, and this one has none.</summary>
+        public static readonly Error IssuerMissing = Callback("issuer_missing");
         public static readonly Error InvalidCode = Callback("invalid_code");
         public static readonly Error UnableToGetUserInfo = Callback("unable_to_get_user_info");
         public static readonly Error EmailNotFound = Callback("email_not_found");

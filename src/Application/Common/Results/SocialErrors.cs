@@ -25,6 +25,8 @@ public static class SocialErrors
     public static readonly string StateNotFound = Errors.ProviderCallback.StateNotFound.Code;
     public static readonly string StateMismatch = Errors.ProviderCallback.StateMismatch.Code;
     public static readonly string NoCode = Errors.ProviderCallback.NoCode.Code;
+    public static readonly string IssuerMismatch = Errors.ProviderCallback.IssuerMismatch.Code;
+    public static readonly string IssuerMissing = Errors.ProviderCallback.IssuerMissing.Code;
     public static readonly string InvalidCode = Errors.ProviderCallback.InvalidCode.Code;
     public static readonly string UnableToGetUserInfo = Errors.ProviderCallback.UnableToGetUserInfo.Code;
     public static readonly string EmailNotFound = Errors.ProviderCallback.EmailNotFound.Code;
