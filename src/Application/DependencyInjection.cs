@@ -59,6 +59,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IDoctorCheck, SigningKeysCheck>();
         services.AddSingleton<IDoctorCheck, ClockCheck>();
 
+        services.AddScoped<AuthPlatform.Application.Common.Security.VerifiedAddressPolicy>();
         services.AddSecondFactors();
         services.AddSocialSignIn();
 

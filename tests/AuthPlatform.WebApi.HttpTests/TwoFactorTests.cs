@@ -23,6 +23,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, backupCodes) = await EnableAsync(client, session.Cookie);
         Assert.Equal(10, backupCodes.Count);
 
@@ -70,6 +71,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, backupCodes) = await EnableAsync(client, session.Cookie);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "two-factor/verify-totp", new { code = await OathtoolAsync(secret, DateTimeOffset.UtcNow) }, session.Cookie)).StatusCode);
 
@@ -92,6 +94,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, _) = await EnableAsync(client, session.Cookie);
         var now = DateTimeOffset.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "two-factor/verify-totp", new { code = await OathtoolAsync(secret, now) }, session.Cookie)).StatusCode);
@@ -118,6 +121,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, backupCodes) = await EnableAsync(client, session.Cookie);
 
         var dump = await DumpAsync(database.ConnectionString);

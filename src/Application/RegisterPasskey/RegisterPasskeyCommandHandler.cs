@@ -16,7 +16,8 @@ internal sealed class RegisterPasskeyCommandHandler(
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
+    IOptions<SessionOptions> sessionOptions,
+    VerifiedAddressPolicy verifiedAddress)
     : ICommandHandler<RegisterPasskeyCommand, Result<PasskeyDto>>
 {
     public async ValueTask<Result<PasskeyDto>> Handle(RegisterPasskeyCommand command, CancellationToken cancellationToken)
@@ -26,6 +27,11 @@ internal sealed class RegisterPasskeyCommandHandler(
         if (!SessionFreshness.IsFresh(actor.Session.CreatedAt, now, sessionOptions.Value))
         {
             return SecurityErrors.SessionNotFresh;
+        }
+
+        if (await verifiedAddress.CheckAsync(actor.User.Id, cancellationToken) is { } unverified)
+        {
+            return unverified;
         }
 
         var challenge = await challenges.TakeAsync(command.Challenge, WebAuthnCeremony.Registration, cancellationToken);

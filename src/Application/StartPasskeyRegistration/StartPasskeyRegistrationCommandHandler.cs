@@ -16,7 +16,8 @@ internal sealed class StartPasskeyRegistrationCommandHandler(
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
     TimeProvider clock,
-    IOptions<SessionOptions> sessionOptions)
+    IOptions<SessionOptions> sessionOptions,
+    VerifiedAddressPolicy verifiedAddress)
     : ICommandHandler<StartPasskeyRegistrationCommand, Result<WebAuthnCeremonyStarted>>
 {
     public async ValueTask<Result<WebAuthnCeremonyStarted>> Handle(StartPasskeyRegistrationCommand command, CancellationToken cancellationToken)
@@ -25,6 +26,11 @@ internal sealed class StartPasskeyRegistrationCommandHandler(
         if (!SessionFreshness.IsFresh(actor.Session.CreatedAt, clock.GetUtcNow(), sessionOptions.Value))
         {
             return SecurityErrors.SessionNotFresh;
+        }
+
+        if (await verifiedAddress.CheckAsync(actor.User.Id, cancellationToken) is { } unverified)
+        {
+            return unverified;
         }
 
         var existing = await db.Passkeys.AsNoTracking().Where(p => p.UserId == actor.User.Id)

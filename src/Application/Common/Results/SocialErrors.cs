@@ -46,6 +46,7 @@ public static class SocialErrors
     public const string AccountAlreadyLinkedToDifferentUser = "account_already_linked_to_different_user";
     public const string UnableToCreateUser = "unable_to_create_user";
     public const string UnableToCreateSession = "unable_to_create_session";
+    public const string EmailNotVerified = "email_not_verified";
     public const string OAuthProviderNotFound = "oauth_provider_not_found";
     public const string InvalidCallbackRequest = "invalid_callback_request";
 }

@@ -16,6 +16,7 @@ public static class SecondFactorRegistration
         services.AddScoped<SecondFactorGate>();
         services.AddScoped<SecondFactorAttempt>();
         services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<AuthPlatform.Application.Common.Security.SignInMethodRemoval>();
         services.AddScoped<WebAuthnChallengeStore>();
         return services;
     }
