@@ -66,6 +66,23 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enabling_the_second_factor_needs_a_verified_address()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+
+        await (await PostAsync(client, "two-factor/enable", new { password = AuthApi.Password }, session.Cookie))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "EMAIL_NOT_VERIFIED");
+        Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from two_factor_enrolments"));
+        Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from two_factor_backup_codes"));
+
+        await database.MarkEmailVerifiedAsync("ann@example.com");
+        var (_, backupCodes) = await EnableAsync(client, session.Cookie);
+        Assert.Equal(10, backupCodes.Count);
+    }
+
+    [Fact]
     public async Task A_backup_code_completes_a_sign_in_once_and_the_two_factor_cookie_alone_is_no_session()
     {
         await using var factory = new AuthApiFactory(database.ConnectionString);
@@ -136,7 +153,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         }
     }
 
-    private static async Task<(string Secret, IReadOnlyList<string> BackupCodes)> EnableAsync(HttpClient client, string cookie)
+    internal static async Task<(string Secret, IReadOnlyList<string> BackupCodes)> EnableAsync(HttpClient client, string cookie)
     {
         var response = await PostAsync(client, "two-factor/enable", new { password = AuthApi.Password }, cookie);
         var body = await response.Content.ReadAsStringAsync();
@@ -148,7 +165,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         return (secret, json["backupCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList());
     }
 
-    private static async Task<string> SignInPendingAsync(HttpClient client)
+    internal static async Task<string> SignInPendingAsync(HttpClient client)
     {
         var response = await client.SendAsync(SignInRequest(null));
         var json = await response.JsonAsync();
@@ -169,7 +186,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         return request;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string route, object body, string cookie) =>
+    internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string route, object body, string cookie) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/" + route)
         {
             Content = JsonContent.Create(body),
@@ -181,7 +198,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
             ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.Split('=')[0].EndsWith(suffix, StringComparison.Ordinal) && v.Length > v.IndexOf('=', StringComparison.Ordinal) + 1)
             : null;
 
-    private static async Task<string> OathtoolAsync(string base32Secret, DateTimeOffset at)
+    internal static async Task<string> OathtoolAsync(string base32Secret, DateTimeOffset at)
     {
         var outcome = await ExternalProcess.RunAsync("oathtool",
             ["--totp", "--base32", "--digits=6", "--time-step-size=30s", "--now", at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture), base32Secret],
