@@ -88,10 +88,15 @@ public sealed class PasskeyTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var ann = await client.SignUpAsync(Email);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "unlink-account", ann.Cookie, new { providerId = "credential" }))).StatusCode);
-        var authenticators = new List<SoftwarePasskey>();
+        var authenticators = new List<SoftwarePasskey> { new(), new() };
         try
         {
+            foreach (var authenticator in authenticators)
+            {
+                await authenticator.StoreAsync(database.ConnectionString, ann.UserId);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "unlink-account", ann.Cookie, new { providerId = "credential" }))).StatusCode);
             for (var round = 0; round < 5; round++)
             {
                 // The user's only two ways in, two passkeys, deleted at once.
