@@ -67,8 +67,8 @@ function totp(key, seconds) {
 }
 
 const now = Date.now() / 1000;
-const signIn = await client.signIn.email({ email, password });
-check("signIn.email", !signIn.error, signIn.error);
+const enrolling = await client.signIn.email({ email, password });
+check("signIn.email", !enrolling.error, enrolling.error);
 
 const enabled = await client.twoFactor.enable({ password });
 check("twoFactor.enable answers totpURI and 10 backup codes", enabled.data?.totpURI?.startsWith("otpauth://totp/") && enabled.data?.backupCodes?.length === 10, enabled);
