@@ -44,7 +44,13 @@ export function setUpSecondFactors({ api, run, afterCredentials, refreshSession 
 
 	async function addPasskey() {
 		const options = await api("/passkey/generate-register-options");
-		if (!options.ok) return;
+		if (!options.ok) {
+			// The service adds passkeys only to a verified address.
+			$("#passkey-state").textContent = options.data?.code === "EMAIL_NOT_VERIFIED"
+				? "Verify your email address first (the link in your inbox), then add a passkey."
+				: `Not added: ${options.data?.code ?? options.status}`;
+			return;
+		}
 		let credential;
 		try {
 			credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options.data) });

@@ -60,6 +60,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IDoctorCheck, ClockCheck>();
 
         services.AddSignInPipeline();
+        services.AddScoped<AuthPlatform.Application.Common.Security.VerifiedAddressPolicy>();
         services.AddSecondFactors();
         services.AddSocialSignIn();
 

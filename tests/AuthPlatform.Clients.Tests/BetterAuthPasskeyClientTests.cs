@@ -5,7 +5,8 @@ namespace AuthPlatform.Clients.Tests;
 
 /// <summary>
 /// BetterAuth's own passkeyClient (@better-auth/passkey), unchanged, in Chromium with the DevTools virtual
-/// authenticator against the real service (tests/clients/betterauth-passkey/passkey-client.mjs): addPasskey,
+/// authenticator against the real service (tests/clients/betterauth-passkey/passkey-client.mjs), for a user
+/// with a verified address: addPasskey,
 /// signIn.passkey, listUserPasskeys, updatePasskey, deletePasskey; a deleted passkey no longer signs in.
 /// </summary>
 public sealed class BetterAuthPasskeyClientTests(ITestOutputHelper output)
@@ -25,6 +26,7 @@ public sealed class BetterAuthPasskeyClientTests(ITestOutputHelper output)
             ["AUTH_TRUSTED_ORIGINS"] = $"http://localhost:{pagePort}",
             ["AUTH_COOKIE_MODE"] = "SameSite",
         });
+        await service.CreateVerifiedUserAsync(database, Email, "correct horse battery staple", "Passkey Client");
 
         var scenario = new JsonObject
         {
@@ -48,8 +50,8 @@ public sealed class BetterAuthPasskeyClientTests(ITestOutputHelper output)
             ?? throw new Xunit.Sdk.XunitException($"step '{name}' not reached: {line}");
         void Succeeded(string name) => Assert.True(Step(name)["error"] is null, $"{name}: {Step(name)}");
 
-        Succeeded("sign up");
-        Assert.Equal(Email, Step("sign up")["session"]!.GetValue<string>());
+        Succeeded("sign in");
+        Assert.Equal(Email, Step("sign in")["session"]!.GetValue<string>());
 
         Succeeded("add passkey");
         Assert.Equal("laptop", Step("add passkey")["passkey"]!.GetValue<string>());

@@ -28,7 +28,11 @@ public sealed class BetterAuthSocialClientTests(ITestOutputHelper output)
         settings["Auth__Social__Providers__second__Name"] = "Second IdP";
         await using var service = await AuthService.StartHttpAsync(database.ConnectionString, "127.0.0.1", settings, port);
 
-        var outcome = await NodeScript.RunAsync("betterauth-client", "social.mjs", [service.PublicUrl, provider.Issuer], TimeSpan.FromMinutes(3));
+        // The password user who links a provider's account has a verified address (linking needs one).
+        const string linkingUser = "link-check@example.com";
+        await service.CreateVerifiedUserAsync(database, linkingUser, "correct horse battery staple", "Link Check");
+
+        var outcome = await NodeScript.RunAsync("betterauth-client", "social.mjs", [service.PublicUrl, provider.Issuer, linkingUser], TimeSpan.FromMinutes(3));
         output.WriteLine(outcome.StandardOutput);
 
         var lines = outcome.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);

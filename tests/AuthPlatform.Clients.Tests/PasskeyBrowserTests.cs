@@ -4,7 +4,8 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Clients.Tests;
 
 /// <summary>
-/// Passkeys in Chromium with the DevTools virtual authenticator, through the demo frontend: register,
+/// Passkeys in Chromium with the DevTools virtual authenticator, through the demo frontend, for a user with a
+/// verified address: register,
 /// sign out, sign in with the passkey; a second device's passkey listed and deleted; a replayed assertion
 /// and an assertion made on an origin the service does not list are refused (tests/clients/browser/passkeys.mjs).
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class PasskeyBrowserTests(ITestOutputHelper output)
         await using var database = new TestDatabase();
         await database.InitializeAsync();
         await using var sites = await BrowserSites.StartAsync(database, https: false, "cookies", new Dictionary<string, string?> { ["AUTH_COOKIE_MODE"] = "SameSite" });
+        await sites.Auth.CreateVerifiedUserAsync(database, "passkey@example.com", "correct horse battery staple", "Passkey User");
         var (otherFrontend, otherOriginUrl) = await FrontendHost.StartAsync("localhost", PostgresCluster.FreePort(), sites.Auth.PublicUrl, sites.ResourceServerUrl, "cookies", null);
         await using var _ = otherFrontend;
 

@@ -15,6 +15,7 @@ public sealed class TwoFactorClientTests(ITestOutputHelper output)
         await using var database = new TestDatabase();
         await database.InitializeAsync();
         await using var service = await AuthService.StartHttpAsync(database.ConnectionString, "127.0.0.1", new Dictionary<string, string?>());
+        await service.CreateVerifiedUserAsync(database, "two-factor-client@example.com", "correct horse battery staple", "Two Factor");
 
         var outcome = await NodeScript.RunAsync("betterauth-client", "two-factor.mjs", [service.PublicUrl], TimeSpan.FromMinutes(3));
         output.WriteLine(outcome.StandardOutput);

@@ -24,28 +24,6 @@ public sealed class SecondFactorTests
     }
 
     [Fact]
-    public void Ten_failures_in_a_row_lock_the_factor_and_a_success_resets_the_count()
-    {
-        var enrolment = TwoFactorEnrolment.Start("user-1", [1], "key-1", Now);
-        for (var i = 0; i < 9; i++)
-        {
-            enrolment.RecordFailure(10, TimeSpan.FromMinutes(15), Now);
-        }
-
-        enrolment.RecordSuccess(Now);
-        enrolment.RecordFailure(10, TimeSpan.FromMinutes(15), Now);
-        Assert.False(enrolment.IsLocked(Now));
-
-        for (var i = 0; i < 9; i++)
-        {
-            enrolment.RecordFailure(10, TimeSpan.FromMinutes(15), Now);
-        }
-
-        Assert.True(enrolment.IsLocked(Now.AddMinutes(14)));
-        Assert.False(enrolment.IsLocked(Now.AddMinutes(15)));
-    }
-
-    [Fact]
     public void Backup_codes_are_shown_once_and_stored_as_digests_that_match_the_typed_code()
     {
         var (rows, codes) = BackupCode.NewSet("user-1", Now);

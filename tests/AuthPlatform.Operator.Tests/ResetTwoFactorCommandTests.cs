@@ -20,6 +20,7 @@ public sealed class ResetTwoFactorCommandTests(TestDatabase database) : IAsyncLi
         var client = factory.CreatePlainClient();
         var signUp = await client.PostAsJsonAsync("/api/auth/sign-up/email", new { name = "Rae", email = "rae@example.com", password = Password });
         var cookie = signUp.Headers.GetValues("Set-Cookie").First(c => c.Split('=')[0].EndsWith("session_token", StringComparison.Ordinal)).Split(';')[0];
+        await database.MarkEmailVerifiedAsync("rae@example.com");
         var enable = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/auth/two-factor/enable")
         {
             Content = JsonContent.Create(new { password = Password }),

@@ -81,6 +81,19 @@ public sealed class TestDatabase : IAsyncLifetime
         return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Marks a user's address verified, as following the verification link would: adding a passkey, a second
+    /// factor or a provider's account needs it.
+    /// </summary>
+    public async Task MarkEmailVerifiedAsync(string email)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("update users set email_verified = true where email = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = email });
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -23,6 +23,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, backupCodes) = await EnableAsync(client, session.Cookie);
         Assert.Equal(10, backupCodes.Count);
 
@@ -65,11 +66,29 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enabling_the_second_factor_needs_a_verified_address()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var session = await client.SignUpAsync();
+
+        await (await PostAsync(client, "two-factor/enable", new { password = AuthApi.Password }, session.Cookie))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "EMAIL_NOT_VERIFIED");
+        Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from two_factor_enrolments"));
+        Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from two_factor_backup_codes"));
+
+        await database.MarkEmailVerifiedAsync("ann@example.com");
+        var (_, backupCodes) = await EnableAsync(client, session.Cookie);
+        Assert.Equal(10, backupCodes.Count);
+    }
+
+    [Fact]
     public async Task A_backup_code_completes_a_sign_in_once_and_the_two_factor_cookie_alone_is_no_session()
     {
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, backupCodes) = await EnableAsync(client, session.Cookie);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "two-factor/verify-totp", new { code = await OathtoolAsync(secret, DateTimeOffset.UtcNow) }, session.Cookie)).StatusCode);
 
@@ -92,6 +111,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, _) = await EnableAsync(client, session.Cookie);
         var now = DateTimeOffset.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "two-factor/verify-totp", new { code = await OathtoolAsync(secret, now) }, session.Cookie)).StatusCode);
@@ -118,6 +138,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         await using var factory = new AuthApiFactory(database.ConnectionString);
         var client = factory.CreatePlainClient();
         var session = await client.SignUpAsync();
+        await database.MarkEmailVerifiedAsync("ann@example.com");
         var (secret, backupCodes) = await EnableAsync(client, session.Cookie);
 
         var dump = await DumpAsync(database.ConnectionString);
@@ -144,7 +165,7 @@ public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
         return (secret, json["backupCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList());
     }
 
-    private static async Task<string> SignInPendingAsync(HttpClient client)
+    internal static async Task<string> SignInPendingAsync(HttpClient client)
     {
         var response = await client.SendAsync(SignInRequest(null));
         var json = await response.JsonAsync();

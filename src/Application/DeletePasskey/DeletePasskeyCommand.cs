@@ -3,5 +3,5 @@ using Mediator;
 
 namespace AuthPlatform.Application.DeletePasskey;
 
-/// <summary>Remove one of the caller's passkeys. POST /passkey/delete-passkey.</summary>
+/// <summary>Remove one of the caller's passkeys, never the last way to sign in. POST /passkey/delete-passkey.</summary>
 public sealed record DeletePasskeyCommand(string UserId, string? Id) : ICommand<Result<bool>>;

@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.SecondFactors;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.TwoFactor;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +16,18 @@ internal sealed class EnableTwoFactorCommandHandler(
     ITotpAuthenticator totp,
     ISecondFactorSecretProtector protector,
     TimeProvider clock,
-    IOptions<TwoFactorOptions> options)
+    IOptions<TwoFactorOptions> options,
+    VerifiedAddressPolicy verifiedAddress)
     : ICommandHandler<EnableTwoFactorCommand, Result<TwoFactorEnrolled>>
 {
     public async ValueTask<Result<TwoFactorEnrolled>> Handle(EnableTwoFactorCommand command, CancellationToken cancellationToken)
     {
         var userId = command.Actor.User.Id;
+        if (await verifiedAddress.CheckAsync(userId, cancellationToken) is { } unverified)
+        {
+            return unverified;
+        }
+
         if (await password.CheckAsync(userId, command.Password, cancellationToken) is { } refused)
         {
             return refused;

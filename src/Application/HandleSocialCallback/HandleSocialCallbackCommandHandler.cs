@@ -5,6 +5,7 @@ using AuthPlatform.Application.Common.Mail;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Common.Social;
 using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Accounts;
@@ -168,9 +169,20 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
 
         if (account is null)
         {
+            // A new way in: the user's own address must be verified, and the provider must vouch for the one it reports.
+            if (!VerifiedAddressPolicy.MayAddMethods(user))
+            {
+                return Fail(errorUrl, SocialErrors.EmailNotVerified);
+            }
+
             if (!EmailAddress.TryCreate(identity.Email, out var email) || email.Value != user.Email)
             {
                 return Fail(errorUrl, SocialErrors.EmailDoesNotMatch);
+            }
+
+            if (!VerifiedAddressPolicy.ProviderVouchesForAddress(social.Value, state.ProviderId, identity.EmailVerified))
+            {
+                return Fail(errorUrl, SocialErrors.UnableToLinkAccount);
             }
 
             account = Account.Link(user.Id, state.ProviderId, identity.Issuer, identity.Subject, now);

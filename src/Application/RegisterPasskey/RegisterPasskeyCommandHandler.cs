@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Common.SecondFactors;
 using AuthPlatform.Domain.Passkeys;
 using Mediator;
@@ -12,13 +13,19 @@ internal sealed class RegisterPasskeyCommandHandler(
     IAuthDbContext db,
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
-    TimeProvider clock)
+    TimeProvider clock,
+    VerifiedAddressPolicy verifiedAddress)
     : ICommandHandler<RegisterPasskeyCommand, Result<PasskeyDto>>
 {
     public async ValueTask<Result<PasskeyDto>> Handle(RegisterPasskeyCommand command, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
         var now = clock.GetUtcNow();
+
+        if (await verifiedAddress.CheckAsync(actor.User.Id, cancellationToken) is { } unverified)
+        {
+            return unverified;
+        }
 
         var challenge = await challenges.TakeAsync(command.Challenge, WebAuthnCeremony.Registration, cancellationToken);
         if (challenge is null)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Common.SecondFactors;
 using AuthPlatform.Domain.Passkeys;
 using Mediator;
@@ -12,12 +13,18 @@ namespace AuthPlatform.Application.StartPasskeyRegistration;
 internal sealed class StartPasskeyRegistrationCommandHandler(
     IAuthDbContext db,
     IWebAuthnRelyingParty relyingParty,
-    WebAuthnChallengeStore challenges)
+    WebAuthnChallengeStore challenges,
+    VerifiedAddressPolicy verifiedAddress)
     : ICommandHandler<StartPasskeyRegistrationCommand, Result<WebAuthnCeremonyStarted>>
 {
     public async ValueTask<Result<WebAuthnCeremonyStarted>> Handle(StartPasskeyRegistrationCommand command, CancellationToken cancellationToken)
     {
         var actor = command.Actor;
+
+        if (await verifiedAddress.CheckAsync(actor.User.Id, cancellationToken) is { } unverified)
+        {
+            return unverified;
+        }
 
         var existing = await db.Passkeys.AsNoTracking().Where(p => p.UserId == actor.User.Id)
             .Select(p => new KnownCredential(p.CredentialId, p.Transports)).ToListAsync(cancellationToken);

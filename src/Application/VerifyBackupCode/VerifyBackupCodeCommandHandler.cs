@@ -24,6 +24,11 @@ internal sealed class VerifyBackupCodeCommandHandler(IAuthDbContext db, SecondFa
             return SecondFactorErrors.BackupCodesNotEnabled;
         }
 
+        if (await attempt.TakeAsync(context, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         // Spend the code in one statement: of two requests with the same code, only one succeeds.
         var digest = BackupCode.DigestOfTyped(command.Code);
         var now = clock.GetUtcNow();
@@ -34,7 +39,7 @@ internal sealed class VerifyBackupCodeCommandHandler(IAuthDbContext db, SecondFa
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.UsedAt, now), cancellationToken);
         if (spent == 0)
         {
-            return await attempt.FailAsync(context, SecondFactorErrors.InvalidBackupCode, cancellationToken);
+            return SecondFactorErrors.InvalidBackupCode;
         }
 
         return await attempt.SucceedAsync(context, command.TrustDevice, command.Client, cancellationToken);

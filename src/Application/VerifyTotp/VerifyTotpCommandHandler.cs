@@ -29,6 +29,11 @@ internal sealed class VerifyTotpCommandHandler(
             return SecondFactorErrors.TotpNotEnabled;
         }
 
+        if (await attempt.TakeAsync(context, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (!protector.TryUnprotect(enrolment.EncryptedSecret, enrolment.EncryptionKeyId, enrolment.UserId, out var secret))
         {
             return SecondFactorErrors.SecretUnavailable;
@@ -52,7 +57,7 @@ internal sealed class VerifyTotpCommandHandler(
 
         if (step is not { } matched || !enrolment.AcceptsStep(matched))
         {
-            return await attempt.FailAsync(context, SecondFactorErrors.InvalidCode, cancellationToken);
+            return SecondFactorErrors.InvalidCode;
         }
 
         // Claim the step atomically: of two requests with the same code, only one gets it.
@@ -61,7 +66,7 @@ internal sealed class VerifyTotpCommandHandler(
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.LastUsedStep, matched).SetProperty(e => e.Verified, true), cancellationToken);
         if (claimed == 0)
         {
-            return await attempt.FailAsync(context, SecondFactorErrors.InvalidCode, cancellationToken);
+            return SecondFactorErrors.InvalidCode;
         }
 
         enrolment.RecordAcceptedCode(matched, now);

@@ -54,7 +54,6 @@ public sealed class TwoFactorChallenge
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
+    /// <summary>Attempts are taken in the database, one conditional UPDATE each, before a code is judged.</summary>
     public bool AttemptsExhausted => Attempts >= MaxAttempts;
-
-    public void RecordFailedAttempt() => Attempts++;
 }

@@ -7,8 +7,10 @@ namespace AuthPlatform.Domain.TwoFactor;
 /// that encrypted it); <see cref="Verified"/> turns true once the user has proven, with a first code,
 /// that the authenticator app holds the secret. Until then sign-in does not ask for it.
 /// <see cref="LastUsedStep"/> is the RFC 6238 time step of the last accepted code: a code is accepted
-/// only for a later step, so a code seen once can never be replayed. Failed codes count towards a
-/// lockout (<see cref="LockedUntil"/>) whatever the challenge they were sent for.
+/// only for a later step, so a code seen once can never be replayed. Every attempt counts towards a
+/// lockout (<see cref="FailedAttempts"/>, <see cref="LockedUntil"/>) whatever the challenge it was sent for;
+/// the count is taken in the database before a code is judged (one conditional UPDATE, so concurrent
+/// guesses cannot share a count) and cleared by <see cref="RecordSuccess"/>.
 /// </summary>
 public sealed class TwoFactorEnrolment
 {
@@ -103,19 +105,6 @@ public sealed class TwoFactorEnrolment
     {
         FailedAttempts = 0;
         LockedUntil = null;
-        UpdatedAt = now;
-    }
-
-    /// <summary>A wrong code: after <paramref name="maxFailures"/> in a row the factor is locked for <paramref name="lockout"/>.</summary>
-    public void RecordFailure(int maxFailures, TimeSpan lockout, DateTimeOffset now)
-    {
-        FailedAttempts++;
-        if (FailedAttempts >= maxFailures)
-        {
-            LockedUntil = now + lockout;
-            FailedAttempts = 0;
-        }
-
         UpdatedAt = now;
     }
 }

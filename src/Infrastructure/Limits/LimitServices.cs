@@ -10,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Request-limit stores (credential limits in PostgreSQL; the per-address limit in memory or, with
-/// REDIS_URL, in Redis), the credential row lock and the cleanup job.
+/// REDIS_URL, in Redis), the credential and user row locks and the cleanup job.
 /// </summary>
 public static class LimitServices
 {
@@ -34,6 +34,7 @@ public static class LimitServices
             : ActivatorUtilities.CreateInstance<RedisAddressLimitStore>(sp));
 
         services.AddScoped<IPasswordCredentialLock, PasswordCredentialLock>();
+        services.AddScoped<IUserRowLock, UserRowLock>();
 
         services.AddOptions<CleanupOptions>().BindConfiguration(CleanupOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();

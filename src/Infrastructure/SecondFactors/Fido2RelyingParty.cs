@@ -15,9 +15,14 @@ namespace AuthPlatform.Infrastructure.SecondFactors;
 /// authenticator metadata service): a passkey proves possession, not its make. The library checks the
 /// challenge, the origin against <see cref="RelyingParty.Origins"/>, the relying-party id hash, the
 /// signature and the counter; a failure is an expected outcome, never an exception to the caller.
+/// User verification is required at both ceremonies (BetterAuth asks "preferred"): a passkey sign-in
+/// stands for both factors, so the authenticator must have verified the user (PIN, biometric), not only
+/// seen someone touch it.
 /// </summary>
 public sealed partial class Fido2RelyingParty : IWebAuthnRelyingParty
 {
+    private const UserVerificationRequirement RequiredUserVerification = UserVerificationRequirement.Required;
+
     private readonly Fido2 _fido2;
     private readonly ILogger<Fido2RelyingParty> _logger;
 
@@ -44,7 +49,7 @@ public sealed partial class Fido2RelyingParty : IWebAuthnRelyingParty
             AuthenticatorSelection = new AuthenticatorSelection
             {
                 ResidentKey = ResidentKeyRequirement.Preferred,
-                UserVerification = UserVerificationRequirement.Preferred,
+                UserVerification = RequiredUserVerification,
                 AuthenticatorAttachment = authenticatorAttachment switch
                 {
                     "platform" => AuthenticatorAttachment.Platform,
@@ -86,7 +91,7 @@ public sealed partial class Fido2RelyingParty : IWebAuthnRelyingParty
         _fido2.GetAssertionOptions(new GetAssertionOptionsParams
         {
             AllowedCredentials = allow.Select(Descriptor).ToList(),
-            UserVerification = UserVerificationRequirement.Preferred,
+            UserVerification = RequiredUserVerification,
         }).ToJson();
 
     public byte[]? ReadCredentialId(string responseJson)
@@ -112,10 +117,14 @@ public sealed partial class Fido2RelyingParty : IWebAuthnRelyingParty
         {
             var response = JsonSerializer.Deserialize<AuthenticatorAssertionRawResponse>(responseJson)
                 ?? throw new JsonException("empty authentication response");
+            // Required whatever the stored options say (a challenge issued under an older setting): the library
+            // then refuses an assertion without the UV flag.
+            var original = AssertionOptions.FromJson(optionsJson);
+            original.UserVerification = RequiredUserVerification;
             var result = await _fido2.MakeAssertionAsync(new MakeAssertionParams
             {
                 AssertionResponse = response,
-                OriginalOptions = AssertionOptions.FromJson(optionsJson),
+                OriginalOptions = original,
                 StoredPublicKey = publicKey,
                 StoredSignatureCounter = (uint)storedCounter,
 

@@ -21,9 +21,10 @@ public sealed class LinkedAccountsTests(TestDatabase database, SocialProviderSer
         await using var factory = idp.Service(database, trusted: false);
         var client = factory.CreatePlainClient();
         var gus = await client.SignUpAsync("gus.link@example.com");
+        await database.MarkEmailVerifiedAsync("gus.link@example.com");
 
         var started = await SocialHttp.StartAsync(client, callbackURL: "/settings", cookie: gus.Cookie, route: "link-social");
-        var callback = await idp.Provider.AuthorizeAsync(started.Url, new("sub-gus", "gus.link@example.com", EmailVerified: false));
+        var callback = await idp.Provider.AuthorizeAsync(started.Url, new("sub-gus", "gus.link@example.com", EmailVerified: true));
         var linked = await SocialHttp.CallbackAsync(client, callback, started.StateCookie);
         Assert.Equal("http://localhost/settings", linked.Location.AbsoluteUri);
         Assert.Null(linked.SessionCookie); // the session is unchanged
@@ -33,7 +34,7 @@ public sealed class LinkedAccountsTests(TestDatabase database, SocialProviderSer
         Assert.Equal("sub-gus", accounts[1]!["accountId"]!.GetValue<string>());
         Assert.Equal(["openid", "email", "profile"], accounts[1]!["scopes"]!.AsArray().Select(s => s!.GetValue<string>()).ToArray());
 
-        // The linked account now signs in to the same user (linking needed no trusted provider: the user was signed in).
+        // The linked account now signs in to the same user (linking needed no trusted provider: the provider said verified).
         var social = await SocialHttp.SignInAsync(client, idp.Provider, new("sub-gus", "gus.link@example.com", EmailVerified: false));
         var session = await (await client.GetSessionAsync(social.SessionCookie!)).JsonAsync();
         Assert.Equal(gus.UserId, session!["user"]!["id"]!.GetValue<string>());
@@ -55,6 +56,7 @@ public sealed class LinkedAccountsTests(TestDatabase database, SocialProviderSer
         await using var factory = idp.Service(database);
         var client = factory.CreatePlainClient();
         var hal = await client.SignUpAsync("hal.link@example.com");
+        await database.MarkEmailVerifiedAsync("hal.link@example.com");
 
         var started = await SocialHttp.StartAsync(client, cookie: hal.Cookie, route: "link-social");
         var callback = await idp.Provider.AuthorizeAsync(started.Url, new("sub-hal", "someone.else@example.com", EmailVerified: true));
@@ -67,6 +69,41 @@ public sealed class LinkedAccountsTests(TestDatabase database, SocialProviderSer
         var taken = await SocialHttp.CallbackAsync(client, await idp.Provider.AuthorizeAsync(again.Url, new("sub-ivy", "hal.link@example.com", EmailVerified: true)), again.StateCookie);
         Assert.Equal("http://localhost/login-error?error=account_already_linked_to_different_user", taken.Location.AbsoluteUri);
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.email = 'hal.link@example.com'"));
+    }
+
+    [Fact]
+    public async Task Linking_needs_a_verified_address_and_a_provider_that_vouches_for_the_email()
+    {
+        await using var factory = idp.Service(database, trusted: false);
+        var client = factory.CreatePlainClient();
+        var lou = await client.SignUpAsync("lou.link@example.com");
+
+        // An unverified address adds no way in: refused before the provider is involved.
+        await (await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "link-social", lou.Cookie, new { provider = "test" })))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "EMAIL_NOT_VERIFIED");
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM oauth_states"));
+
+        // Verified locally, but an untrusted provider that does not say the address is verified: not linked.
+        await database.MarkEmailVerifiedAsync("lou.link@example.com");
+        var started = await SocialHttp.StartAsync(client, cookie: lou.Cookie, route: "link-social");
+        var unvouched = await SocialHttp.CallbackAsync(client, await idp.Provider.AuthorizeAsync(started.Url, new("sub-lou", "lou.link@example.com", EmailVerified: false)), started.StateCookie);
+        Assert.Equal("unable_to_link_account", SocialHttp.ErrorOf(unvouched.Location));
+
+        // The address stopped being verified while the user was at the provider: checked again at the callback.
+        started = await SocialHttp.StartAsync(client, cookie: lou.Cookie, route: "link-social");
+        await database.ScalarAsync<long>("WITH changed AS (UPDATE users SET email_verified = false WHERE email = 'lou.link@example.com' RETURNING 1) SELECT count(*) FROM changed");
+        var unverified = await SocialHttp.CallbackAsync(client, await idp.Provider.AuthorizeAsync(started.Url, new("sub-lou", "lou.link@example.com", EmailVerified: true)), started.StateCookie);
+        Assert.Equal("email_not_verified", SocialHttp.ErrorOf(unverified.Location));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM accounts"));
+
+        // A trusted provider vouches for its addresses even without email_verified.
+        await database.MarkEmailVerifiedAsync("lou.link@example.com");
+        await using var trustedFactory = idp.Service(database, trusted: true);
+        var trustedClient = trustedFactory.CreatePlainClient();
+        var again = await SocialHttp.StartAsync(trustedClient, callbackURL: "/settings", cookie: lou.Cookie, route: "link-social");
+        var linked = await SocialHttp.CallbackAsync(trustedClient, await idp.Provider.AuthorizeAsync(again.Url, new("sub-lou", "lou.link@example.com", EmailVerified: false)), again.StateCookie);
+        Assert.Equal("http://localhost/settings", linked.Location.AbsoluteUri);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM accounts"));
     }
 
     [Fact]

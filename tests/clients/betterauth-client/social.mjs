@@ -2,7 +2,7 @@
 // (better-auth/client 1.7.25, unchanged) against a real OpenID Connect provider (tests/oidc-provider),
 // which the service knows under two provider ids, "test" and "second".
 //
-//   node social.mjs <auth base URL> <provider issuer, e.g. http://127.0.0.1:4000>
+//   node social.mjs <auth base URL> <provider issuer, e.g. http://127.0.0.1:4000> <email of a password user with a verified address>
 // Prints one line per check ("ok ..." / "FAIL ...") and exits 1 if any check failed.
 //
 // What a browser does between the client's calls is done here by hand: signIn.social / linkSocial answer
@@ -12,9 +12,9 @@
 // service's cookies, as the browser's navigation would.
 import { createAuthClient } from "better-auth/client";
 
-const [baseURL, issuer] = process.argv.slice(2);
-if (!baseURL || !issuer) {
-	console.error("usage: node social.mjs <base URL> <provider issuer>");
+const [baseURL, issuer, linkingEmail] = process.argv.slice(2);
+if (!baseURL || !issuer || !linkingEmail) {
+	console.error("usage: node social.mjs <base URL> <provider issuer> <linking user's email>");
 	process.exit(2);
 }
 const origin = new URL(baseURL).origin;
@@ -136,13 +136,14 @@ check("a known user goes to callbackURL", endsAt(second, "/dashboard"), `${secon
 const reused = await a.client.getSession();
 check("the second sign-in is the same user", !reused.error && !!userId && reused.data?.user.id === userId, show(reused));
 
-// A password user links an account at the second provider id, signs in with it, and unlinks it
+// A password user with a verified address (created by the test: linking needs one) links an account at
+// the second provider id, signs in with it, and unlinks it
 const b = newBrowser();
-const bobEmail = `link-${stamp}@example.com`;
+const bobEmail = linkingEmail;
 const bobAccount = { sub: `sub-link-${stamp}`, email: bobEmail, emailVerified: true };
-const signUp = await b.client.signUp.email({ name: "Link Check", email: bobEmail, password: "correct horse battery staple" });
-check("signUp.email (a password user)", !signUp.error && !!signUp.data?.user.id, show(signUp));
-const bobId = signUp.data?.user.id;
+const signIn = await b.client.signIn.email({ email: bobEmail, password: "correct horse battery staple" });
+check("signIn.email (a password user)", !signIn.error && !!signIn.data?.user.id, show(signIn));
+const bobId = signIn.data?.user.id;
 const link = await b.client.linkSocial({ provider: "second", callbackURL: "/settings", errorCallbackURL: "/link-error" });
 check("linkSocial returns {url, redirect: true}", !link.error && link.data?.redirect === true && new URL(link.data.url).origin === issuerOrigin, show(link));
 const linked = await backAtService(b, await atProvider(link.data.url, bobAccount));

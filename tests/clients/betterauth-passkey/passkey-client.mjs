@@ -82,8 +82,8 @@ async function run() {
 		${body}
 	})(${JSON.stringify(arg ?? null)})`);
 
-	step("sign up", await call(`
-		const r = await client.signUp.email({ name: "Passkey Client", email: arg.email, password: arg.password });
+	step("sign in", await call(`
+		const r = await client.signIn.email({ email: arg.email, password: arg.password });
 		return { error: error(r.error), email: r.data?.user?.email ?? null, session: await sessionEmail() };`, scenario));
 
 	step("add passkey", { ...(await call(`

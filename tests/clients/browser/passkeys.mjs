@@ -35,13 +35,13 @@ async function run() {
 	await page.goto(scenario.frontendUrl, { waitUntil: "load" });
 	await waitForActions(page, 1);
 
+	// The user exists with a verified address (the test creates it): adding a passkey needs one.
 	await act(page, async () => {
-		await page.fill("#sign-up-form [name=name]", "Passkey User");
-		await page.fill("#sign-up-form [name=email]", scenario.email);
-		await page.fill("#sign-up-form [name=password]", scenario.password);
-		await page.click("#sign-up");
+		await page.fill("#sign-in-form [name=email]", scenario.email);
+		await page.fill("#sign-in-form [name=password]", scenario.password);
+		await page.click("#sign-in");
 	});
-	step("sign up", { status: await status(page) });
+	step("sign in", { status: await status(page) });
 
 	await page.fill("#passkey-name", "laptop");
 	await act(page, () => page.click("#add-passkey"));

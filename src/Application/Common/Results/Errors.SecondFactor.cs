@@ -41,6 +41,10 @@ public static partial class Errors
     /// </summary>
     public static readonly Error PasskeyNotFound = new(ErrorKind.Unauthorized, "PASSKEY_NOT_FOUND", "Passkey not found");
 
+    /// <summary>The passkey is the user's last way to sign in (no password, no provider account, no other passkey).</summary>
+    public static readonly Error CannotDeleteLastSignInMethod =
+        new(ErrorKind.Validation, "CANNOT_DELETE_LAST_SIGN_IN_METHOD", "You cannot delete your last way to sign in");
+
     public static readonly Error PasskeyAlreadyRegistered =
         new(ErrorKind.Validation, "PASSKEY_ALREADY_REGISTERED", "This authenticator is already registered");
 

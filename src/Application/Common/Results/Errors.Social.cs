@@ -50,6 +50,12 @@ public static partial class Errors
         public static readonly Error AccountAlreadyLinkedToDifferentUser = Callback("account_already_linked_to_different_user");
         public static readonly Error UnableToCreateUser = Callback("unable_to_create_user");
         public static readonly Error UnableToCreateSession = Callback("unable_to_create_session");
+
+        /// <summary>The sign-in policy or the linking rule needs a verified address, and the user's is not.</summary>
+        public static readonly Error EmailNotVerified = Callback("email_not_verified");
+
+        /// <summary>The sign-in policy refused a disabled user.</summary>
+        public static readonly Error BannedUser = Callback("banned_user");
         public static readonly Error OAuthProviderNotFound = Callback("oauth_provider_not_found");
         public static readonly Error InvalidCallbackRequest = Callback("invalid_callback_request");
 

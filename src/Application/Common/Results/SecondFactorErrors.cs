@@ -19,6 +19,7 @@ public static class SecondFactorErrors
     public static readonly Error RegistrationFailed = Errors.FailedToVerifyRegistration;
     public static readonly Error NotAllowedToRegister = Errors.NotAllowedToRegisterPasskey;
     public static readonly Error PasskeyNotFound = Errors.PasskeyNotFound;
+    public static readonly Error LastWayToSignIn = Errors.CannotDeleteLastSignInMethod;
     public static readonly Error PasskeyAlreadyRegistered = Errors.PasskeyAlreadyRegistered;
     public static readonly Error AuthenticationFailed = Errors.AuthenticationFailed;
 }

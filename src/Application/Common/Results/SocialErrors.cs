@@ -36,6 +36,7 @@ public static class SocialErrors
     public static readonly string AccountAlreadyLinkedToDifferentUser = Errors.ProviderCallback.AccountAlreadyLinkedToDifferentUser.Code;
     public static readonly string UnableToCreateUser = Errors.ProviderCallback.UnableToCreateUser.Code;
     public static readonly string UnableToCreateSession = Errors.ProviderCallback.UnableToCreateSession.Code;
+    public static readonly string EmailNotVerified = Errors.ProviderCallback.EmailNotVerified.Code;
     public static readonly string OAuthProviderNotFound = Errors.ProviderCallback.OAuthProviderNotFound.Code;
     public static readonly string InvalidCallbackRequest = Errors.ProviderCallback.InvalidCallbackRequest.Code;
 }

@@ -21,8 +21,9 @@ internal sealed record SecondFactorAttemptContext(User User, TwoFactorChallenge?
 
 /// <summary>
 /// The steps verify-totp and verify-backup-code share: find the caller (session or two_factor challenge),
-/// enforce the per-challenge attempt cap and the per-user lockout, count failures, and on success consume
-/// the challenge (atomically: one success per challenge), start the session and trust the device.
+/// take an attempt before the code is judged (the per-challenge cap and the per-user lockout, counted in the
+/// database), and on success consume the challenge (atomically: one success per challenge), start the
+/// session and trust the device.
 /// </summary>
 internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, TimeProvider clock, IOptions<TwoFactorOptions> options, SessionIssuer issuer)
 {
@@ -51,8 +52,7 @@ internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, Tim
 
             if (challenge.AttemptsExhausted)
             {
-                db.TwoFactorChallenges.Remove(challenge);
-                await db.SaveChangesAsync(cancellationToken);
+                // The row stays until it expires (the cleanup job removes it), so every later attempt gets this answer.
                 return SecondFactorErrors.TooManyAttempts;
             }
 
@@ -74,13 +74,52 @@ internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, Tim
         return new SecondFactorAttemptContext(user, challenge, enrolment);
     }
 
-    /// <summary>A wrong code: one attempt of the challenge and one failure towards the user's lockout.</summary>
-    public async Task<Error> FailAsync(SecondFactorAttemptContext context, Error error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes one attempt before the code is judged: one of the challenge's <see cref="TwoFactorChallenge.MaxAttempts"/>
+    /// and one towards the user's lockout (<see cref="TwoFactorOptions.MaxFailedAttempts"/> in a row lock the
+    /// factor at once; a right code clears the count and the lock again). Each is one conditional UPDATE, so
+    /// concurrent guesses cannot all read the same count: a code is judged only once its attempt was taken.
+    /// Null when the code may be judged; else the refusal.
+    /// </summary>
+    public async Task<Error?> TakeAsync(SecondFactorAttemptContext context, CancellationToken cancellationToken)
     {
-        context.Challenge?.RecordFailedAttempt();
-        context.Enrolment?.RecordFailure(options.Value.MaxFailedAttempts, options.Value.LockoutDuration, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return error;
+        var now = clock.GetUtcNow();
+        if (context.Challenge is { } challenge)
+        {
+            var taken = await db.TwoFactorChallenges
+                .Where(c => c.Id == challenge.Id && c.Attempts < TwoFactorChallenge.MaxAttempts)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
+            if (taken == 0)
+            {
+                // Spent: the user signs in again for a new challenge. Gone: another request completed it.
+                return await db.TwoFactorChallenges.AnyAsync(c => c.Id == challenge.Id, cancellationToken)
+                    ? SecondFactorErrors.TooManyAttempts
+                    : SecondFactorErrors.InvalidTwoFactorCookie;
+            }
+        }
+
+        if (context.Enrolment is { } enrolment)
+        {
+            var limit = options.Value.MaxFailedAttempts;
+            DateTimeOffset? lockedUntil = now + options.Value.LockoutDuration;
+            var taken = await db.TwoFactorEnrolments
+                .Where(e => e.Id == enrolment.Id && (e.LockedUntil == null || e.LockedUntil <= now))
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(e => e.FailedAttempts, e => e.FailedAttempts + 1 >= limit ? 0 : e.FailedAttempts + 1)
+                        .SetProperty(e => e.LockedUntil, e => e.FailedAttempts + 1 >= limit ? lockedUntil : e.LockedUntil)
+                        .SetProperty(e => e.UpdatedAt, now),
+                    cancellationToken);
+
+            // The tracked copy follows the row, so a success's reset is written whatever the count now is.
+            await db.TwoFactorEnrolments.Entry(enrolment).ReloadAsync(cancellationToken);
+            if (taken == 0)
+            {
+                return enrolment.IsLocked(now) ? SecondFactorErrors.AccountLocked(enrolment.LockedUntil!.Value - now) : SecondFactorErrors.InvalidTwoFactorCookie;
+            }
+        }
+
+        return null;
     }
 
     public async Task<Result<SecondFactorVerified>> SucceedAsync(SecondFactorAttemptContext context, bool trustDevice, ClientInfo client, CancellationToken cancellationToken)

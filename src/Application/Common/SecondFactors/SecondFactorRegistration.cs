@@ -15,6 +15,7 @@ public static class SecondFactorRegistration
         services.AddSingleton<IValidateOptions<PasskeyOptions>, PasskeyOptionsValidator>();
         services.AddScoped<SecondFactorAttempt>();
         services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<AuthPlatform.Application.Common.Security.SignInMethodRemoval>();
         services.AddScoped<WebAuthnChallengeStore>();
         return services;
     }

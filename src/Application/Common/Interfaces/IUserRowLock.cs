@@ -1,0 +1,15 @@
+namespace AuthPlatform.Application.Common.Interfaces;
+
+/// <summary>
+/// Serialises changes that depend on counting a user's rows across tables (the ways to sign in): the work
+/// runs in a transaction holding the user row's lock, so two such changes of one user never both act on the
+/// same count. Implemented with SELECT ... FOR UPDATE (works behind a transaction-mode pooler).
+/// </summary>
+public interface IUserRowLock
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction holding the lock of <paramref name="userId"/>'s row. The
+    /// transaction commits when work returns, and rolls back if it throws.
+    /// </summary>
+    Task<T> RunLockedAsync<T>(string userId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+}
