@@ -3,8 +3,10 @@ using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Application.Common.Verification;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
+using AuthPlatform.Domain.Verification;
 using MapsterMapper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +66,7 @@ internal sealed class ChangePasswordCommandHandler(
 
             var now = clock.GetUtcNow();
             credential.ReplaceHash(newHash, now);
+            await Tickets.WithdrawOutstandingAsync(db, user.Id, VerificationPurpose.PasswordReset, now, ct); // a reset link must not undo the change
 
             // Rotate the current session: its token may be what leaked.
             var current = await db.Sessions.FirstAsync(s => s.Id == actor.Session.Id, ct);

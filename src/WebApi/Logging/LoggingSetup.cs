@@ -1,3 +1,4 @@
+using AuthPlatform.WebApi.Routing;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -61,6 +62,14 @@ public static class LoggingSetup
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Response.StatusCode < 400 && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
+            // The path as AuthRouteRules.LoggedPath shows it: a secret in a route's path (a reset token) never reaches a log.
+            options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(AuthRouteRules.LoggedPath(context))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
                 diagnostics.Set("CorrelationId", context.TraceIdentifier);

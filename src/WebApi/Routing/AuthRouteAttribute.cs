@@ -83,4 +83,10 @@ public sealed class AuthRouteAttribute : Attribute
     public SessionUse Session { get; init; } = SessionUse.None;
 
     public BodyRule Body { get; init; } = BodyRule.Json;
+
+    /// <summary>
+    /// The route parameter that carries a live secret in the path (a mailed reset token). Request logs and
+    /// traces show the route's path with <c>***</c> in its place (<see cref="AuthRouteRules.LoggedPath"/>).
+    /// </summary>
+    public string? SecretParameter { get; init; }
 }

@@ -1,3 +1,4 @@
+using AuthPlatform.WebApi.Routing;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.WebApi.Http;
 using Microsoft.AspNetCore.Diagnostics;
@@ -18,7 +19,7 @@ public sealed partial class PasswordHashingBusyHandler(ILogger<PasswordHashingBu
             return false;
         }
 
-        Busy(logger, httpContext.Request.Path);
+        Busy(logger, AuthRouteRules.LoggedPath(httpContext));
         await ProblemWriter.WriteAsync(httpContext, HttpErrors.PasswordHashingBusy);
         return true;
     }
