@@ -74,6 +74,6 @@ internal sealed class SignUpCommandHandler(
 
         var callback = !string.IsNullOrEmpty(callbackUrl) && RedirectTargets.IsAllowed(callbackUrl, auth) ? callbackUrl : null;
         MailOutbox.AddWithNewAccount(db, MailJob.Create(MailKind.EmailVerification, user.Email, user.Id, otherEmail: null, callback, now));
-        return true;
+        return Task.FromResult(true);
     }
 }

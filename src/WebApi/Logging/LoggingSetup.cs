@@ -20,6 +20,7 @@ public static class LoggingSetup
         // Operator commands log to stderr, so their stdout holds only their own output (e.g. doctor --json).
         LogEventLevel? stderrFrom = string.Equals(builder.Configuration["Logging:Console"], "stderr", StringComparison.OrdinalIgnoreCase)
             ? LogEventLevel.Verbose : null;
+        builder.Services.AddHttpContextAccessor(); // for RequestPathEnricher
         builder.Services.AddSerilog((services, logger) =>
         {
             logger
@@ -32,6 +33,7 @@ public static class LoggingSetup
                 .Filter.ByExcluding(MigrationHistoryProbeFilter.IsHistoryProbe)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", "authplatform")
+                .Enrich.With(new RequestPathEnricher(services.GetRequiredService<IHttpContextAccessor>()))
                 .Destructure.With<RedactingDestructuringPolicy>();
             if (string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
             {

@@ -1,6 +1,6 @@
-using AuthPlatform.WebApi.Routing;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AuthPlatform.WebApi.Security;
