@@ -55,7 +55,7 @@ public sealed class MailRecipientLimitTests(TestDatabase database, MailServer ma
         var client = factory.CreatePlainClient();
         await client.SignUpAsync("notice1@example.com");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/send-verification-email", new { email = "notice1@example.com" })).StatusCode);
-        var verification = (await mail.Catcher.WaitForAsync(2, to: "notice1@example.com")).First().Link;
+        var verification = (await mail.Catcher.WaitForAsync(2, to: "notice1@example.com"))[0].Link;
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync(MailHttp.PathOf(verification) + "&callbackURL=%2Fwelcome")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.RequestResetAsync("notice1@example.com")).StatusCode);
         await mail.Catcher.WaitForAsync(3, to: "notice1@example.com");
