@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace AuthPlatform.WebApi.Routing;
 
@@ -14,6 +15,10 @@ public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, 
 {
     private static readonly AuthRouteAttribute Defaults = new();
     private static readonly AuthRouteRules Unmatched = new(true, Defaults.RateLimit, Defaults.Origin, false, SessionUse.None, BodyRule.Json, "(unmatched)");
+    private static readonly ConditionalWeakTable<Endpoint, AuthRouteRules> ByEndpoint = [];
+
+    public static AuthRouteRules Of(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint endpoint ? ByEndpoint.GetValue(endpoint, static e => Read((RouteEndpoint)e)) : Unmatched;
 
     /// <summary>
     /// The request's path as logs and traces may show it: the path, except on a route that carries a secret
@@ -21,10 +26,6 @@ public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, 
     /// </summary>
     public static string LoggedPath(HttpContext context) =>
         Of(context).RedactedPath is { } redacted ? context.Request.PathBase + redacted : context.Request.PathBase + context.Request.Path;
-    private static readonly ConditionalWeakTable<Endpoint, AuthRouteRules> ByEndpoint = [];
-
-    public static AuthRouteRules Of(HttpContext context) =>
-        context.GetEndpoint() is RouteEndpoint endpoint ? ByEndpoint.GetValue(endpoint, static e => Read((RouteEndpoint)e)) : Unmatched;
 
     private static AuthRouteRules Read(RouteEndpoint endpoint)
     {
@@ -43,13 +44,13 @@ public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, 
     }
 
     /// <summary>The route's pattern as a path, literal segments kept, the secret parameter as *** (other parameters as {name}).</summary>
-    private static string Redact(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern, string secret) =>
+    private static string Redact(RoutePattern pattern, string secret) =>
         "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter when parameter.Name == secret => "***",
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter when parameter.Name == secret => "***",
+            RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+            RoutePatternSeparatorPart separator => separator.Content,
             _ => string.Empty,
         }))));
 }
