@@ -50,6 +50,7 @@ public static class ApplicationDependencyInjection
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddScoped<AuthPlatform.Application.DeliverMail.MailJobPreparer>();
+        services.AddScoped<AuthPlatform.Application.Common.Mail.MailOutbox>();
         services.AddScoped<AuthPlatform.Application.ImportBetterAuth.UserBatchImporter>();
         services.AddScoped<AuthPlatform.Application.ImportBetterAuth.SessionBatchImporter>();
 

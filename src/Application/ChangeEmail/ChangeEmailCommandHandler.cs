@@ -12,6 +12,7 @@ namespace AuthPlatform.Application.ChangeEmail;
 internal sealed class ChangeEmailCommandHandler(
     IAuthDbContext db,
     IMailTransport transport,
+    MailOutbox outbox,
     IOptions<AuthOptions> auth,
     IOptions<EmailOptions> email,
     TimeProvider clock)
@@ -44,10 +45,12 @@ internal sealed class ChangeEmailCommandHandler(
         }
 
         var callback = string.IsNullOrEmpty(command.CallbackUrl) ? null : command.CallbackUrl;
-        var queued = await MailOutbox.TryAddAsync(db, MailJob.Create(MailKind.EmailChangeVerification, newEmail, actor.User.Id, otherEmail: null, callback, now), email.Value, now, cancellationToken);
+        // The notice to the old address goes with every link to a new one (notices are never limited): a change
+        // asked for from a stolen session is always reported to the owner.
+        var queued = await outbox.TryAddAsync(MailJob.Create(MailKind.EmailChangeVerification, newEmail, actor.User.Id, otherEmail: null, callback, now), now, cancellationToken);
         if (queued && actor.User.EmailVerified)
         {
-            queued = await MailOutbox.TryAddAsync(db, MailJob.Create(MailKind.EmailChangeNotice, actor.User.Email, actor.User.Id, newEmail, callbackUrl: null, now), email.Value, now, cancellationToken) || queued;
+            await outbox.TryAddAsync(MailJob.Create(MailKind.EmailChangeNotice, actor.User.Email, actor.User.Id, newEmail, callbackUrl: null, now), now, cancellationToken);
         }
 
         if (queued)

@@ -2,9 +2,11 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Application.Common.Verification;
 using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
+using AuthPlatform.Domain.Verification;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +62,7 @@ internal sealed class ChangePasswordCommandHandler(
 
             var now = clock.GetUtcNow();
             credential.ReplaceHash(newHash, now);
+            await Tickets.WithdrawOutstandingAsync(db, user.Id, VerificationPurpose.PasswordReset, now, ct); // a reset link must not undo the change
 
             // Rotate the current session: its token may be what leaked.
             var current = await db.Sessions.FirstAsync(s => s.Id == actor.Session.Id, ct);

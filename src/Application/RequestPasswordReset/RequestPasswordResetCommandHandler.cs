@@ -13,7 +13,7 @@ internal sealed class RequestPasswordResetCommandHandler(
     IAuthDbContext db,
     IMailTransport transport,
     IOptions<AuthOptions> auth,
-    IOptions<EmailOptions> email,
+    MailOutbox outbox,
     TimeProvider clock)
     : ICommandHandler<RequestPasswordResetCommand, Result<bool>>
 {
@@ -33,7 +33,7 @@ internal sealed class RequestPasswordResetCommandHandler(
         var now = clock.GetUtcNow();
         var address = EmailAddress.Parse(command.Email!).Value;
         var job = MailJob.Create(MailKind.PasswordReset, address, userId: null, otherEmail: null, NullIfEmpty(command.RedirectTo), now);
-        if (await MailOutbox.TryAddAsync(db, job, email.Value, now, cancellationToken))
+        if (await outbox.TryAddAsync(job, now, cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
             transport.NotifyJobsWritten();

@@ -13,7 +13,7 @@ internal sealed class SendVerificationEmailCommandHandler(
     IAuthDbContext db,
     IMailTransport transport,
     IOptions<AuthOptions> auth,
-    IOptions<EmailOptions> email,
+    MailOutbox outbox,
     TimeProvider clock)
     : ICommandHandler<SendVerificationEmailCommand, Result<bool>>
 {
@@ -47,7 +47,7 @@ internal sealed class SendVerificationEmailCommandHandler(
         var now = clock.GetUtcNow();
         var job = MailJob.Create(MailKind.EmailVerification, address, command.Actor?.User.Id, otherEmail: null,
             string.IsNullOrEmpty(command.CallbackUrl) ? null : command.CallbackUrl, now);
-        if (await MailOutbox.TryAddAsync(db, job, email.Value, now, cancellationToken))
+        if (await outbox.TryAddAsync(job, now, cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
             transport.NotifyJobsWritten();

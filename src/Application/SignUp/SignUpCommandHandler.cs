@@ -65,15 +65,16 @@ internal sealed class SignUpCommandHandler(
     }
 
     /// <summary>Queues the sign-up verification link (tracked; saved with the new user) when the options ask for one.</summary>
-    internal static async Task<bool> QueueVerificationAsync(
+    internal static Task<bool> QueueVerificationAsync(
         IAuthDbContext db, IMailTransport transport, AuthOptions auth, EmailOptions options, User user, string? callbackUrl, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!options.ShouldSendOnSignUp || !transport.IsConfigured)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
         var callback = !string.IsNullOrEmpty(callbackUrl) && RedirectTargets.IsAllowed(callbackUrl, auth) ? callbackUrl : null;
-        return await MailOutbox.TryAddAsync(db, MailJob.Create(MailKind.EmailVerification, user.Email, user.Id, otherEmail: null, callback, now), options, now, cancellationToken);
+        MailOutbox.AddWithNewAccount(db, MailJob.Create(MailKind.EmailVerification, user.Email, user.Id, otherEmail: null, callback, now));
+        return Task.FromResult(true);
     }
 }

@@ -3,6 +3,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Common.Verification;
 using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Users;
@@ -56,9 +57,13 @@ internal sealed class VerifyEmailCommandHandler(
         }
 
         var provedAddress = ticket.Purpose == VerificationPurpose.EmailVerification && !user.EmailVerified;
+
+        // The link proved the address: on a never-verified account, what was added before goes (ADR 0111).
+        await UnprovenMethods.RemoveOnFirstProofAsync(db, user, now, cancellationToken);
         if (ticket.Purpose == VerificationPurpose.EmailChange)
         {
             user.ChangeEmail(EmailAddress.Parse(ticket.Email), now);
+            await Tickets.WithdrawOutstandingAsync(db, user.Id, VerificationPurpose.PasswordReset, now, cancellationToken);
         }
         else
         {

@@ -8,4 +8,7 @@ public enum SessionRevocationReason
     PasswordChanged,
     UserDisabled,
     RevokedByOperator,
+
+    /// <summary>The account's address was proven for the first time; sessions begun before that are not trusted.</summary>
+    AddressProven,
 }

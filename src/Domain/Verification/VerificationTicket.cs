@@ -55,4 +55,10 @@ public sealed class VerificationTicket
     }
 
     public bool IsUsable(DateTimeOffset now) => ConsumedAt is null && now < ExpiresAt;
+
+    /// <summary>
+    /// Makes a link that was never used unusable, because what it was mailed for has changed (a newer
+    /// password, another address): it is marked used at <paramref name="now"/>.
+    /// </summary>
+    public void Withdraw(DateTimeOffset now) => ConsumedAt ??= now;
 }

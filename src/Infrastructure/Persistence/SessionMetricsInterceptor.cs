@@ -109,6 +109,7 @@ internal sealed class SessionMetricsInterceptor : SaveChangesInterceptor
         SessionRevocationReason.PasswordChanged => "password_changed",
         SessionRevocationReason.UserDisabled => "user_disabled",
         SessionRevocationReason.RevokedByOperator => "revoked_by_operator",
+        SessionRevocationReason.AddressProven => "address_proven",
         _ => "other",
     };
 

@@ -38,6 +38,7 @@ public sealed class PasswordResetController(ISender sender, IOptions<AuthOptions
     [ProducesResponseType(StatusCodes.Status302Found)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [HttpGet("reset-password/{token}")]
+    [AuthRoute(SecretParameter = "token")] // a live reset token: never in logs or traces
     public async Task<IActionResult> Forward(string token, [FromQuery] string? callbackURL, CancellationToken cancellationToken)
     {
         if (!RedirectTargets.IsAllowed(callbackURL, auth.Value))

@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AuthPlatform.WebApi.Http;
@@ -27,12 +28,12 @@ public sealed partial class ServiceFailureHandler(IStoreFailureClassifier classi
 
         if (classifier.IsStoreUnavailable(exception))
         {
-            StoreUnavailable(logger, httpContext.Request.Path, Innermost(exception).GetType().Name, Chain(exception));
+            StoreUnavailable(logger, AuthRouteRules.LoggedPath(httpContext), Innermost(exception).GetType().Name, Chain(exception));
             await ProblemWriter.WriteAsync(httpContext, HttpErrors.StoreUnavailable);
             return true;
         }
 
-        Unhandled(logger, exception, httpContext.Request.Path);
+        Unhandled(logger, exception, AuthRouteRules.LoggedPath(httpContext));
         await ProblemWriter.WriteAsync(httpContext, HttpErrors.Unexpected);
         return true;
     }

@@ -111,4 +111,10 @@ public sealed class AuthRouteAttribute : Attribute
 
     /// <summary>A sensitive action: what it needs beyond a live session (a password, a fresh session, or both).</summary>
     public SensitiveProof Needs { get; init; } = SensitiveProof.None;
+
+    /// <summary>
+    /// The route parameter that carries a live secret in the path (a mailed reset token). Request logs and
+    /// traces show the route's path with <c>***</c> in its place (<see cref="AuthRouteRules.LoggedPath"/>).
+    /// </summary>
+    public string? SecretParameter { get; init; }
 }

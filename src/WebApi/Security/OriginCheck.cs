@@ -36,7 +36,7 @@ public sealed class OriginCheck(RequestDelegate next, TrustedOrigins trusted, Cr
             return next(context);
         }
 
-        OriginLog.Refused(logger, refusal.Code, request.Path, Truncate(TrustedOrigins.ClaimedOrigin(request)));
+        OriginLog.Refused(logger, refusal.Code, AuthRouteRules.LoggedPath(context), Truncate(TrustedOrigins.ClaimedOrigin(request)));
         return ProblemWriter.WriteAsync(context, refusal);
     }
 

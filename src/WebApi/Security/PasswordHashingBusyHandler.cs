@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AuthPlatform.WebApi.Security;
@@ -18,7 +19,7 @@ public sealed partial class PasswordHashingBusyHandler(ILogger<PasswordHashingBu
             return false;
         }
 
-        Busy(logger, httpContext.Request.Path);
+        Busy(logger, AuthRouteRules.LoggedPath(httpContext));
         await ProblemWriter.WriteAsync(httpContext, HttpErrors.PasswordHashingBusy);
         return true;
     }

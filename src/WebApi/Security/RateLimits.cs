@@ -82,7 +82,7 @@ public static partial class RateLimits
             ? (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
         context.Response.Headers["X-Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);
-        Refused(logger, context.Request.Path, ClientAddress.KeyOf(context.Connection.RemoteIpAddress), seconds);
+        Refused(logger, AuthRouteRules.LoggedPath(context), ClientAddress.KeyOf(context.Connection.RemoteIpAddress), seconds);
         cancellationToken.ThrowIfCancellationRequested();
         await ProblemWriter.WriteAsync(context, HttpErrors.TooManyRequests(seconds));
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Telemetry;
+using AuthPlatform.WebApi.Routing;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -80,6 +81,10 @@ public static class TelemetrySetup
         {
             aspnet.Filter = context => !UntracedPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase));
             aspnet.RecordException = false; // an exception message may quote input; the status and type are enough
+
+            // url.path is recorded when the request starts, before routing; once the route is known, a secret in
+            // its path (a reset token) is replaced (AuthRouteRules.LoggedPath).
+            aspnet.EnrichWithHttpResponse = (activity, response) => activity.SetTag("url.path", AuthRouteRules.LoggedPath(response.HttpContext));
         })
         .AddSource(HandlerTracing.SourceName)
         .AddNpgsql();

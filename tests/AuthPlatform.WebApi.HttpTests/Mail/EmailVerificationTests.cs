@@ -28,6 +28,10 @@ public sealed class EmailVerificationTests(TestDatabase database, MailServer mai
         var followed = await client.GetAsync(MailHttp.PathOf(message.Link));
         Assert.Equal(HttpStatusCode.Found, followed.StatusCode);
         Assert.Equal("http://localhost/welcome", followed.Headers.Location!.AbsoluteUri);
+
+        // The first proof of the address ends the sessions begun before it (ADR 0111); a new sign-in sees it verified.
+        Assert.Null(await client.EmailVerifiedAsync(session.Cookie));
+        session = await client.SignInAsync("verify1@example.com");
         Assert.True(await client.EmailVerifiedAsync(session.Cookie));
 
         var again = await client.GetAsync(MailHttp.PathOf(message.Link));

@@ -76,6 +76,11 @@ check("sendVerificationEmail returns {status: true}", !sent.error && sent.data?.
 const verifyLink = await linkInMail(email, "/verify-email", seen);
 const verified = await a.verifyEmail({ query: { token: verifyLink.searchParams.get("token") } });
 check("verifyEmail with the mailed token returns {status: true}", !verified.error && verified.data?.status === true, show(verified));
+// The first proof of the address ends the sessions begun before it (docs/adr/0111); sign in again.
+const endedByProof = await a.getSession({ query: { disableCookieCache: true } });
+check("verifying a never-verified address ended the sign-up session (null)", !endedByProof.error && endedByProof.data === null, show(endedByProof));
+const signedInAgain = await a.signIn.email({ email, password });
+check("signIn.email after verification", !signedInAgain.error, show(signedInAgain));
 const afterVerify = await a.getSession({ query: { disableCookieCache: true } });
 check("the user is now verified", afterVerify.data?.user.emailVerified === true, show(afterVerify));
 const again = await a.verifyEmail({ query: { token: verifyLink.searchParams.get("token") } });

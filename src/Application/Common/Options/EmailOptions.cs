@@ -27,9 +27,13 @@ public sealed class EmailOptions
 
     public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>At most this many mails to one address per <see cref="PerRecipientWindow"/>; more are silently not sent.</summary>
+    /// <summary>
+    /// At most this many mails of one kind (reset, verification, change-of-email link) to one address per
+    /// <see cref="PerRecipientWindow"/>, whoever asks; more are silently not sent. Security notices are never limited.
+    /// </summary>
     public int PerRecipientLimit { get; set; } = 3;
 
+    /// <summary>No longer than either link lifetime, so the mails that spent a budget still hold working links.</summary>
     public TimeSpan PerRecipientWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     public bool ShouldSendOnSignUp => SendOnSignUp ?? RequireEmailVerification;

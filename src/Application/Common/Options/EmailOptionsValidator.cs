@@ -27,6 +27,12 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add("Auth:Email:PerRecipientWindow must be positive, e.g. 00:15:00.");
         }
 
+        // A refused request is fair only while the mails that spent the budget still hold working links (ADR 0112).
+        if (options.PerRecipientWindow > options.ResetPasswordTokenLifetime || options.PerRecipientWindow > options.VerificationTokenLifetime)
+        {
+            problems.Add("Auth:Email:PerRecipientWindow must not be longer than ResetPasswordTokenLifetime and VerificationTokenLifetime.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -36,4 +36,20 @@ public static class Tickets
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken);
         return updated == 1;
     }
+
+    /// <summary>
+    /// Withdraws every unused <paramref name="purpose"/> link of the user (tracked; the caller saves them
+    /// with the change that made them stale): a password reset, a password change or a change of email
+    /// leaves no older reset link working.
+    /// </summary>
+    public static async Task WithdrawOutstandingAsync(IAuthDbContext db, string userId, VerificationPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outstanding = await db.VerificationTickets
+            .Where(t => t.UserId == userId && t.Purpose == purpose && t.ConsumedAt == null && t.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        foreach (var ticket in outstanding)
+        {
+            ticket.Withdraw(now);
+        }
+    }
 }
