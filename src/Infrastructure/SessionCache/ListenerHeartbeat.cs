@@ -88,6 +88,31 @@ internal sealed class ListenerHeartbeat(NpgsqlConnection sender, TimeSpan bound)
         throw new HeartbeatNotEchoedException(EverEchoed, bound);
     }
 
+    /// <summary>
+    /// One heartbeat on a listening connection of its own, as `doctor` checks the listener's URL: how long the
+    /// echo took, or null when it did not come back within <paramref name="bound"/>.
+    /// </summary>
+    public static async Task<TimeSpan?> ProbeAsync(string connectionString, TimeSpan bound, CancellationToken cancellationToken)
+    {
+        await using var heartbeat = await OpenAsync(connectionString, bound, cancellationToken);
+        await using var listener = new NpgsqlConnection(connectionString);
+        long? echoedSentAt = null;
+        listener.Notification += (_, e) => echoedSentAt ??= e.Channel == heartbeat.Channel ? heartbeat.Echoed(e.Payload) : null;
+        await listener.OpenAsync(cancellationToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {heartbeat.Channel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await heartbeat.SendAsync(cancellationToken);
+        while (echoedSentAt is null && heartbeat.UntilOverdue() > 0)
+        {
+            await listener.WaitAsync((int)heartbeat.UntilOverdue(), cancellationToken);
+        }
+
+        return echoedSentAt is { } sentAt ? TimeSpan.FromMilliseconds(Environment.TickCount64 - sentAt) : null;
+    }
+
     /// <summary>Milliseconds until the pending heartbeat is overdue.</summary>
     public long UntilOverdue() => _sentAt + (long)bound.TotalMilliseconds - Environment.TickCount64;
 

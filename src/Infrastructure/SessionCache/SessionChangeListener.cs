@@ -193,7 +193,8 @@ public sealed partial class SessionChangeListener(
         }
     }
 
-    private static string BuildConnectionString(DatabaseOptions options)
+    /// <summary>The listener's own connection (also what `doctor` probes).</summary>
+    internal static string BuildConnectionString(DatabaseOptions options)
     {
         var url = string.IsNullOrWhiteSpace(options.ListenUrl) ? options.Url : options.ListenUrl;
         if (!DatabaseUrl.TryParse(url, out var builder, out var problem))
