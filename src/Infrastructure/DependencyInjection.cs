@@ -56,6 +56,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ISigningKeyRows, SigningKeyRows>();
         services.AddSingleton<IDoctorCheck, DatabaseCheck>();
         services.AddSingleton<IDoctorCheck, DatabasePoolCheck>();
+        services.AddSingleton<IDoctorCheck, SessionListenerCheck>();
         services.AddSingleton<IDoctorCheck, KeyEncryptionCheck>();
         services.AddSingleton<IDoctorCheck, MailCheck>();
         services.AddSingleton<IDoctorCheck, IdentityProvidersCheck>();

@@ -106,7 +106,7 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         var ourStats = stats.Split('\n').Single(line => line.StartsWith(FaultTestBed.DatabaseName + "|", StringComparison.Ordinal)).Split('|');
         Assert.True(long.Parse(ourStats[1], System.Globalization.CultureInfo.InvariantCulture) > recorder.Results.Count, "fewer pooled transactions than requests: the traffic did not go through PgBouncer");
         var serverConnections = await DatabaseAdmin.ScalarAsync<long>(bed.ConnectionString,
-            $"select count(*) from pg_stat_activity where datname = '{FaultTestBed.DatabaseName}' and pid <> pg_backend_pid() and application_name <> '{SessionCacheAdmin.ListenerApplicationName}'");
+            $"select count(*) from pg_stat_activity where datname = '{FaultTestBed.DatabaseName}' and pid <> pg_backend_pid() and application_name not in ('{SessionCacheAdmin.ListenerApplicationName}', '{SessionCacheAdmin.HeartbeatApplicationName}')");
         Assert.InRange(serverConnections, 0, 2);
     }
 }

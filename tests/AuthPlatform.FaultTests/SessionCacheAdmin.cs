@@ -10,17 +10,27 @@ public static class SessionCacheAdmin
     /// <summary>The listener connections' application name (SessionChangeListener.ApplicationName).</summary>
     public const string ListenerApplicationName = "authplatform-session-listener";
 
+    /// <summary>The listener's heartbeat sender (ListenerHeartbeat.ApplicationName), its second connection.</summary>
+    public const string HeartbeatApplicationName = "authplatform-session-heartbeat";
+
     /// <summary>
     /// Revokes a session with triggers off (session_replication_role = replica), so no cache hears of it:
     /// only an instance that reads the row sees the revocation.
     /// </summary>
-    public static async Task RevokeSilentlyAsync(string adminConnectionString, string userId)
+    public static Task RevokeSilentlyAsync(string adminConnectionString, string userId) => RevokeAsync(adminConnectionString, userId, notify: false);
+
+    /// <summary>
+    /// Revokes the user's sessions by SQL, as an operator would: the triggers notify every listener that
+    /// hears notifications, and <paramref name="notify"/> false turns them off.
+    /// </summary>
+    public static async Task RevokeAsync(string adminConnectionString, string userId, bool notify = true)
     {
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var off = new NpgsqlCommand("set local session_replication_role = replica", connection, transaction))
+        if (!notify)
         {
+            await using var off = new NpgsqlCommand("set local session_replication_role = replica", connection, transaction);
             await off.ExecuteNonQueryAsync();
         }
 

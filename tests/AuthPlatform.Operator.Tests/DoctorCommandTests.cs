@@ -12,7 +12,7 @@ namespace AuthPlatform.Operator.Tests;
 public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFixture<RunningDeployment>
 {
     private static readonly string[] CheckNames =
-        ["configuration", "secret", "database", "database-pool", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers"];
+        ["configuration", "secret", "database", "database-pool", "session-listener", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers"];
 
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFix
         Assert.StartsWith("[FAIL] database", Line(result, "database"), StringComparison.Ordinal);
         Assert.Contains("did not answer", Line(result, "database"), StringComparison.Ordinal);
         Assert.Contains("-> fix: check DATABASE_URL", Line(result, "database"), StringComparison.Ordinal);
-        foreach (var name in new[] { "database-pool", "migrations", "key-encryption", "signing-keys", "clock" })
+        foreach (var name in new[] { "database-pool", "session-listener", "migrations", "key-encryption", "signing-keys", "clock" })
         {
             Assert.StartsWith("[skip]", Line(result, name), StringComparison.Ordinal);
         }
@@ -207,6 +207,25 @@ public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFix
     }
 
     [Fact]
+    public async Task A_listener_url_through_a_transaction_pooler_fails_the_session_listener_check()
+    {
+        var direct = new NpgsqlConnectionStringBuilder(deployment.Database.ConnectionString);
+        await using var bouncer = await AuthPlatform.Testing.Faults.PgBouncer.StartAsync(direct.Port, serverConnections: 2);
+        var environment = Good();
+        environment["DATABASE_LISTEN_URL"] = bouncer.ConnectionString(direct.Database!);
+
+        var result = await DoctorAsync(environment);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("[FAIL] session-listener", Line(result, "session-listener"), StringComparison.Ordinal);
+        Assert.Contains("receives no notifications", Line(result, "session-listener"), StringComparison.Ordinal);
+        Assert.Contains("-> fix: point DATABASE_LISTEN_URL at PostgreSQL directly", Line(result, "session-listener"), StringComparison.Ordinal);
+
+        environment.Remove("DATABASE_LISTEN_URL");
+        Assert.StartsWith("[ ok ] session-listener", Line(await DoctorAsync(environment), "session-listener"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_smtp_server_that_does_not_answer_fails_the_mail_check_and_a_live_one_passes()
     {
         var environment = Good();
@@ -257,7 +276,7 @@ public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFix
         var result = await DoctorAsync(Good(), "--resource-server", $"{ours}/,orders-api,{ours}/jwks");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("[FAIL] resource-server  3 problems", Line(result, "resource-server"), StringComparison.Ordinal);
+        Assert.Matches(@"^\[FAIL\] resource-server +3 problems", Line(result, "resource-server")); // names are padded to the longest
         Assert.Contains("differ only by a trailing slash", result.Output, StringComparison.Ordinal);
         Assert.Contains("expects audience 'orders-api'", result.Output, StringComparison.Ordinal);
         Assert.Contains($"use {ours}/api/auth/jwks", result.Output, StringComparison.Ordinal);

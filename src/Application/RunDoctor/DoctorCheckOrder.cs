@@ -9,7 +9,7 @@ public static class DoctorCheckOrder
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "configuration", "secret", "database", "database-pool", "migrations", "key-encryption",
+        "configuration", "secret", "database", "database-pool", "session-listener", "migrations", "key-encryption",
         "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers", "resource-server",
     ];
 

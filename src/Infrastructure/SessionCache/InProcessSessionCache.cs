@@ -31,8 +31,14 @@ public sealed class InProcessSessionCache : ISessionCache
     {
         _maxEntries = options.Value.MaxEntries;
         _maxAgeMs = (long)options.Value.MaxAge.TotalMilliseconds;
-        _maxSilenceMs = 3 * (long)options.Value.HeartbeatInterval.TotalMilliseconds;
+        _maxSilenceMs = (long)SilenceBound(options.Value).TotalMilliseconds;
     }
+
+    /// <summary>
+    /// How long the cache answers after the listener's last heartbeat echo, and how long the listener waits
+    /// for an echo before it reconnects: three heartbeat intervals.
+    /// </summary>
+    public static TimeSpan SilenceBound(SessionCacheOptions options) => 3 * options.HeartbeatInterval;
 
     /// <summary>True while lookups may be answered from memory (for logs and tests).</summary>
     public bool IsServing => BeginRead() is not null;
@@ -122,8 +128,8 @@ public sealed class InProcessSessionCache : ISessionCache
     }
 
     /// <summary>
-    /// The listener is (again) subscribed: start answering from an empty cache, since notifications sent
-    /// while it was away are lost.
+    /// The listener is (again) subscribed, proven by a heartbeat echo: start answering from an empty cache,
+    /// since notifications sent while it was away are lost.
     /// </summary>
     public void StartServing()
     {
@@ -135,10 +141,19 @@ public sealed class InProcessSessionCache : ISessionCache
         }
     }
 
-    /// <summary>The listener lost its connection: answer nothing from memory until it is back.</summary>
+    /// <summary>The listener lost its connection or its heartbeat: answer nothing from memory until it is back.</summary>
     public void StopServing()
     {
         _trusted = false;
+        lock (_gate)
+        {
+            ClearLocked();
+        }
+    }
+
+    /// <summary>A notification this version cannot read: anything may have changed, so everything goes.</summary>
+    public void Clear()
+    {
         lock (_gate)
         {
             ClearLocked();

@@ -23,8 +23,10 @@ public sealed class SessionCacheOptions
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// How often the listener proves its connection alive with a round trip. The cache answers only while
-    /// the last proof is younger than three intervals, so a silently dead connection is bypassed within that.
+    /// How often the listener proves its subscription: a notification sent from a second connection must
+    /// come back to it. The cache answers only while the last echo is younger than three intervals, and an
+    /// echo later than that makes the listener reconnect, so a silently dead connection, or one behind a
+    /// transaction-mode pooler that never delivers notifications, is bypassed within that.
     /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -44,6 +44,9 @@ public static class AuthMetrics
     private static readonly Counter<long> SessionCacheLookups = Meter.CreateCounter<long>(
         "authplatform.session_cache.lookups", "{lookup}", "Session cache lookups, by result (hit or miss).");
 
+    private static readonly Counter<long> SessionListenerFailures = Meter.CreateCounter<long>(
+        "authplatform.session_cache.listener_failures", "{failure}", "Session cache listener failures (each bypasses the cache until the listener is back), by reason.");
+
     /// <summary>Sign-in outcomes, one per request that reached the sign-in handler.</summary>
     public static class SignInOutcome
     {
@@ -79,6 +82,19 @@ public static class AuthMetrics
         public const string FailedSignInBackoff = "failed_sign_in_backoff";
     }
 
+    /// <summary>Why the session cache's change listener was given up and reconnected.</summary>
+    public static class ListenerFailure
+    {
+        /// <summary>Its connection failed (database down, backend terminated, network).</summary>
+        public const string ConnectionLost = "connection_lost";
+
+        /// <summary>
+        /// Connected, but its heartbeat notification did not come back in time: notifications do not reach
+        /// it (behind a transaction-mode pooler they never do).
+        /// </summary>
+        public const string HeartbeatNotEchoed = "heartbeat_not_echoed";
+    }
+
     public static void SignIn(string outcome) => SignIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void CredentialRejected(string reasonCode) => CredentialRejections.Add(1, new KeyValuePair<string, object?>("reason", reasonCode));
@@ -100,6 +116,10 @@ public static class AuthMetrics
         HashingQueueLength.Add(-1);
         HashingQueueWait.Record(Stopwatch.GetElapsedTime(enqueuedAt).TotalSeconds);
     }
+
+    /// <summary>The session cache's change listener failed for <paramref name="reason"/> (a <see cref="ListenerFailure"/> code).</summary>
+    public static void SessionListenerFailed(string reason) =>
+        SessionListenerFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>One lookup in the session cache: <paramref name="hit"/> when it answered without the database.</summary>
     public static void SessionCacheLookup(bool hit) =>
