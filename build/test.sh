@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test suite against a throwaway PostgreSQL that this script starts (127.0.0.1, free port,
+# Runs the test suites against a throwaway PostgreSQL that this script starts (127.0.0.1, free port,
 # temp dir) and stops again. Installs what is missing (PostgreSQL and the tools the suites use).
-# Ends with one line of totals over all suites: "N passed, N failed, N skipped". Exits non-zero on
-# any failure.
+# Tests are in two tiers (xunit trait Tier; docs/adr/0121-test-tiers.md): "fast" (in process, on the
+# shared PostgreSQL) runs first, and a failure there stops the run; "full" (real processes, faults,
+# browsers, timing) runs after it. Ends with one line of totals over both tiers:
+# "N passed, N failed, N skipped". Exits non-zero on any failure.
 #
-#   build/test.sh                         everything
-#   TEST_FILTER='FullyQualifiedName~Session' build/test.sh   a subset (dotnet test --filter)
+#   build/test.sh                         both tiers, fast first
+#   build/test.sh fast                    the fast tier only (the inner loop)
+#   build/test.sh full                    the full tier only
+#   TEST_FILTER='FullyQualifiedName~Session' build/test.sh   a subset of each tier (dotnet test --filter)
+#   TEST_RESULTS_DIR=dir build/test.sh    also keeps the TRX files (per-test durations) in dir/<tier>/
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+
+case "${1:-all}" in
+	all) TIERS=(fast full) ;;
+	fast | full) TIERS=("$1") ;;
+	*) die "usage: build/test.sh [fast|full]" ;;
+esac
 
 ensure_dotnet
 ensure_postgres
@@ -37,30 +48,45 @@ export AUTHPLATFORM_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Data
 log "building"
 dotnet build "$ROOT/AuthPlatform.sln" -c Debug -nologo -v quiet -clp:ErrorsOnly
 
-status=0
-log "running dotnet test"
-dotnet test "$ROOT/AuthPlatform.sln" -c Debug --no-build -nologo -v quiet \
-	--logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" \
-	${TEST_FILTER:+--filter "$TEST_FILTER"} || status=$?
-
-# Totals over every TRX file (one per test project).
+# totals DIR ATTR : the sum of one TRX counter over the TRX files (one per test project) in DIR.
 totals() {
-	local f attr sum=0 v
-	attr="$1"
-	for f in "$RESULTS"/*.trx; do
+	local f sum=0 v
+	for f in "$1"/*.trx; do
 		[ -e "$f" ] || continue
-		v=$(grep -o "<Counters [^>]*" "$f" | grep -o " $attr=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0)
+		v=$(grep -o "<Counters [^>]*" "$f" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0)
 		sum=$((sum + ${v:-0}))
 	done
 	echo "$sum"
 }
-passed=$(totals passed)
-failed=$(($(totals failed) + $(totals error) + $(totals timeout) + $(totals aborted)))
-skipped=$(totals notExecuted)
-trx_count=$(ls "$RESULTS"/*.trx 2>/dev/null | wc -l)
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-	failed=1   # the run itself failed (build, crash) without a failing test to show for it
-fi
-[ "$trx_count" -gt 0 ] || { log "no test results were produced"; failed=$((failed + 1)); }
+
+passed=0 failed=0 skipped=0 status=0
+for tier in "${TIERS[@]}"; do
+	dir="$RESULTS/$tier"
+	filter="Tier=$tier"
+	[ -z "${TEST_FILTER:-}" ] || filter="($TEST_FILTER)&$filter"
+	log "running the $tier tier (dotnet test --filter '$filter')"
+	tier_status=0
+	dotnet test "$ROOT/AuthPlatform.sln" -c Debug --no-build -nologo -v quiet \
+		--logger "trx" --logger "console;verbosity=minimal" --results-directory "$dir" \
+		--filter "$filter" || tier_status=$?
+	if [ -n "${TEST_RESULTS_DIR:-}" ]; then
+		mkdir -p "$TEST_RESULTS_DIR/$tier" && cp "$dir"/*.trx "$TEST_RESULTS_DIR/$tier"/ 2>/dev/null || true
+	fi
+	tier_passed=$(totals "$dir" passed)
+	tier_failed=$(($(totals "$dir" failed) + $(totals "$dir" error) + $(totals "$dir" timeout) + $(totals "$dir" aborted)))
+	tier_skipped=$(totals "$dir" notExecuted)
+	if [ "$tier_status" -ne 0 ] && [ "$tier_failed" -eq 0 ]; then
+		tier_failed=1   # the run itself failed (crash) without a failing test to show for it
+	fi
+	log "$tier tier: $tier_passed passed, $tier_failed failed, $tier_skipped skipped"
+	passed=$((passed + tier_passed)) failed=$((failed + tier_failed)) skipped=$((skipped + tier_skipped))
+	[ "$tier_status" -eq 0 ] || status=$tier_status
+	if [ "$tier_failed" -ne 0 ] && [ "$tier" = fast ] && [ "${#TIERS[@]}" -gt 1 ]; then
+		log "the fast tier failed: the full tier is not run"
+		break
+	fi
+done
+
+[ "$((passed + failed + skipped))" -gt 0 ] || { log "no test ran"; failed=$((failed + 1)); }
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

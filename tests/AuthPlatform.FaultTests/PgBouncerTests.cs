@@ -34,8 +34,7 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         }
         else
         {
-            await Task.Delay(500); // the hosted services have logged their start
-            var off = service.Process.StandardOutput.Split('\n').Where(line => line.Contains("Session cache off", StringComparison.Ordinal)).ToList();
+            var off = await SessionCacheOffLinesAsync(service);
             output.WriteLine(string.Join("\n", off));
             Assert.Single(off);
             Assert.Contains("cannot LISTEN", off[0], StringComparison.Ordinal);
@@ -108,5 +107,21 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         var serverConnections = await DatabaseAdmin.ScalarAsync<long>(bed.ConnectionString,
             $"select count(*) from pg_stat_activity where datname = '{FaultTestBed.DatabaseName}' and pid <> pg_backend_pid() and application_name not in ('{SessionCacheAdmin.ListenerApplicationName}', '{SessionCacheAdmin.HeartbeatApplicationName}')");
         Assert.InRange(serverConnections, 0, 2);
+    }
+
+    /// <summary>The service's "Session cache off" log lines, once the hosted service that writes them has run (at most 30 s).</summary>
+    private static async Task<List<string>> SessionCacheOffLinesAsync(ServiceInstance service)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var off = service.Process.StandardOutput.Split('\n').Where(line => line.Contains("Session cache off", StringComparison.Ordinal)).ToList();
+            if (off.Count > 0 || clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return off;
+            }
+
+            await Task.Delay(50);
+        }
     }
 }

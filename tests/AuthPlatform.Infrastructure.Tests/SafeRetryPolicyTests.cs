@@ -16,20 +16,22 @@ namespace AuthPlatform.Infrastructure.Tests;
 public sealed class SafeRetryPolicyTests(TestDatabase database)
 {
     [Fact]
-    public async Task A_read_on_a_terminated_backend_is_retried_and_succeeds()
+    public async Task A_read_on_a_terminated_backend_is_retried_and_returns_the_stored_row()
     {
         await using var services = Build(maxRetryCount: 2, out var applicationName);
+        var email = $"read-{Guid.NewGuid():N}@example.com";
         await using (var warm = CreateContext(services))
         {
-            await warm.Users.CountAsync(); // leaves an idle connection in the pool
+            warm.Users.Add(User.Register("Stored before the fault", EmailAddress.Parse(email), null, DateTimeOffset.UtcNow));
+            await warm.SaveChangesAsync(); // also leaves an idle connection in the pool
         }
 
         Assert.True(await TerminateAsync(applicationName) > 0);
         await using var db = CreateContext(services);
 
-        var count = await db.Users.CountAsync();
+        var names = await db.Users.Where(u => u.Email == email).Select(u => u.Name).ToListAsync();
 
-        Assert.True(count >= 0);
+        Assert.Equal("Stored before the fault", Assert.Single(names));
     }
 
     [Fact]

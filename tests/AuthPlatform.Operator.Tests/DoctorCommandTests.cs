@@ -5,9 +5,9 @@ using Npgsql;
 namespace AuthPlatform.Operator.Tests;
 
 /// <summary>
-/// doctor through the real binary: a good deployment (the service running on its database, reachable at
-/// its public URL) passes (exit 0); each deliberately broken one fails (exit 1) on the check that names its
-/// problem, with the fix on the same line. The signing-key checks have tests of their own (DoctorKeyChecksTests).
+/// doctor through the binary's entry point (the first test through the real binary): a good deployment
+/// (the service running on its database, reachable at its public URL) passes (exit 0); each deliberately
+/// broken one fails (exit 1) on the check that names its problem, with the fix on the same line. The signing-key checks have tests of their own (DoctorKeyChecksTests).
 /// </summary>
 public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFixture<RunningDeployment>
 {
@@ -18,7 +18,8 @@ public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFix
     [Fact]
     public async Task A_good_configuration_passes_every_check()
     {
-        var result = await DoctorAsync(Good());
+        // The real binary next to the running service, as an operator runs doctor.
+        var result = await OperatorCli.RunProcessAsync(Good(), "doctor");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var name in CheckNames.Where(n => n != "database"))

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace AuthPlatform.Operator.Tests;
 
-/// <summary>`migrate` on a database that has never seen the service, and again on the migrated one.</summary>
+/// <summary>`migrate` on a database that has never seen the service, and again on the migrated one: the real binary, as a deployment runs it before the service starts.</summary>
 public sealed class MigrateCommandTests : IAsyncLifetime
 {
     private readonly TestDatabase _server = new();
@@ -17,8 +17,8 @@ public sealed class MigrateCommandTests : IAsyncLifetime
     {
         var environment = OperatorCli.GoodEnvironment(await CreateEmptyDatabaseAsync());
 
-        var first = await OperatorCli.RunAsync(environment, "migrate");
-        var second = await OperatorCli.RunAsync(environment, "migrate");
+        var first = await OperatorCli.RunProcessAsync(environment, "migrate");
+        var second = await OperatorCli.RunProcessAsync(environment, "migrate");
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("Applied ", first.Output, StringComparison.Ordinal);

@@ -17,7 +17,8 @@ public sealed class UserCommandTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Create_user_reads_the_password_from_stdin_and_the_user_can_sign_in()
     {
-        var result = await OperatorCli.RunWithInputAsync(Good(), Password + "\n", "create-user", "--email", "Nia@Example.com", "--name", "Nia", "--password-stdin");
+        // The real binary with the password piped to it, as an operator runs it.
+        var result = await OperatorCli.RunProcessWithInputAsync(Good(), Password + "\n", "create-user", "--email", "Nia@Example.com", "--name", "Nia", "--password-stdin");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"^Created user [A-Za-z0-9]{32} \(nia@example\.com\)\.", result.Output);

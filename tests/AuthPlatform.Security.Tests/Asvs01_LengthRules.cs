@@ -5,6 +5,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>ASVS 6.2.1 / 6.2.9: at least 8 characters, up to 128 accepted, longer refused (counted after NFKC).</summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs01_LengthRules(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

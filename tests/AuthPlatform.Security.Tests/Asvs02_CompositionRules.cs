@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// ASVS 6.2.5 / 6.2.8 / 6.2.4: no composition rules, the password is checked exactly as typed (no
 /// truncation, no case folding), and the most common breached passwords are refused.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs02_CompositionRules(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

@@ -4,6 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>ASVS 6.2.3: changing the password needs the current one; a wrong one leaves the stored hash untouched.</summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs03_ChangePasswordNeedsCurrent(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

@@ -3,6 +3,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>ASVS 11.4.2: passwords are stored as Argon2id PHC strings at OWASP's parameters, with a salt of their own.</summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs04_Storage(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

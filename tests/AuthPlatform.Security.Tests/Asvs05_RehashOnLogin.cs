@@ -7,6 +7,7 @@ using Npgsql;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>OWASP "upgrading the work factor": a hash with older parameters verifies and is replaced by a current one.</summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs05_RehashOnLogin(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -12,6 +12,7 @@ namespace AuthPlatform.Security.Tests;
 /// Argon2id hash is about 17 ms, so a missing dummy hash would show); measured up to three times, because
 /// a shared two-core machine can spoil a run.
 /// </summary>
+[Trait("Tier", "full")]
 public sealed class Asvs06_Enumeration(TestDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Samples = 200;

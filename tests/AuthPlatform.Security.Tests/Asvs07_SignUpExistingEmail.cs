@@ -10,6 +10,7 @@ namespace AuthPlatform.Security.Tests;
 /// USER_ALREADY_EXISTS, as BetterAuth does; the answer costs the same hash as a real sign-up (no timing
 /// channel), writes nothing and signs no one in, and the channel is throttled by the per-IP sign-up limit.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs07_SignUpExistingEmail(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -9,6 +9,7 @@ namespace AuthPlatform.Security.Tests;
 /// credential routes, 100 per 10 s elsewhere), 429 problem+json with Retry-After. The client address is
 /// the socket's unless a configured trusted proxy forwarded the request.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs08_PerIpLimit(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -10,6 +10,7 @@ namespace AuthPlatform.Security.Tests;
 /// gets in once the short wait is over. Registered and unknown emails are throttled identically. The
 /// service's clock is driven by the test; the buckets live in PostgreSQL.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs09_PerAccountBackoff(TestDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
     private int _peer;

@@ -7,8 +7,9 @@ namespace AuthPlatform.Security.Tests;
 /// <summary>
 /// ASVS 6.1.1 / hashing as a resource: huge passwords never reach the hasher, and hashing runs on a
 /// bounded pool (one worker per core, at a lower scheduling priority) whose full queue answers 503 with Retry-After at once.
-/// The latency of get-session under 200 concurrent sign-ins is measured in <see cref="Asvs10_GetSessionUnderSignInLoadBenchmark"/>.
+/// What must hold while 200 clients sign in at once is in <see cref="Asvs10_GetSessionUnderSignInLoad"/>; the latency is build/sign-in-load.sh.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs10_HashingCost(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -10,6 +10,7 @@ namespace AuthPlatform.Security.Tests;
 /// sign-ins would cost 10,000 Argon2id hashes (minutes of CPU on the CI machine), so 300 tokens come from
 /// real HTTP sign-ins and 10,000 more from the same generator the sign-in handler calls.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs11_TokenEntropy(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

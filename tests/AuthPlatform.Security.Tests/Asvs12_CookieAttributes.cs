@@ -3,6 +3,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>ASVS 3.3.1-3.3.5: __Host- prefix with Secure, HttpOnly, Path=/, no Domain; Lax same-site, None + Partitioned cross-site.</summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs12_CookieAttributes(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

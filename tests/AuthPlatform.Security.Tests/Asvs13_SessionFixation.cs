@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// ASVS 7.2.4: sign-in always issues a new token, whatever cookie came in, and the session behind the
 /// cookie the browser sent is ended, so a planted or previous token is never promoted or left behind.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs13_SessionFixation(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// session routes; get-session answers BetterAuth's JSON null), the row is revoked, and the clearing
 /// Set-Cookie repeats the attributes it was set with, Partitioned included.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs14_Logout(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

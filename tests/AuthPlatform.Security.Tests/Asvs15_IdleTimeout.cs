@@ -4,6 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>ASVS 7.3.1: a session unused for longer than the sliding window (7 days) no longer authenticates.</summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs15_IdleTimeout(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

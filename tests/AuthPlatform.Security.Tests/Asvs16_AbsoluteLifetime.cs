@@ -4,6 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>ASVS 7.3.2: a session used every day still ends 30 days after it was created (BetterAuth has no such cap).</summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs16_AbsoluteLifetime(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// asked) and rotates the current one: its old token stops working and a new token and cookie are issued.
 /// Password reset does not exist yet; docs/security.md records it as the one open part of this item.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs17_PasswordChangeRevokes(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

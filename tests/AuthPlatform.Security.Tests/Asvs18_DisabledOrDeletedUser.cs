@@ -7,6 +7,7 @@ namespace AuthPlatform.Security.Tests;
 /// ASVS 7.4.2: disabling or deleting a user ends all of their sessions at once. Driven through the
 /// operator commands of the real binary (`disable-user --email`, `delete-user --email`).
 /// </summary>
+[Trait("Tier", "full")]
 public sealed class Asvs18_DisabledOrDeletedUser(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// another user's session; "sign out everywhere" ends all of them. Operators end all of a user's
 /// sessions with disable-user (item 18).
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs19_SessionManagement(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

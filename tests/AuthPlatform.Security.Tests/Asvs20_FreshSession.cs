@@ -9,6 +9,7 @@ namespace AuthPlatform.Security.Tests;
 /// other sessions needs a fresh one (403 SESSION_NOT_FRESH otherwise), so a thief with an old cookie
 /// cannot sign the owner out, while the owner, after signing in again, can end the thief's session.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs20_FreshSession(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

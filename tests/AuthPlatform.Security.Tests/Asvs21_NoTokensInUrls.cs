@@ -7,6 +7,7 @@ namespace AuthPlatform.Security.Tests;
 /// ASVS 4.0.3 3.1.1: no route takes a session token from the query string, no response redirects, and a
 /// refused bearer token is answered 401 with WWW-Authenticate: Bearer error="invalid_token" (RFC 6750).
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs21_NoTokensInUrls(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

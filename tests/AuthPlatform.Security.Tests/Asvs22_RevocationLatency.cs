@@ -7,6 +7,7 @@ namespace AuthPlatform.Security.Tests;
 /// Checklist item 22: with the cookie cache off (the default; CookieCacheTests covers it on) every request reads the store, so a revocation
 /// takes effect on the very next request, on every instance.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs22_RevocationLatency(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -9,6 +9,7 @@ namespace AuthPlatform.Security.Tests;
 /// origin and each AUTH_TRUSTED_ORIGINS entry pass (exactly), Referer is the fallback, and a request with
 /// only a bearer token needs no origin.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs23_OriginCheck(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

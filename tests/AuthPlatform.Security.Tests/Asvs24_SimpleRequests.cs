@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// ASVS 3.5.2: "simple" cross-site requests (a form post, text/plain) cannot reach a JSON endpoint: every
 /// body that is not application/json is 415 before anything reads it, so a cross-site write must preflight.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs24_SimpleRequests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// with Vary: Origin, the methods and headers BetterAuth's client uses, and set-auth-token / set-auth-jwt
 /// exposed (on sign-up and on a get-session that carries a JWT). State-changing routes refuse GET (3.5.3).
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs25_Cors(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

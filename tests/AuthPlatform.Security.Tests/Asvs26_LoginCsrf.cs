@@ -9,6 +9,7 @@ namespace AuthPlatform.Security.Tests;
 /// CROSS_SITE_NAVIGATION_LOGIN_BLOCKED) and an untrusted origin, even without cookies; requests without
 /// any browser header (curl, servers) pass.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class Asvs26_LoginCsrf(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -12,6 +12,7 @@ namespace AuthPlatform.Security.Tests;
 /// within 5 ms, measured up to three times on a shared machine. The request path only queues a job (the
 /// sender decides later whether the address has an account), so there is nothing to tell them apart.
 /// </summary>
+[Trait("Tier", "full")]
 public sealed class Asvs27_PasswordResetEnumeration(TestDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Samples = 200;

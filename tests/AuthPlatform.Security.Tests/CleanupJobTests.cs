@@ -10,6 +10,7 @@ namespace AuthPlatform.Security.Tests;
 /// refilled throttle buckets, past limit windows) in batches of BatchSize, keeps the rest, and does nothing
 /// while another instance holds its lock.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class CleanupJobTests(TestDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -8,6 +8,7 @@ namespace AuthPlatform.Security.Tests;
 /// a revoked session for up to MaxAge (docs/security.md, "Cookie cache"); a JWT minted from it would
 /// outlive the revocation at every resource server, so the cached answer carries none.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class CookieCacheJwtTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -14,6 +14,7 @@ namespace AuthPlatform.Security.Tests;
 /// cache cookie that is forged, tampered with, of another version or for another token is ignored.
 /// "Ignored" is observed on a revoked session: the cache would say live, the store says null.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class CookieCacheTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);

@@ -15,6 +15,7 @@ namespace AuthPlatform.Security.Tests;
 /// limiters are raised for this test (they would answer most requests 429); items 08 and 09 test them.
 /// The generator never produces a valid email, so no request is accepted by mistake.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class FuzzTests(TestDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Requests = 10_000;

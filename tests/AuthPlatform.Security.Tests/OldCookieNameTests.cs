@@ -10,6 +10,7 @@ namespace AuthPlatform.Security.Tests;
 /// re-issued under the current name and the old cookie expired; and any cookie the reader would accept
 /// brings the CSRF origin check with it.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class OldCookieNameTests(TestDatabase database) : IAsyncLifetime
 {
     private const string HttpsBase = "https://localhost";

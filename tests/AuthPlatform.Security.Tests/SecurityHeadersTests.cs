@@ -4,6 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>Every response, errors included, says nosniff, no-referrer, no framing; auth routes say no-store.</summary>
+[Trait("Tier", "fast")]
 public sealed class SecurityHeadersTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -4,6 +4,7 @@ using AuthPlatform.WebApi.Security;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>The HTTP layer's security settings: proxy lists, rate limits, and client-address keys.</summary>
+[Trait("Tier", "fast")]
 public sealed class SettingsValidationTests
 {
     [Theory]

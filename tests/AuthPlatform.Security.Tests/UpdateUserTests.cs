@@ -4,6 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.Security.Tests;
 
 /// <summary>POST /update-user: name and image only; an email member is refused; an empty update is refused.</summary>
+[Trait("Tier", "fast")]
 public sealed class UpdateUserTests(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

@@ -12,6 +12,9 @@ namespace AuthPlatform.Testing;
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
 {
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? _template;
+
     private readonly string _directory;
     private readonly string _dataDirectory;
     private readonly string _binDirectory;
@@ -41,13 +44,54 @@ public sealed class PostgresCluster : IAsyncDisposable
             await RunAsync("chown", ["postgres", directory]);
         }
 
-        await cluster.RunPgAsync("initdb", ["-D", cluster._dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
+        await RunAsPostgresAsync("cp", ["-a", await TemplateDataDirectoryAsync(bin), cluster._dataDirectory]);
         cluster.ExtraOptions = extraOptions ?? string.Empty;
         await cluster.StartAgainAsync();
         return cluster;
     }
 
     private string ExtraOptions { get; set; } = string.Empty;
+
+    /// <summary>
+    /// A data directory initialised once per test process and copied for each cluster: initdb took 4 to 9 s
+    /// on a loaded two-core machine (3.7 s of it without the fsync of every file it writes), a copy 0.4 s.
+    /// Deleted when the process exits.
+    /// </summary>
+    private static async Task<string> TemplateDataDirectoryAsync(string bin)
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_template is null)
+            {
+                var directory = Directory.CreateTempSubdirectory("authplatform-pg-template-").FullName;
+                if (RunAsRoot)
+                {
+                    await RunAsync("chown", ["postgres", directory]);
+                }
+
+                var data = Path.Combine(directory, "data");
+                await RunAsPostgresAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    try
+                    {
+                        Directory.Delete(directory, recursive: true);
+                    }
+                    catch (IOException)
+                    {
+                    }
+                };
+                _template = data;
+            }
+
+            return _template;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
 
     public async Task StartAgainAsync() =>
         await RunPgAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_directory, "postgres.log"), "-w", "-t", "60",
@@ -93,11 +137,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static bool RunAsRoot => Environment.UserName == "root";
 
-    private Task RunPgAsync(string tool, IReadOnlyList<string> arguments)
-    {
-        var path = Path.Combine(_binDirectory, tool);
-        return RunAsRoot ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments]) : RunAsync(path, arguments);
-    }
+    private Task RunPgAsync(string tool, IReadOnlyList<string> arguments) => RunAsPostgresAsync(Path.Combine(_binDirectory, tool), arguments);
+
+    private static Task RunAsPostgresAsync(string path, IReadOnlyList<string> arguments) =>
+        RunAsRoot ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments]) : RunAsync(path, arguments);
 
     private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
     {

@@ -6,6 +6,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>Every bad input gets a clear 4xx problem+json, never a 500, and writes nothing.</summary>
+[Trait("Tier", "fast")]
 public sealed class BadInputTests(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

@@ -7,6 +7,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// With the database stopped, a valid cookie gets 503 + Retry-After (never null, never 401, never a
 /// cleared cookie), and works again once the database is back. Uses a cluster of its own to stop.
 /// </summary>
+[Trait("Tier", "full")]
 public sealed class DatabaseOutageTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using AuthPlatform.Testing;
 
 namespace AuthPlatform.WebApi.HttpTests;
 
+[Trait("Tier", "fast")]
 public sealed class EndpointTests(TestDatabase database) : IAsyncLifetime
 {
     private AuthApiFactory _factory = null!;

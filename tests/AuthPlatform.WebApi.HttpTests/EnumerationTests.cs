@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>An unknown email and a wrong password are indistinguishable: same status, same bytes, same work.</summary>
+[Trait("Tier", "fast")]
 public sealed class EnumerationTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

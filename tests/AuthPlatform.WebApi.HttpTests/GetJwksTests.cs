@@ -7,6 +7,7 @@ using Serilog.Core;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>Get-JWKS (GET /jwks and /.well-known/jwks.json), the discovery document and readiness: the published keys that verify the JWTs.</summary>
+[Trait("Tier", "fast")]
 public sealed class GetJwksTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly CapturedLogs _logs = new();

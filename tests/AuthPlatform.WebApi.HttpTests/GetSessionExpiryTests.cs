@@ -5,6 +5,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>Get-session (GET /get-session) over time: sliding refresh, expiry and the absolute cap end sessions and clear the cookie.</summary>
+[Trait("Tier", "fast")]
 public sealed class GetSessionExpiryTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -9,6 +9,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// of DATA frames with neither Content-Length nor Transfer-Encoding. Runs the real binary on Kestrel with an
 /// HTTP/2-only (h2c, prior knowledge) endpoint beside an HTTP/1.1 one used for the readiness probe.
 /// </summary>
+[Trait("Tier", "full")]
 public sealed class Http2BodyLimitTests(TestDatabase database)
 {
     [Fact]

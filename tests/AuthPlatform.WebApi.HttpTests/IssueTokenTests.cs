@@ -7,6 +7,7 @@ using Serilog.Core;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>Issue-token (GET /token, and the set-auth-jwt header of get-session): a JWT for a live session, 401 without one.</summary>
+[Trait("Tier", "fast")]
 public sealed class IssueTokenTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly CapturedLogs _logs = new();

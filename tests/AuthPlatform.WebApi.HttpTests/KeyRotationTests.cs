@@ -8,6 +8,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// 14 d ahead, keep 14 d after): a new key is in the JWKS before it signs anything; tokens signed
 /// before the hand-over verify for the whole grace period; after removal they do not.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class KeyRotationTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

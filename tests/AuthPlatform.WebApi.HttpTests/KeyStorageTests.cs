@@ -13,6 +13,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// The JWKS carries public members only, for every algorithm, and the database holds private keys only
 /// as ciphertext that the configured secret, and no other, decrypts.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class KeyStorageTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "k"];

@@ -6,6 +6,7 @@ using Serilog.Core;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>Every rejected credential is logged with a precise reason; no password or token ever is.</summary>
+[Trait("Tier", "fast")]
 public sealed class LoggingTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly CapturedLogs _logs = new();

@@ -10,6 +10,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// The request line is Debug for successful reads (the hot paths: get-session, token, jwks, health) and
 /// stays Information for writes and refusals, Error for failures (docs/operations.md, "Logs").
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class RequestLogLevelTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly CapturedLogs _logs = new();

@@ -9,6 +9,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// (bearer, and cookies signed or re-signed since) and the signing keys keep working. A secret that never encrypted
 /// the keys is an honest 503, not a 500 or a silent new key.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class SecretRotationTests(TestDatabase database) : IAsyncLifetime
 {
     private const string NewSecret = "new-secret-A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0";

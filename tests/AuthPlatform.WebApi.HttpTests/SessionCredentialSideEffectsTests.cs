@@ -8,6 +8,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// ended cookie as get-session does, and a bearer credential never gets a cookie, not even when its
 /// session slides.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class SessionCredentialSideEffectsTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

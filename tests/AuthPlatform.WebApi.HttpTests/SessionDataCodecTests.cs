@@ -6,6 +6,7 @@ using AuthPlatform.WebApi.Cookies;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>The cookie cache's value format: exact round trip, its expiry, its binding, its size limit.</summary>
+[Trait("Tier", "fast")]
 public sealed class SessionDataCodecTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);

@@ -10,6 +10,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// The failure this project exists to end: a session, once created, keeps working on every request,
 /// by cookie and by bearer, and after the service restarts.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class SessionPersistenceTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -5,6 +5,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>Sign-in (POST /sign-in/email) over HTTP.</summary>
+[Trait("Tier", "fast")]
 public sealed class SignInTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -5,6 +5,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>Sign-out (POST /sign-out) revokes the presented session, by cookie or bearer, and clears the cookie with the attributes it was set with.</summary>
+[Trait("Tier", "fast")]
 public sealed class SignOutTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -3,6 +3,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests;
 
 /// <summary>The real binary refuses to start on a bad configuration, naming every problem at once.</summary>
+[Trait("Tier", "full")]
 public sealed class StartupValidationTests(TestDatabase database)
 {
     private Dictionary<string, string?> GoodEnvironment() => new()

@@ -11,6 +11,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// service's): enrolment, the sign-in interception, wrong, expired and replayed codes, backup codes, the
 /// two_factor cookie that is no session, trusted devices, and nothing secret in the database.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class TwoFactorTests(TestDatabase database) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -5,6 +5,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests.Mail;
 
 /// <summary>Change of email: a link to the new address, a notice to the old one, the change only on the click, nothing revealed.</summary>
+[Trait("Tier", "fast")]
 public sealed class ChangeEmailTests(TestDatabase database, MailServer mail) : IAsyncLifetime, IClassFixture<MailServer>
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

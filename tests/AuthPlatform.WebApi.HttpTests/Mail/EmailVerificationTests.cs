@@ -5,6 +5,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests.Mail;
 
 /// <summary>Email verification over real SMTP: the link verifies once; mismatches and missing transport answer BetterAuth's codes.</summary>
+[Trait("Tier", "fast")]
 public sealed class EmailVerificationTests(TestDatabase database, MailServer mail) : IAsyncLifetime, IClassFixture<MailServer>
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

@@ -7,6 +7,7 @@ namespace AuthPlatform.WebApi.HttpTests.Mail;
 /// The outbox under failure: a mail-server outage delays mail and loses none; two instances on one
 /// outbox send every message exactly once.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class MailOutageTests(TestDatabase database, MailServer mail, ITestOutputHelper output) : IAsyncLifetime, IClassFixture<MailServer>
 {
     private const int Burst = 100;

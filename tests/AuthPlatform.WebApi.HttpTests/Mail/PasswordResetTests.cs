@@ -7,6 +7,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests.Mail;
 
 /// <summary>Forgotten password over real SMTP (MailDev): the mail, its link, the new password, the ended sessions.</summary>
+[Trait("Tier", "fast")]
 public sealed class PasswordResetTests(TestDatabase database, MailServer mail) : IAsyncLifetime, IClassFixture<MailServer>
 {
     private const string NewPassword = "a brand new passphrase 42";

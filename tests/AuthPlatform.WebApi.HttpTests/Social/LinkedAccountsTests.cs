@@ -5,6 +5,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests.Social;
 
 /// <summary>link-social, list-accounts, unlink-account, get-access-token and refresh-token against a real provider.</summary>
+[Trait("Tier", "fast")]
 public sealed class LinkedAccountsTests(TestDatabase database, SocialProviderServer idp) : IAsyncLifetime, IClassFixture<SocialProviderServer>
 {
     public async ValueTask InitializeAsync()

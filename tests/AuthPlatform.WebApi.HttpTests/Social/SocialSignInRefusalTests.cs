@@ -8,6 +8,7 @@ namespace AuthPlatform.WebApi.HttpTests.Social;
 /// session: a tampered, replayed or unbound state, a wrong nonce, an ID token for another audience, a
 /// reused or expired code, a failing token endpoint, an unverified email matching an existing user.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class SocialSignInRefusalTests(TestDatabase database, SocialProviderServer idp) : IAsyncLifetime, IClassFixture<SocialProviderServer>
 {
     private static readonly OidcProvider.Account Dan = new("sub-dan", "dan.social@example.com", EmailVerified: true, Name: "Dan");

@@ -4,6 +4,7 @@ using AuthPlatform.Testing;
 namespace AuthPlatform.WebApi.HttpTests.Social;
 
 /// <summary>Sign-in with a real OpenID Connect provider (oidc-provider): the code flow with PKCE, state and nonce, end to end.</summary>
+[Trait("Tier", "fast")]
 public sealed class SocialSignInTests(TestDatabase database, SocialProviderServer idp) : IAsyncLifetime, IClassFixture<SocialProviderServer>
 {
     public async ValueTask InitializeAsync()

@@ -11,6 +11,7 @@ namespace AuthPlatform.WebApi.HttpTests.Telemetry;
 /// every counter moves by exactly what the flow did. And every metric docs/grafana-dashboard.json queries
 /// is one the service exports.
 /// </summary>
+[Trait("Tier", "full")]
 public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
 {
     private const string Password = "correct horse battery staple";

@@ -14,6 +14,7 @@ namespace AuthPlatform.WebApi.HttpTests.Telemetry;
 /// is the parent of the handler span, which is the parent of the database spans; the log lines of the
 /// request carry its trace id; no span carries the password, the email or the token.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class TracingTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly List<Activity> _spans = [];

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Xunit;
 
-namespace AuthPlatform.Security.Tests;
+namespace AuthPlatform.Testing;
 
 /// <summary>Percentiles of latency samples, and a line that reports them in test output.</summary>
 public static class Measurements
