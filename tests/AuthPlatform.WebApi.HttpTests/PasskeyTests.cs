@@ -10,6 +10,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// assertion must carry user verification (a passkey counts as both factors); the last way to sign in is
 /// never deleted, not even by two removals at once.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class PasskeyTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Email = "ann@example.com";

@@ -10,6 +10,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// without a path they are exactly what the string building they replaced produced, so redirect URIs
 /// registered at identity providers and links already mailed keep working.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class ServiceUrlsTests(TestDatabase database)
 {
     private static readonly OneTimeToken Token = OneTimeToken.Generate();

@@ -9,6 +9,7 @@ namespace AuthPlatform.WebApi.HttpTests;
 /// "Judged" is what the answer shows: INVALID_CODE means the code was compared; the refusals that come
 /// before the comparison are TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE and ACCOUNT_TEMPORARILY_LOCKED.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class TwoFactorAttemptLimitTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Email = "ann@example.com";

@@ -16,6 +16,7 @@ namespace AuthPlatform.WebApi.HttpTests.Mail;
 /// ways in of their own; when the owner proves the address (a reset link, or the verification link) every
 /// such way in is removed (docs/adr/0111-address-proof-removes-unproven-sign-in-methods.md).
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class AddressProofTests(TestDatabase database, MailServer mail, SocialProviderServer idp)
     : IAsyncLifetime, IClassFixture<MailServer>, IClassFixture<SocialProviderServer>
 {

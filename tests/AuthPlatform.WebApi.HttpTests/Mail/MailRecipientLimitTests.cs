@@ -10,6 +10,7 @@ namespace AuthPlatform.WebApi.HttpTests.Mail;
 /// requests cannot pass it together; a budget per kind of link, so flooding one kind silences no other; security
 /// notices never limited.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class MailRecipientLimitTests(TestDatabase database, MailServer mail) : IAsyncLifetime, IClassFixture<MailServer>
 {
     public async ValueTask InitializeAsync() => await database.ResetAsync();

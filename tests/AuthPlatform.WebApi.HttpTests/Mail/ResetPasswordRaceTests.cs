@@ -9,6 +9,7 @@ namespace AuthPlatform.WebApi.HttpTests.Mail;
 /// so a sign-in verified against the old password either commits first and is ended by the reset, or creates
 /// nothing.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class ResetPasswordRaceTests(TestDatabase database, MailServer mail) : IAsyncLifetime, IClassFixture<MailServer>
 {
     private const string NewPassword = "a brand new passphrase 42";

@@ -7,6 +7,7 @@ namespace AuthPlatform.WebApi.HttpTests.Mail;
 /// A reset link belongs to the address it was mailed to and to the password it would replace: a change of
 /// email, a password change or another reset leave no older reset link working (docs/adr/0110-reset-links-die-with-what-they-were-for.md).
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class ResetPasswordTicketTests(TestDatabase database, MailServer mail) : IAsyncLifetime, IClassFixture<MailServer>
 {
     private const string NewPassword = "a brand new passphrase 42";

@@ -9,6 +9,7 @@ namespace AuthPlatform.WebApi.HttpTests.SignInPipeline;
 /// in through an identity provider gets the two_factor cookie and no session, and verify-totp finishes that
 /// sign-in; the session records both proofs.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class SecondFactorOnEveryWayInTests(TestDatabase database, SocialProviderServer idp) : IAsyncLifetime, IClassFixture<SocialProviderServer>
 {
     public async ValueTask InitializeAsync()

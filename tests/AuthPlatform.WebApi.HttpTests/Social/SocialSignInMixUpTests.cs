@@ -8,6 +8,7 @@ namespace AuthPlatform.WebApi.HttpTests.Social;
 /// endpoint, and is required when the provider's discovery announces it; an ID token's <c>azp</c> must be
 /// our client, and a token for several audiences must name us in <c>azp</c> (OpenID Connect Core 3.1.3.7).
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class SocialSignInMixUpTests(TestDatabase database, SocialProviderServer idp) : IAsyncLifetime, IClassFixture<SocialProviderServer>
 {
     private static readonly OidcProvider.Account Gil = new("sub-gil", "gil.social@example.com", EmailVerified: true, Name: "Gil");

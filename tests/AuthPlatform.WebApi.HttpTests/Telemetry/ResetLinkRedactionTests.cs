@@ -13,6 +13,7 @@ namespace AuthPlatform.WebApi.HttpTests.Telemetry;
 /// GET /reset-password/:token carries a live token in its path: the request log lines (a redirect, a 403, a
 /// 429) and the trace's url.path show the route with *** in its place, never the token.
 /// </summary>
+[Trait("Tier", "fast")]
 public sealed class ResetLinkRedactionTests(TestDatabase database) : IAsyncLifetime
 {
     private const string RedactedPath = "/api/auth/reset-password/***";
