@@ -79,7 +79,7 @@ public sealed class PasskeyTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, unlink.StatusCode);
 
         await (await DeletePasskeyAsync(client, ann.Cookie, laptopId)).AssertProblemAsync(HttpStatusCode.BadRequest, "CANNOT_DELETE_LAST_SIGN_IN_METHOD");
-        await (await DeletePasskeyAsync(client, ann.Cookie, "no-such-passkey")).AssertProblemAsync(HttpStatusCode.NotFound, "PASSKEY_NOT_FOUND");
+        await (await DeletePasskeyAsync(client, ann.Cookie, "no-such-passkey")).AssertProblemAsync(HttpStatusCode.Unauthorized, "PASSKEY_NOT_FOUND");
         Assert.Equal(1L, await database.ScalarAsync<long>("select count(*) from passkeys"));
     }
 

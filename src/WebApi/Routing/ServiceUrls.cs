@@ -30,7 +30,7 @@ public sealed class ServiceUrls(LinkGenerator links, IOptions<AuthOptions> auth)
     private string Build(string action, string controller, RouteValueDictionary? values)
     {
         var baseUri = auth.Value.BaseUri;
-        return links.GetUriByAction(action, controller, values, baseUri.Scheme, HostString.FromUriComponent(baseUri), new PathString(baseUri.AbsolutePath.TrimEnd('/')))
+        return links.GetUriByAction(action, controller, values, baseUri.Scheme, HostString.FromUriComponent(baseUri.Authority), new PathString(baseUri.AbsolutePath.TrimEnd('/')))
             ?? throw new InvalidOperationException($"No route to {controller}.{action}: the controllers are not mapped.");
     }
 

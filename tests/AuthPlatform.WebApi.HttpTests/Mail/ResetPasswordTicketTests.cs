@@ -75,6 +75,6 @@ public sealed class ResetPasswordTicketTests(TestDatabase database, MailServer m
     {
         var forwarded = await client.GetAsync($"/api/auth/reset-password/{token}?callbackURL=%2Freset-password");
         Assert.Equal("http://localhost/reset-password?error=INVALID_TOKEN", forwarded.Headers.Location!.AbsoluteUri);
-        await (await client.ResetPasswordAsync(token, "a password nobody set 9")).AssertProblemAsync(HttpStatusCode.BadRequest, "INVALID_TOKEN");
+        await (await client.ResetPasswordAsync(token, "a password nobody set 9")).AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
     }
 }
