@@ -47,6 +47,7 @@ public static class InfrastructureDependencyInjection
         services.AddDbContextPool<IAuthDbContext, AuthDbContext>(Configure);
         services.AddScoped(sp => (AuthDbContext)sp.GetRequiredService<IAuthDbContext>());
         services.AddSingleton<ConnectionPoolRecovery>();
+        services.AddSingleton<SqlCommandRetry>();
         services.AddSingleton<IStoreFailureClassifier, StoreFailureClassifier>();
         services.AddSingleton<DatabaseStatus>();
         services.AddSingleton<IDatabaseSchema>(sp => sp.GetRequiredService<DatabaseStatus>());

@@ -53,6 +53,7 @@ public sealed class ConnectionDropTests(ITestOutputHelper output)
         Assert.All(windows, w => Assert.True(w.Terminated > 0, "the service held no connections to terminate"));
         var failures = results.Where(r => r.Status != 200).ToList();
         output.WriteLine($"{failures.Count} non-200 answers: {string.Join("; ", failures.Take(10))}");
+        output.WriteLine($"service log (warnings and above):\n{service.Process.StandardOutput}");
         Assert.All(failures, r => Assert.True(r.IsServerError && windows.Any(w => r.OverlapsWindow(w.From, w.To)),
             $"a failure outside the instants the backends were terminated: {r}"));
         Assert.All(failures, r => Assert.True(r.Status == 503 && r.RetryAfter, $"a failure that is not 503 + Retry-After: {r}"));

@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Limits;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
@@ -94,6 +95,34 @@ public sealed class SafeRetryPolicyTests(TestDatabase database)
 
             await Assert.ThrowsAnyAsync<Exception>(() => db.Users.CountAsync());
         }
+    }
+
+    [Fact]
+    public async Task A_counter_written_in_SQL_on_a_terminated_backend_is_retried_and_counted_once()
+    {
+        await using var services = Build(maxRetryCount: 2, out var applicationName);
+        var counter = services.GetRequiredService<ICredentialLimitStore>();
+        var key = $"retry-count-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(1L, (await counter.CountAsync(key, now, TimeSpan.FromMinutes(1), default)).Hits); // leaves an idle connection
+
+        Assert.True(await TerminateAsync(applicationName) > 0);
+        var second = await counter.CountAsync(key, now, TimeSpan.FromMinutes(1), default);
+
+        Assert.Equal(2L, second.Hits);
+    }
+
+    [Fact]
+    public async Task Without_retries_the_same_counter_fails_so_the_fault_is_real()
+    {
+        await using var services = Build(maxRetryCount: 0, out var applicationName);
+        var counter = services.GetRequiredService<ICredentialLimitStore>();
+        var key = $"retry-count-{Guid.NewGuid():N}";
+        await counter.CountAsync(key, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), default);
+
+        Assert.True(await TerminateAsync(applicationName) > 0);
+
+        await Assert.ThrowsAnyAsync<NpgsqlException>(async () => await counter.CountAsync(key, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), default));
     }
 
     [Fact]

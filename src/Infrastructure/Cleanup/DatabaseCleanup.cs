@@ -1,3 +1,4 @@
+using AuthPlatform.Infrastructure.Persistence.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,7 +15,7 @@ public sealed record CleanupResult(string Table, long Removed, int Batches);
 /// behind a transaction-mode pooler and a crash never leaves it held). See docs/adr/0088-cleanup-job.md.
 /// </summary>
 public sealed partial class DatabaseCleanup(
-    NpgsqlDataSource dataSource,
+    SqlCommandRetry sql,
     CleanupTargets targets,
     IOptions<CleanupOptions> options,
     TimeProvider clock,
@@ -63,25 +64,25 @@ public sealed partial class DatabaseCleanup(
     }
 
     /// <summary>Rows deleted, or null when the lock is held elsewhere.</summary>
-    private async Task<int?> DeleteBatchAsync(string sql, DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand($"select pg_try_advisory_xact_lock({LockKey})", connection, transaction))
+    private Task<int?> DeleteBatchAsync(string deleteSql, DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken) =>
+        sql.RunAsync<int?>(SqlCommandKind.Write, async (connection, ct) =>
         {
-            if (await lockCommand.ExecuteScalarAsync(cancellationToken) is not true)
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using (var lockCommand = new NpgsqlCommand($"select pg_try_advisory_xact_lock({LockKey})", connection, transaction))
             {
-                return null;
+                if (await lockCommand.ExecuteScalarAsync(ct) is not true)
+                {
+                    return null;
+                }
             }
-        }
 
-        await using var delete = new NpgsqlCommand(sql, connection, transaction);
-        delete.Parameters.Add(new NpgsqlParameter { Value = cutoff });
-        delete.Parameters.Add(new NpgsqlParameter { Value = batchSize });
-        var deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return deleted;
-    }
+            await using var delete = new NpgsqlCommand(deleteSql, connection, transaction);
+            delete.Parameters.Add(new NpgsqlParameter { Value = cutoff });
+            delete.Parameters.Add(new NpgsqlParameter { Value = batchSize });
+            var deleted = await delete.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+            return deleted;
+        }, cancellationToken);
 
     [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "Cleanup removed {Removed} rows from {Table} in {Batches} batches")]
     private static partial void Removed(ILogger logger, long removed, string table, int batches);

@@ -3,6 +3,7 @@ using System.Text;
 using AuthPlatform.Application.Common.Limits;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Infrastructure.Persistence.Resilience;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -13,7 +14,7 @@ namespace AuthPlatform.Infrastructure.Limits;
 /// with a single INSERT ... ON CONFLICT DO UPDATE ... RETURNING, so every instance shares the count and
 /// no two requests can read the same value (docs/adr/0085-credential-limits-in-postgresql.md).
 /// </summary>
-public sealed class PostgresCredentialLimitStore(NpgsqlDataSource dataSource, IOptions<AuthOptions> authOptions) : ICredentialLimitStore
+public sealed class PostgresCredentialLimitStore(SqlCommandRetry sql, IOptions<AuthOptions> authOptions) : ICredentialLimitStore
 {
     // $1 key, $2 now, $3 window. A window that has not run out is counted into (also when an instance's
     // clock runs behind); one that has is replaced by a new window starting now.
@@ -29,12 +30,16 @@ public sealed class PostgresCredentialLimitStore(NpgsqlDataSource dataSource, IO
 
     public async ValueTask<WindowCount> CountAsync(string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CountSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(key)) });
-        command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = window });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new WindowCount(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1));
+        var digest = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(key));
+        return await sql.RunAsync(SqlCommandKind.Write, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(CountSql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = digest });
+            command.Parameters.Add(new NpgsqlParameter { Value = now });
+            command.Parameters.Add(new NpgsqlParameter { Value = window });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return new WindowCount(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1));
+        }, cancellationToken);
     }
 }

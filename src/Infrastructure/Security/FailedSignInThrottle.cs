@@ -5,6 +5,7 @@ using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.Users;
 using Microsoft.Extensions.Options;
+using AuthPlatform.Infrastructure.Persistence.Resilience;
 using Npgsql;
 
 namespace AuthPlatform.Infrastructure.Security;
@@ -16,7 +17,7 @@ namespace AuthPlatform.Infrastructure.Security;
 /// owner waits at most one refill interval after an attack stops. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class FailedSignInThrottle(
-    NpgsqlDataSource dataSource,
+    SqlCommandRetry sql,
     IOptions<SignInThrottleOptions> options,
     IOptions<AuthOptions> authOptions,
     TimeProvider clock) : IFailedSignInThrottle
@@ -42,39 +43,46 @@ public sealed class FailedSignInThrottle(
     public async ValueTask<TimeSpan?> TryTakeAsync(EmailAddress email, CancellationToken cancellationToken)
     {
         var key = KeyOf(email);
-        await using (var take = dataSource.CreateCommand(TakeSql))
+        var taken = await sql.RunAsync(SqlCommandKind.Write, async (connection, ct) =>
         {
+            await using var take = new NpgsqlCommand(TakeSql, connection);
             take.Parameters.Add(new NpgsqlParameter { Value = key });
             take.Parameters.Add(new NpgsqlParameter { Value = (double)_settings.Burst });
             take.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
             take.Parameters.Add(new NpgsqlParameter { Value = _settings.FailuresPerSecond });
-            if (await take.ExecuteScalarAsync(cancellationToken) is not null)
-            {
-                return null;
-            }
+            return await take.ExecuteScalarAsync(ct) is not null;
+        }, cancellationToken);
+        if (taken)
+        {
+            return null;
         }
 
         // Refused: read the bucket only to tell the client how long to wait (the decision is already made).
-        await using var read = dataSource.CreateCommand(SelectSql);
-        read.Parameters.Add(new NpgsqlParameter { Value = key });
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        var available = 0.0;
-        if (await reader.ReadAsync(cancellationToken))
+        var available = await sql.RunAsync(SqlCommandKind.Read, async (connection, ct) =>
         {
+            await using var read = new NpgsqlCommand(SelectSql, connection);
+            read.Parameters.Add(new NpgsqlParameter { Value = key });
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return 0.0;
+            }
+
             var elapsed = Math.Max(0, (clock.GetUtcNow() - reader.GetFieldValue<DateTimeOffset>(1)).TotalSeconds);
-            available = Math.Min(_settings.Burst, reader.GetDouble(0) + (elapsed * _settings.FailuresPerSecond));
-        }
+            return Math.Min(_settings.Burst, reader.GetDouble(0) + (elapsed * _settings.FailuresPerSecond));
+        }, cancellationToken);
 
         return TimeSpan.FromSeconds(Math.Max(0, 1 - available) / _settings.FailuresPerSecond);
     }
 
-    public async ValueTask RefundAsync(EmailAddress email, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(RefundSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = KeyOf(email) });
-        command.Parameters.Add(new NpgsqlParameter { Value = (double)_settings.Burst });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public async ValueTask RefundAsync(EmailAddress email, CancellationToken cancellationToken) =>
+        await sql.RunAsync(SqlCommandKind.Write, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(RefundSql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = KeyOf(email) });
+            command.Parameters.Add(new NpgsqlParameter { Value = (double)_settings.Burst });
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
 
     private byte[] KeyOf(EmailAddress email) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(email.Value));
 }

@@ -7,6 +7,7 @@ using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Tokens;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Infrastructure.Persistence.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ namespace AuthPlatform.Infrastructure.SigningKeys;
 /// </summary>
 public sealed partial class SigningKeyRing(
     IDbContextFactory<AuthDbContext> contextFactory,
-    NpgsqlDataSource dataSource,
+    SqlCommandRetry sql,
     SigningKeyEncryption encryption,
     TimeProvider clock,
     IOptions<JwtOptions> options,
@@ -108,8 +109,11 @@ public sealed partial class SigningKeyRing(
 
     private async Task<string> ReadVersionAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(VersionSql);
-        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await sql.RunAsync(SqlCommandKind.Read, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(VersionSql, connection);
+            return (string)(await command.ExecuteScalarAsync(ct))!;
+        }, cancellationToken);
     }
 
     /// <summary>Decrypts keys that sign now or later; keys already decrypted by the previous load are reused.</summary>

@@ -67,7 +67,12 @@ public sealed class SafeRetryExecutionStrategy(ExecutionStrategyDependencies dep
             return null;
         }
 
-        var attempt = ExceptionsEncountered.Count;
+        return DelayBefore(ExceptionsEncountered.Count);
+    }
+
+    /// <summary>The pause before the attempt after failed attempt number <paramref name="attempt"/> (1-based).</summary>
+    public static TimeSpan DelayBefore(int attempt)
+    {
         var delay = TimeSpan.FromMilliseconds(50 * Math.Pow(4, attempt - 1));
         return delay < MaxDelay ? delay : MaxDelay;
     }
