@@ -1,8 +1,8 @@
 using AuthPlatform.Application.Common.Behaviours;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Telemetry;
-using AuthPlatform.Application.Common.Tokens;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Tokens;
+using AuthPlatform.Application.Operators.RunDoctor;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
@@ -49,10 +49,10 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<AccessTokenIssuer>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
-        services.AddScoped<AuthPlatform.Application.DeliverMail.MailJobPreparer>();
-        services.AddScoped<AuthPlatform.Application.Common.Mail.MailOutbox>();
-        services.AddScoped<AuthPlatform.Application.ImportBetterAuth.UserBatchImporter>();
-        services.AddScoped<AuthPlatform.Application.ImportBetterAuth.SessionBatchImporter>();
+        services.AddScoped<AuthPlatform.Application.Mail.DeliverMail.MailJobPreparer>();
+        services.AddScoped<AuthPlatform.Application.Mail.MailOutbox>();
+        services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.UserBatchImporter>();
+        services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.SessionBatchImporter>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

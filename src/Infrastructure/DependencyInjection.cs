@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.ImportBetterAuth;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.Infrastructure.BetterAuth;
 using AuthPlatform.Infrastructure.Doctor;
 using AuthPlatform.Infrastructure.Passwords;

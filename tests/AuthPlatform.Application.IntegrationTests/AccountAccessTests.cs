@@ -1,11 +1,11 @@
-using AuthPlatform.Application.ChangePassword;
+using AuthPlatform.Application.EmailPassword.ChangePassword;
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.DeleteUser;
-using AuthPlatform.Application.DisableUser;
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.ListSessions;
-using AuthPlatform.Application.SignIn;
-using AuthPlatform.Application.SignUp;
+using AuthPlatform.Application.Users.DeleteUser;
+using AuthPlatform.Application.Operators.DisableUser;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.Sessions.ListSessions;
+using AuthPlatform.Application.EmailPassword.SignIn;
+using AuthPlatform.Application.EmailPassword.SignUp;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Testing;
 
@@ -89,7 +89,7 @@ public sealed class AccountAccessTests(TestDatabase database) : IAsyncLifetime
         var second = await SignInAsync();
         _host.Clock.Advance(TimeSpan.FromMinutes(1));
         var third = await SignInAsync();
-        await _host.SendAsync(new SignOut.SignOutCommand(third.Token));
+        await _host.SendAsync(new AuthPlatform.Application.Sessions.SignOut.SignOutCommand(third.Token));
 
         var sessions = (await _host.QueryAsync(new ListSessionsQuery(first.User.Id))).Value;
 

@@ -1,6 +1,6 @@
-using AuthPlatform.Application.CreateUser;
-using AuthPlatform.Application.ImportBetterAuth;
-using AuthPlatform.Application.RevokeUserSessions;
+using AuthPlatform.Application.Operators.CreateUser;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
+using AuthPlatform.Application.Operators.RevokeUserSessions;
 using AuthPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

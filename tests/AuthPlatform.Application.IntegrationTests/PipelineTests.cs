@@ -1,7 +1,7 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.SignIn;
-using AuthPlatform.Application.SignUp;
+using AuthPlatform.Application.EmailPassword.SignIn;
+using AuthPlatform.Application.EmailPassword.SignUp;
 using AuthPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,9 @@
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Security;
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.SignIn;
-using AuthPlatform.Application.SignOut;
-using AuthPlatform.Application.SignUp;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.EmailPassword.SignIn;
+using AuthPlatform.Application.Sessions.SignOut;
+using AuthPlatform.Application.EmailPassword.SignUp;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Testing;
 

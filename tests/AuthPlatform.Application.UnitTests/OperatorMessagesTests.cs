@@ -1,5 +1,5 @@
-using AuthPlatform.Application.CreateUser;
-using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Application.Operators.CreateUser;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
 
 namespace AuthPlatform.Application.UnitTests;
 

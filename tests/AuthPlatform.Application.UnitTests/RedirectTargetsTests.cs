@@ -1,4 +1,4 @@
-using AuthPlatform.Application.Common.Mail;
+using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.Common.Options;
 
 namespace AuthPlatform.Application.UnitTests;

@@ -1,14 +1,14 @@
-using AuthPlatform.Application.ChangePassword;
+using AuthPlatform.Application.EmailPassword.ChangePassword;
 using AuthPlatform.Application.Common.Behaviours;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.RevokeSession;
-using AuthPlatform.Application.SignUp;
-using AuthPlatform.Application.UpdateUser;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.Sessions.RevokeSession;
+using AuthPlatform.Application.EmailPassword.SignUp;
+using AuthPlatform.Application.Users.UpdateUser;
 using FluentValidation;
 using Mediator;
 

@@ -1,8 +1,8 @@
 using AuthPlatform.Application.Common.Behaviours;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.SignIn;
-using AuthPlatform.Application.SignUp;
+using AuthPlatform.Application.EmailPassword.SignIn;
+using AuthPlatform.Application.EmailPassword.SignUp;
 using FluentValidation;
 using Mediator;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
 using AuthPlatform.WebApi.Configuration;
 using Mono.Cecil;
 using Mono.Cecil.Cil;

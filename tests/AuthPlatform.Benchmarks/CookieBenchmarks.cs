@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.WebApi.Cookies;
 using BenchmarkDotNet.Attributes;

@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.SignUp;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.EmailPassword.SignUp;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.WebApi.Hosting;

@@ -1,4 +1,4 @@
-using AuthPlatform.Application.DeliverMail;
+using AuthPlatform.Application.Mail.DeliverMail;
 using AuthPlatform.Domain.Mail;
 using AuthPlatform.Infrastructure.Mail;
 using Microsoft.Extensions.Options;

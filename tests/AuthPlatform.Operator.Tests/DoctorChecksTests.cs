@@ -1,5 +1,5 @@
 using AuthPlatform.Testing;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.Infrastructure.Doctor;
 using AuthPlatform.WebApi.Doctor;
 using AuthPlatform.WebApi.Hosting;

@@ -126,7 +126,7 @@ public sealed class Asvs06_Enumeration(TestDatabase database, ITestOutputHelper 
     {
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(factory.Services);
         var sender = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Mediator.ISender>(scope.ServiceProvider);
-        var result = await sender.Send(new Application.DisableUser.DisableUserCommand(email));
+        var result = await sender.Send(new Application.Operators.DisableUser.DisableUserCommand(email));
         Assert.True(result.IsSuccess);
     }
 }

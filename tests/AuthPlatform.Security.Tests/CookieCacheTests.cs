@@ -1,6 +1,6 @@
 using System.Net;
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Testing;
 using AuthPlatform.WebApi.Cookies;

@@ -1,4 +1,4 @@
-using AuthPlatform.Application.RotateSigningKeys;
+using AuthPlatform.Application.Operators.RotateSigningKeys;
 using AuthPlatform.Testing;
 
 namespace AuthPlatform.WebApi.HttpTests;

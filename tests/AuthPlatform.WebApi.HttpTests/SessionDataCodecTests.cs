@@ -1,5 +1,5 @@
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.WebApi.Cookies;
 

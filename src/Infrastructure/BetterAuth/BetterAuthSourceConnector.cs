@@ -1,4 +1,4 @@
-using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
 using AuthPlatform.Infrastructure.Persistence;
 
 namespace AuthPlatform.Infrastructure.BetterAuth;

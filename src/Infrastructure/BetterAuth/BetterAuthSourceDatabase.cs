@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
 using AuthPlatform.Infrastructure.Persistence;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.Infrastructure.Social;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Infrastructure.SigningKeys;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.Infrastructure.Mail;
 
 namespace AuthPlatform.Infrastructure.Doctor;

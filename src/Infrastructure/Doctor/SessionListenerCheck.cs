@@ -1,5 +1,5 @@
 using System.Globalization;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.SessionCache;
 using Npgsql;

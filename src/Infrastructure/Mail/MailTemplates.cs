@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using AuthPlatform.Application.DeliverMail;
+using AuthPlatform.Application.Mail.DeliverMail;
 using AuthPlatform.Domain.Mail;
 using Microsoft.Extensions.Options;
 

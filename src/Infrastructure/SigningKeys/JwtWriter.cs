@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Application.Tokens;
 
 namespace AuthPlatform.Infrastructure.SigningKeys;
 

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Application.Tokens;
 using AuthPlatform.Domain.SigningKeys;
 using NSec.Cryptography;
 

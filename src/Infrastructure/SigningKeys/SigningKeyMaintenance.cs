@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.RotateSigningKeys;
+using AuthPlatform.Application.Operators.RotateSigningKeys;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

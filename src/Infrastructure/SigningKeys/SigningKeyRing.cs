@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Application.Tokens;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Resilience;

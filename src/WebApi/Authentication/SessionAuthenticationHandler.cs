@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Routing;

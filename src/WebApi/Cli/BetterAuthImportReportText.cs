@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
 
 namespace AuthPlatform.WebApi.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AuthPlatform.Application.CreateUser;
+using AuthPlatform.Application.Operators.CreateUser;
 
 namespace AuthPlatform.WebApi.Cli;
 

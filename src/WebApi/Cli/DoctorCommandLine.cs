@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 
 namespace AuthPlatform.WebApi.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using AuthPlatform.Application.ImportBetterAuth;
+using AuthPlatform.Application.Operators.ImportBetterAuth;
 
 namespace AuthPlatform.WebApi.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using AuthPlatform.Application.MarkEmailVerified;
-using AuthPlatform.Application.SendPasswordReset;
+using AuthPlatform.Application.Operators.MarkEmailVerified;
+using AuthPlatform.Application.Operators.SendPasswordReset;
 using AuthPlatform.WebApi.Hosting;
 using Mediator;
 

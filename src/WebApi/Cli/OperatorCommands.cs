@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AuthPlatform.Application.MigrateDatabase;
+using AuthPlatform.Application.Operators.MigrateDatabase;
 using AuthPlatform.WebApi.Configuration;
 using AuthPlatform.WebApi.Hosting;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AuthPlatform.Application.ResetTwoFactor;
+using AuthPlatform.Application.Operators.ResetTwoFactor;
 
 namespace AuthPlatform.WebApi.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AuthPlatform.Application.RevokeUserSessions;
+using AuthPlatform.Application.Operators.RevokeUserSessions;
 
 namespace AuthPlatform.WebApi.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using AuthPlatform.Application.RotateSigningKeys;
+using AuthPlatform.Application.Operators.RotateSigningKeys;
 using AuthPlatform.WebApi.Configuration;
 using AuthPlatform.WebApi.Hosting;
 using Mediator;

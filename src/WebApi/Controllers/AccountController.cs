@@ -1,5 +1,5 @@
-using AuthPlatform.Application.ChangePassword;
-using AuthPlatform.Application.UpdateUser;
+using AuthPlatform.Application.EmailPassword.ChangePassword;
+using AuthPlatform.Application.Users.UpdateUser;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;

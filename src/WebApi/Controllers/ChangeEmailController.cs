@@ -1,4 +1,4 @@
-using AuthPlatform.Application.ChangeEmail;
+using AuthPlatform.Application.Mail.ChangeEmail;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;

@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.SignIn;
-using AuthPlatform.Application.SignUp;
+using AuthPlatform.Application.EmailPassword.SignIn;
+using AuthPlatform.Application.EmailPassword.SignUp;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;

@@ -1,9 +1,10 @@
-using AuthPlatform.Application.Common.Mail;
+using AuthPlatform.Application.SignInPipeline;
+using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.SendVerificationEmail;
-using AuthPlatform.Application.VerifyEmail;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.Mail.SendVerificationEmail;
+using AuthPlatform.Application.Mail.VerifyEmail;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
@@ -69,9 +70,6 @@ public sealed class EmailVerificationController(
         }
 
         // A sign-in that waits for its second factor tells the frontend so, as the social callback does.
-        var target = signedIn is { IsSignedIn: false }
-            ? RedirectTargets.WithParameter(callbackURL, auth.Value, "twoFactorRedirect", "true")
-            : new Uri(auth.Value.BaseUri, callbackURL).AbsoluteUri;
-        return this.SignedInRedirect(signedIn, target);
+        return this.SignedInRedirect(signedIn, SignInRedirect.For(callbackURL, signedIn, auth.Value));
     }
 }

@@ -1,15 +1,15 @@
 using System.Text.Json;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.SecondFactors;
-using AuthPlatform.Application.DeletePasskey;
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.ListPasskeys;
-using AuthPlatform.Application.RegisterPasskey;
-using AuthPlatform.Application.SignInWithPasskey;
-using AuthPlatform.Application.StartPasskeyRegistration;
-using AuthPlatform.Application.StartPasskeySignIn;
-using AuthPlatform.Application.UpdatePasskey;
+using AuthPlatform.Application.TwoFactor;
+using AuthPlatform.Application.Passkeys.DeletePasskey;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.Passkeys.ListUserPasskeys;
+using AuthPlatform.Application.Passkeys.VerifyRegistration;
+using AuthPlatform.Application.Passkeys.VerifyAuthentication;
+using AuthPlatform.Application.Passkeys.GenerateRegisterOptions;
+using AuthPlatform.Application.Passkeys.GenerateAuthenticateOptions;
+using AuthPlatform.Application.Passkeys.UpdatePasskey;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
@@ -42,7 +42,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
     {
         var current = HttpContext.CurrentSession();
 
-        var result = await sender.Send(new StartPasskeyRegistrationCommand(current, name, authenticatorAttachment), cancellationToken);
+        var result = await sender.Send(new GenerateRegisterOptionsCommand(current, name, authenticatorAttachment), cancellationToken);
         return Started(result);
     }
 
@@ -57,7 +57,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
         var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(
-            new RegisterPasskeyCommand(current, HttpContext.FlowCookie(FlowCookie.PasskeyChallenge), request.Response?.GetRawText(), request.Name),
+            new VerifyRegistrationCommand(current, HttpContext.FlowCookie(FlowCookie.PasskeyChallenge), request.Response?.GetRawText(), request.Name),
             cancellationToken);
         return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
     }
@@ -68,7 +68,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
     [AuthRoute(Session = SessionUse.Lookup)]
     public async Task<IActionResult> GenerateAuthenticateOptions(CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new StartPasskeySignInCommand(HttpContext.SessionAuthentication().Session?.User.Id), cancellationToken);
+        var result = await sender.Send(new GenerateAuthenticateOptionsCommand(HttpContext.SessionAuthentication().Session?.User.Id), cancellationToken);
         return Started(result);
     }
 
@@ -81,7 +81,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
     public async Task<IActionResult> VerifyAuthentication([FromBody] PasskeyAuthenticationRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new SignInWithPasskeyCommand(HttpContext.FlowCookie(FlowCookie.PasskeyChallenge), request.Response?.GetRawText(),
+            new VerifyAuthenticationCommand(HttpContext.FlowCookie(FlowCookie.PasskeyChallenge), request.Response?.GetRawText(),
                 RequestContext.ClientOf(HttpContext)),
             cancellationToken);
         return result.IsSuccess
@@ -103,7 +103,7 @@ public sealed class PasskeyController(ISender sender) : ControllerBase
     {
         var current = HttpContext.CurrentSession();
 
-        var result = await sender.Send(new ListPasskeysQuery(current.User.Id), cancellationToken);
+        var result = await sender.Send(new ListUserPasskeysQuery(current.User.Id), cancellationToken);
         return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
     }
 

@@ -1,9 +1,9 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Mail;
+using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.RequestPasswordReset;
-using AuthPlatform.Application.ResetPassword;
+using AuthPlatform.Application.EmailPassword.RequestPasswordReset;
+using AuthPlatform.Application.EmailPassword.ResetPassword;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;

@@ -1,5 +1,5 @@
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.SignOut;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.Sessions.SignOut;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;

@@ -1,8 +1,8 @@
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.ListSessions;
-using AuthPlatform.Application.RevokeOtherSessions;
-using AuthPlatform.Application.RevokeSession;
-using AuthPlatform.Application.RevokeSessions;
+using AuthPlatform.Application.Sessions.ListSessions;
+using AuthPlatform.Application.Sessions.RevokeOtherSessions;
+using AuthPlatform.Application.Sessions.RevokeSession;
+using AuthPlatform.Application.Sessions.RevokeSessions;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;

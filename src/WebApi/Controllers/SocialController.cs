@@ -1,11 +1,11 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Mail;
+using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.Social;
-using AuthPlatform.Application.GetSession;
-using AuthPlatform.Application.HandleSocialCallback;
-using AuthPlatform.Application.SignInSocial;
+using AuthPlatform.Application.Social;
+using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.Social.HandleSocialCallback;
+using AuthPlatform.Application.Social.SignInSocial;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;

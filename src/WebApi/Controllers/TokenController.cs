@@ -1,5 +1,5 @@
-using AuthPlatform.Application.GetJwks;
-using AuthPlatform.Application.IssueToken;
+using AuthPlatform.Application.Tokens.GetJwks;
+using AuthPlatform.Application.Tokens.IssueToken;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Http;

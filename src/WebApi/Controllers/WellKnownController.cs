@@ -1,4 +1,4 @@
-using AuthPlatform.Application.GetJwks;
+using AuthPlatform.Application.Tokens.GetJwks;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Security;
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 
 namespace AuthPlatform.WebApi.Cookies;
 

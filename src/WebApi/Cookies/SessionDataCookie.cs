@@ -1,6 +1,6 @@
 using System.Globalization;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.Domain.Sessions;
 using Microsoft.Extensions.Options;
 

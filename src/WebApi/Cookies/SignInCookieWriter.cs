@@ -1,4 +1,4 @@
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.Application.SignInPipeline;
 
 namespace AuthPlatform.WebApi.Cookies;

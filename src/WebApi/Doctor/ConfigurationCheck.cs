@@ -1,5 +1,5 @@
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.WebApi.Configuration;
 using AuthPlatform.WebApi.Cookies;
 using Microsoft.Extensions.Options;

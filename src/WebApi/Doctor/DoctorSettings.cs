@@ -1,4 +1,4 @@
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.WebApi.Cookies;
 
 namespace AuthPlatform.WebApi.Doctor;

@@ -1,5 +1,5 @@
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 
 namespace AuthPlatform.WebApi.Doctor;
 

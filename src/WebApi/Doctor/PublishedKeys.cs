@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.WebApi.Tokens;
 
 namespace AuthPlatform.WebApi.Doctor;

@@ -1,4 +1,4 @@
-using AuthPlatform.Application.RunDoctor;
+using AuthPlatform.Application.Operators.RunDoctor;
 namespace AuthPlatform.WebApi.Doctor;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.Common.Social;
+using AuthPlatform.Application.Social;
 using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;

@@ -1,5 +1,5 @@
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Application.Tokens;
 using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.WebApi.Contracts;
 using Microsoft.Extensions.Options;

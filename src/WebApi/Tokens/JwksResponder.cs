@@ -1,6 +1,6 @@
 using System.Globalization;
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Application.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 

@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Options;
-using AuthPlatform.Application.Common.Tokens;
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Tokens;
+using AuthPlatform.Application.Sessions.GetSession;
 using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.WebApi.Tokens;

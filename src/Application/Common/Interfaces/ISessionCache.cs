@@ -1,4 +1,4 @@
-using AuthPlatform.Application.GetSession;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.Domain.Sessions;
 
 namespace AuthPlatform.Application.Common.Interfaces;

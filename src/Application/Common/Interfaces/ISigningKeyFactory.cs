@@ -1,4 +1,4 @@
-using AuthPlatform.Application.Common.Tokens;
+using AuthPlatform.Application.Tokens;
 using AuthPlatform.Domain.SigningKeys;
 
 namespace AuthPlatform.Application.Common.Interfaces;

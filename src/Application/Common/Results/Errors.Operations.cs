@@ -43,7 +43,7 @@ public static partial class Errors
         new(ErrorKind.NotFound, "SIGNING_KEY_NOT_FOUND", "No signing key has this id (the JWKS lists the ids: \"kid\").");
 
     public static readonly Error PasswordOnCommandLine = new(ErrorKind.Validation, "PASSWORD_ON_COMMAND_LINE",
-        $"--from must not contain the password: a command line is visible to other users of this machine and kept in shell history. Remove it from --from and set {ImportBetterAuth.ImportBetterAuthErrors.PasswordVariable}, or pass --password-stdin and type it on standard input.");
+        $"--from must not contain the password: a command line is visible to other users of this machine and kept in shell history. Remove it from --from and set {Operators.ImportBetterAuth.ImportBetterAuthErrors.PasswordVariable}, or pass --password-stdin and type it on standard input.");
 
     public static readonly Error SchemaBehind = new(ErrorKind.Unavailable, "SCHEMA_BEHIND",
         "This service's database schema is behind: run the `migrate` command first.");

@@ -1,0 +1,21 @@
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Validation;
+using FluentValidation;
+
+namespace AuthPlatform.Application.EmailPassword.ChangePassword;
+
+internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePasswordCommand>
+{
+    public ChangePasswordCommandValidator(ICommonPasswordList commonPasswords)
+    {
+        // The current password is only compared, so only "present and not huge", as at sign-in.
+        RuleFor(c => c.CurrentPassword)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("The current password is required.")
+            .Must(p => p!.Length <= PasswordRules.MaxLength * 4 && PasswordRules.Length(p) <= PasswordRules.MaxLength)
+                .WithErrorCode(PasswordRules.TooLongCode).WithMessage(Errors.PasswordTooLong.Message);
+        RuleFor(c => c.NewPassword).Password();
+        RuleFor(c => c.NewPassword).NotCommon(commonPasswords).When(c => CommonPasswordRules.MeetsLengthRules(c.NewPassword));
+    }
+}

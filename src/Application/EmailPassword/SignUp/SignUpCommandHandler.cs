@@ -1,0 +1,80 @@
+using AuthPlatform.Application.Common.Exceptions;
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Mail;
+using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.SignInPipeline;
+using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.Sessions;
+using AuthPlatform.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.EmailPassword.SignUp;
+
+internal sealed class SignUpCommandHandler(
+    IAuthDbContext db,
+    IPasswordHasher passwordHasher,
+    TimeProvider clock,
+    SessionIssuer issuer,
+    IOptions<AuthOptions> auth,
+    IOptions<EmailOptions> emailOptions,
+    IMailTransport transport)
+    : ICommandHandler<SignUpCommand, Result<SignInOutcome>>
+{
+    public async ValueTask<Result<SignInOutcome>> Handle(SignUpCommand command, CancellationToken cancellationToken)
+    {
+        var email = EmailAddress.Parse(command.Email!);
+
+        // Hash first: a taken email and a new one then cost the same time.
+        var passwordHash = await passwordHasher.HashAsync(command.Password!, cancellationToken);
+        if (await db.Users.AnyAsync(u => u.Email == email.Value, cancellationToken))
+        {
+            return Errors.UserAlreadyExists;
+        }
+
+        var now = clock.GetUtcNow();
+        var user = User.Register(command.Name!, email, command.Image, now);
+        db.Users.Add(user);
+        db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
+        var signedIn = await issuer.SignInAsync(new SignInAttempt(user, SignInMethod.SignUp, command.RememberMe, command.Client), cancellationToken);
+        if (!signedIn.IsSuccess)
+        {
+            return signedIn;
+        }
+
+        var queued = await QueueVerificationAsync(db, transport, auth.Value, emailOptions.Value, user, command.CallbackUrl, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException)
+        {
+            // Another sign-up took the email between our check and our insert.
+            return Errors.UserAlreadyExists;
+        }
+
+        if (queued)
+        {
+            transport.NotifyJobsWritten();
+        }
+
+        return signedIn;
+    }
+
+    /// <summary>Queues the sign-up verification link (tracked; saved with the new user) when the options ask for one.</summary>
+    internal static Task<bool> QueueVerificationAsync(
+        IAuthDbContext db, IMailTransport transport, AuthOptions auth, EmailOptions options, User user, string? callbackUrl, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!options.ShouldSendOnSignUp || !transport.IsConfigured)
+        {
+            return Task.FromResult(false);
+        }
+
+        var callback = !string.IsNullOrEmpty(callbackUrl) && RedirectTargets.IsAllowed(callbackUrl, auth) ? callbackUrl : null;
+        MailOutbox.AddWithNewAccount(db, MailJob.Create(MailKind.EmailVerification, user.Email, user.Id, otherEmail: null, callback, now));
+        return Task.FromResult(true);
+    }
+}

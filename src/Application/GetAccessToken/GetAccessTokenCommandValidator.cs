@@ -1,9 +1,0 @@
-using FluentValidation;
-
-namespace AuthPlatform.Application.GetAccessToken;
-
-internal sealed class GetAccessTokenCommandValidator : AbstractValidator<GetAccessTokenCommand>
-{
-    public GetAccessTokenCommandValidator() =>
-        RuleFor(c => c.AccountId).NotEmpty().When(c => string.IsNullOrEmpty(c.ProviderId)).WithMessage("accountId or providerId is required.");
-}

@@ -1,8 +1,0 @@
-using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.Tokens;
-using Mediator;
-
-namespace AuthPlatform.Application.GetJwks;
-
-/// <summary>GET /jwks and /.well-known/jwks.json: the published public keys, precomputed per change of the key set.</summary>
-public sealed record GetJwksQuery : IQuery<Result<JwksDocument>>;

@@ -1,6 +1,0 @@
-using FluentValidation;
-
-namespace AuthPlatform.Application.GetJwks;
-
-/// <summary>The query has no input; the validator exists so the pipeline treats every message alike.</summary>
-internal sealed class GetJwksQueryValidator : AbstractValidator<GetJwksQuery>;

@@ -1,8 +1,0 @@
-using FluentValidation;
-
-namespace AuthPlatform.Application.IssueToken;
-
-internal sealed class IssueTokenQueryValidator : AbstractValidator<IssueTokenQuery>
-{
-    public IssueTokenQueryValidator() => RuleFor(q => q.Session).NotNull().WithMessage("A live session is required.");
-}

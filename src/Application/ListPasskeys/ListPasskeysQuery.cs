@@ -1,8 +1,0 @@
-using AuthPlatform.Application.Common.Models;
-using AuthPlatform.Application.Common.Results;
-using Mediator;
-
-namespace AuthPlatform.Application.ListPasskeys;
-
-/// <summary>The caller's passkeys, oldest first. GET /passkey/list-user-passkeys.</summary>
-public sealed record ListPasskeysQuery(string UserId) : IQuery<Result<IReadOnlyList<PasskeyDto>>>;

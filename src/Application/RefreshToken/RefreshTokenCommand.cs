@@ -1,8 +1,0 @@
-using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.Social;
-using Mediator;
-
-namespace AuthPlatform.Application.RefreshToken;
-
-/// <summary>Runs the provider's refresh_token grant for one of the caller's accounts and stores the new tokens. POST /refresh-token.</summary>
-public sealed record RefreshTokenCommand(string UserId, string? AccountId, string? ProviderId) : ICommand<Result<AccountTokenSet>>;

@@ -1,9 +1,0 @@
-using AuthPlatform.Application.Common.Validation;
-using FluentValidation;
-
-namespace AuthPlatform.Application.RevokeUserSessions;
-
-internal sealed class RevokeUserSessionsCommandValidator : AbstractValidator<RevokeUserSessionsCommand>
-{
-    public RevokeUserSessionsCommandValidator() => RuleFor(c => c.Email).EmailAddress();
-}

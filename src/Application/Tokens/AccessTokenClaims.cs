@@ -1,0 +1,18 @@
+namespace AuthPlatform.Application.Tokens;
+
+/// <summary>
+/// The claims of an access token (the spec's set): iss, aud (always an array), sub, iat, nbf, exp, jti,
+/// sid, email, email_verified, name. Times are Unix seconds.
+/// </summary>
+public readonly record struct AccessTokenClaims(
+    string Issuer,
+    IReadOnlyList<string> Audience,
+    string Subject,
+    long IssuedAt,
+    long NotBefore,
+    long ExpiresAt,
+    string TokenId,
+    string SessionId,
+    string Email,
+    bool EmailVerified,
+    string Name);

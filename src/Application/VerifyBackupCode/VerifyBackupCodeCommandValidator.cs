@@ -1,9 +1,0 @@
-using FluentValidation;
-
-namespace AuthPlatform.Application.VerifyBackupCode;
-
-internal sealed class VerifyBackupCodeCommandValidator : AbstractValidator<VerifyBackupCodeCommand>
-{
-    public VerifyBackupCodeCommandValidator() =>
-        RuleFor(c => c.Code).NotEmpty().WithMessage("The backup code is required.").MaximumLength(32);
-}
