@@ -47,10 +47,13 @@ public static class ApplicationDependencyInjection
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddScoped<AuthPlatform.Application.Mail.DeliverMail.MailJobPreparer>();
         services.AddScoped<AuthPlatform.Application.Mail.MailOutbox>();
+        services.AddScoped<AuthPlatform.Application.ApiKeys.ApiKeyVerifier>();
         services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.UserBatchImporter>();
         services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.SessionBatchImporter>();
 

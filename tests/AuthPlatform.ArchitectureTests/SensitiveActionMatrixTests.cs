@@ -24,6 +24,18 @@ public sealed partial class SensitiveActionMatrixTests
             declared.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
     }
 
+    [Fact]
+    public void No_sensitive_route_accepts_an_api_key()
+    {
+        var routes = Layers.WebApi.GetTypes().Where(t => typeof(ControllerBase).IsAssignableFrom(t)).SelectMany(t => t.GetMethods())
+            .Select(a => (Action: a, Route: a.GetCustomAttribute<AuthRouteAttribute>()))
+            .Where(r => r.Route is not null)
+            .ToList();
+
+        Assert.Contains(routes, r => r.Route!.AcceptsApiKey); // the rule below is about something real
+        Assert.DoesNotContain(routes, r => r.Route!.AcceptsApiKey && r.Route.Needs != SensitiveProof.None);
+    }
+
     private static Dictionary<string, SensitiveProof> DeclaredNeeds()
     {
         var routes = new Dictionary<string, SensitiveProof>(StringComparer.Ordinal);

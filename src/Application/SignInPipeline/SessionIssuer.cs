@@ -1,8 +1,10 @@
+using AuthPlatform.Application.ApiKeys;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Telemetry;
+using AuthPlatform.Application.Sessions.GetSession;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
@@ -34,14 +36,9 @@ internal sealed class SessionIssuer(
     {
         var rule = SignInPolicy.For(attempt.Method);
         var user = attempt.User;
-        if (user.IsDisabled)
+        if (Refusal(rule, user) is { } refusal)
         {
-            return Errors.UserDisabled;
-        }
-
-        if (rule.Address == AddressRule.VerifiedWhenRequired && emailOptions.Value.RequireEmailVerification && !user.EmailVerified)
-        {
-            return MailErrors.EmailNotVerified;
+            return refusal;
         }
 
         SessionToken? trustedDevice = null;
@@ -94,6 +91,28 @@ internal sealed class SessionIssuer(
         var session = Start(user, replaced.RememberMe, client, replaced.AuthenticationMethods, clock.GetUtcNow(), out var token);
         return Signed(token, session, user, replaced.RememberMe);
     }
+
+    /// <summary>
+    /// A request that carries an API key, already verified: the key's owner, for this request only (no session
+    /// is stored; the answer's session id is the key's). The policy's row for <see cref="SignInMethod.ApiKey"/> applies.
+    /// </summary>
+    public Result<CurrentSession> AuthenticateApiKey(User user, ApiKeyDto key, ClientInfo client)
+    {
+        if (Refusal(SignInPolicy.For(SignInMethod.ApiKey), user) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = clock.GetUtcNow();
+        var session = new SessionDto(key.Id, user.Id, key.ExpiresAt ?? now + sessionOptions.Value.ExpiresIn, now, now, client.IpAddress, client.UserAgent);
+        return new CurrentSession(session, mapper.Map<UserDto>(user), RememberMe: false);
+    }
+
+    /// <summary>What the policy's row refuses before any factor counts: a disabled user, an address not yet proven.</summary>
+    private Error? Refusal(SignInRule rule, User user) =>
+        user.IsDisabled ? Errors.UserDisabled
+        : rule.Address == AddressRule.VerifiedWhenRequired && emailOptions.Value.RequireEmailVerification && !user.EmailVerified ? MailErrors.EmailNotVerified
+        : null;
 
     private Session Start(User user, bool rememberMe, ClientInfo client, string? authenticationMethods, DateTimeOffset now, out SessionToken token)
     {

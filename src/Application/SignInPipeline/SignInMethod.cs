@@ -26,4 +26,10 @@ public enum SignInMethod
     /// No new proof of identity: the new session keeps the proof of the one it replaces.
     /// </summary>
     SessionRotation,
+
+    /// <summary>
+    /// A request carrying an API key (header x-api-key) on a route that accepts keys: no session is stored;
+    /// each request is one sign-in of the key's owner, for that request only.
+    /// </summary>
+    ApiKey,
 }

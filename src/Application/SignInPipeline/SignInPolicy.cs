@@ -48,6 +48,9 @@ public static class SignInPolicy
         new(SignInMethod.Passkey, AddressRule.VerifiedWhenRequired, SecondFactorRule.SatisfiedByMethod, "hwk user mfa"),
         new(SignInMethod.EmailLink, AddressRule.ProvenByMethod, SecondFactorRule.RequiredWhenEnrolled, "email"),
         new(SignInMethod.SessionRotation, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
+        // A key was created from a session that passed this policy, and the owner can delete it at any time;
+        // a disabled owner is refused at every request. Neither address nor second factor is asked again.
+        new(SignInMethod.ApiKey, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
     ];
 
     public static IReadOnlyList<SignInRule> All => Rows;

@@ -34,7 +34,9 @@ public static class LimitServices
             : ActivatorUtilities.CreateInstance<RedisAddressLimitStore>(sp));
 
         services.AddScoped<IPasswordCredentialLock, PasswordCredentialLock>();
-        services.AddScoped<IUserRowLock, UserRowLock>();
+        services.AddScoped<RowLocks>();
+        services.AddScoped<IUserRowLock>(sp => sp.GetRequiredService<RowLocks>());
+        services.AddScoped<IApiKeyRowLock>(sp => sp.GetRequiredService<RowLocks>());
 
         services.AddOptions<CleanupOptions>().BindConfiguration(CleanupOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();

@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.Mail;
 
@@ -47,6 +48,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

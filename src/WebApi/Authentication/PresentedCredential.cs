@@ -9,6 +9,7 @@ public readonly record struct PresentedCredential(SessionToken? Token, Credentia
     public const string CookieSource = "cookie";
     public const string BearerSource = "bearer";
     public const string NoneSource = "none";
+    public const string ApiKeySource = "api-key";
 
     public bool IsPresent => Rejection != CredentialRejection.NoCredential;
 

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using AuthPlatform.Application.ApiKeys.AuthenticateApiKey;
+using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.WebApi.Controllers;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Routing;
@@ -32,7 +35,8 @@ public sealed class SessionAuthenticationHandler(
     CredentialReader credentials,
     SessionCookies cookies,
     SessionDataCookie sessionData,
-    FlowCookies flowCookies)
+    FlowCookies flowCookies,
+    IOptions<ApiKeyOptions> apiKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Session";
@@ -49,6 +53,11 @@ public sealed class SessionAuthenticationHandler(
         if (use == SessionUse.None)
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (rules.AcceptsApiKey && Request.Headers[apiKeys.Value.Header] is [{ } apiKey])
+        {
+            return await AuthenticateApiKeyAsync(apiKey);
         }
 
         var credential = credentials.Read(Request);
@@ -107,9 +116,43 @@ public sealed class SessionAuthenticationHandler(
         return Keep(new SessionAuthenticationResult(SessionOutcome.Live, credential, current), Success(current));
     }
 
+    /// <summary>
+    /// A program's API key, on a route that accepts one: one use counted, its owner admitted by the sign-in
+    /// policy for this request. A refused key is logged with its reason and answered by the route as no session
+    /// (401 on an [Authorize] route), except a spent budget, which is 429 with the key's own code.
+    /// </summary>
+    private async Task<AuthenticateResult> AuthenticateApiKeyAsync(string key)
+    {
+        var credential = new PresentedCredential(null, null, PresentedCredential.ApiKeySource);
+        var result = await sender.Send(new AuthenticateApiKeyCommand(key, RequestContext.ClientOf(Context)), Context.RequestAborted);
+        if (result.IsSuccess)
+        {
+            return Keep(new SessionAuthenticationResult(SessionOutcome.Live, credential, result.Value), Success(result.Value));
+        }
+
+        var refusal = result.Error!;
+        CredentialRejectionLog.Log(Logger, RejectionOf(refusal), PresentedCredential.ApiKeySource);
+        Context.Features.Set(new ApiKeyRefusal(refusal));
+        return Keep(new SessionAuthenticationResult(SessionOutcome.Ended, credential), AuthenticateResult.Fail(refusal.Message));
+    }
+
+    private static CredentialRejection RejectionOf(Error refusal) => refusal.Code switch
+    {
+        var code when code == Errors.ApiKeys.KeyDisabled.Code => CredentialRejection.ApiKeyDisabled,
+        var code when code == Errors.ApiKeys.KeyExpired.Code => CredentialRejection.ApiKeyExpired,
+        var code when code == Errors.ApiKeys.UsageExceeded.Code || code == Errors.ApiKeys.RateLimited.Code => CredentialRejection.ApiKeySpent,
+        var code when code == Errors.UserDisabled.Code => CredentialRejection.UserDisabled,
+        _ => CredentialRejection.ApiKeyInvalid,
+    };
+
     /// <summary>401 problem+json UNAUTHORIZED for an [Authorize] route without a live session, with the RFC 6750 challenge.</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Features.Get<ApiKeyRefusal>() is { } refused)
+        {
+            return ProblemWriter.WriteAsync(Context, refused.Error);
+        }
+
         var found = Context.SessionAuthentication();
         if (found.Outcome is SessionOutcome.NoCredential or SessionOutcome.NotRead)
         {
@@ -183,3 +226,6 @@ public sealed class SessionAuthenticationHandler(
     private bool QueryFlag(string name) =>
         Request.Query.TryGetValue(name, out var value) && bool.TryParse(value.ToString(), out var flag) && flag;
 }
+
+/// <summary>Why the request's API key was refused, for the challenge's answer.</summary>
+internal sealed record ApiKeyRefusal(Error Error);

@@ -27,7 +27,7 @@ public sealed class SessionController(ISender sender, SessionJwtHeader jwtHeader
     [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK, Description = "The session and its user; JSON null when there is no live session")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpGet("get-session")]
-    [AuthRoute(Session = SessionUse.LookupOrCookieCache)]
+    [AuthRoute(Session = SessionUse.LookupOrCookieCache, AcceptsApiKey = true)]
     public IActionResult GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh)
     {
         var found = HttpContext.SessionAuthentication();

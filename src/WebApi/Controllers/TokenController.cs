@@ -26,6 +26,7 @@ public sealed class TokenController(ISender sender, JwksResponder jwks) : Contro
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpGet("token")]
     [Authorize]
+    [AuthRoute(AcceptsApiKey = true)]
     public async Task<IActionResult> GetToken(CancellationToken cancellationToken)
     {
         var result = await sender.Send(new IssueTokenQuery(HttpContext.CurrentSession()), cancellationToken);

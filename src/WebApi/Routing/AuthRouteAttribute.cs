@@ -117,4 +117,11 @@ public sealed class AuthRouteAttribute : Attribute
     /// traces show the route's path with <c>***</c> in its place (<see cref="AuthRouteRules.LoggedPath"/>).
     /// </summary>
     public string? SecretParameter { get; init; }
+
+    /// <summary>
+    /// A program may call this route with an API key (header x-api-key) instead of a session: the authentication
+    /// handler verifies it, counting one use, and the sign-in policy admits its owner for this request only.
+    /// Never on a sensitive route (a test keeps it so): a key proves no password and no fresh session.
+    /// </summary>
+    public bool AcceptsApiKey { get; init; }
 }

@@ -1,4 +1,5 @@
 using AuthPlatform.Domain.Accounts;
+using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Mail;
 
 using AuthPlatform.Domain.Passkeys;
@@ -47,6 +48,9 @@ public interface IAuthDbContext
 
     /// <summary>Authorization requests waiting for the provider's callback.</summary>
     DbSet<OAuthState> OAuthStates { get; }
+
+    /// <summary>Keys users created for their programs (stored as digests).</summary>
+    DbSet<ApiKey> ApiKeys { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

@@ -13,3 +13,13 @@ public interface IUserRowLock
     /// </summary>
     Task<T> RunLockedAsync<T>(string userId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An API key's row lock, so concurrent uses of one key each count (uses left, rate limit): the same
+/// SELECT ... FOR UPDATE transaction as <see cref="IUserRowLock"/>, on the key's row.
+/// </summary>
+public interface IApiKeyRowLock
+{
+    /// <summary>Runs <paramref name="work"/> in a transaction holding the lock of key <paramref name="keyId"/>; commits when it returns.</summary>
+    Task<T> RunLockedAsync<T>(string keyId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+}

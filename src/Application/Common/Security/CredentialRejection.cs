@@ -32,6 +32,18 @@ public enum CredentialRejection
 
     /// <summary>The session's user is disabled.</summary>
     UserDisabled,
+
+    /// <summary>An API key that is not one of ours (unknown, too short).</summary>
+    ApiKeyInvalid,
+
+    /// <summary>An API key its owner disabled.</summary>
+    ApiKeyDisabled,
+
+    /// <summary>An API key past its expiry.</summary>
+    ApiKeyExpired,
+
+    /// <summary>An API key with no uses left, or over its rate limit.</summary>
+    ApiKeySpent,
 }
 
 public static class CredentialRejectionCodes
@@ -48,6 +60,10 @@ public static class CredentialRejectionCodes
         CredentialRejection.Revoked => "revoked",
         CredentialRejection.UserGone => "user_gone",
         CredentialRejection.UserDisabled => "user_disabled",
+        CredentialRejection.ApiKeyInvalid => "api_key_invalid",
+        CredentialRejection.ApiKeyDisabled => "api_key_disabled",
+        CredentialRejection.ApiKeyExpired => "api_key_expired",
+        CredentialRejection.ApiKeySpent => "api_key_spent",
         _ => "unknown",
     };
 }

@@ -172,6 +172,118 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                     b.ToTable("oauth_states", (string)null);
                 });
 
+            modelBuilder.Entity("AuthPlatform.Domain.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConfigId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("config_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("KeyDigest")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_digest");
+
+                    b.Property<DateTimeOffset?>("LastRefillAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_refill_at");
+
+                    b.Property<DateTimeOffset?>("LastRequest")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_request");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Permissions")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("permissions");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("prefix");
+
+                    b.Property<bool>("RateLimitEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rate_limit_enabled");
+
+                    b.Property<int?>("RateLimitMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limit_max");
+
+                    b.Property<TimeSpan?>("RateLimitTimeWindow")
+                        .HasColumnType("interval")
+                        .HasColumnName("rate_limit_time_window");
+
+                    b.Property<int?>("RefillAmount")
+                        .HasColumnType("integer")
+                        .HasColumnName("refill_amount");
+
+                    b.Property<TimeSpan?>("RefillInterval")
+                        .HasColumnType("interval")
+                        .HasColumnName("refill_interval");
+
+                    b.Property<int?>("Remaining")
+                        .HasColumnType("integer")
+                        .HasColumnName("remaining");
+
+                    b.Property<int>("RequestCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_count");
+
+                    b.Property<string>("Start")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("start");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("KeyDigest")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_key_digest");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_api_keys_user_id");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("AuthPlatform.Domain.Mail.MailJob", b =>
                 {
                     b.Property<long>("Id")
@@ -905,6 +1017,16 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasForeignKey("LinkUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_oauth_states_users_link_user_id");
+                });
+
+            modelBuilder.Entity("AuthPlatform.Domain.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("AuthPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_keys_users_user_id");
                 });
 
             modelBuilder.Entity("AuthPlatform.Domain.Passkeys.Passkey", b =>
