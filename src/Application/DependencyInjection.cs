@@ -49,6 +49,12 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<AccessTokenIssuer>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddOptions<MagicLinkOptions>().BindConfiguration(MagicLinkOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MagicLinkOptions>, MagicLinkOptionsValidator>();
+        services.AddOptions<EmailOtpOptions>().BindConfiguration(EmailOtpOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOtpOptions>, EmailOtpOptionsValidator>();
+        services.AddScoped<AuthPlatform.Application.Common.Verification.MailedCodes>();
+        services.AddScoped<AuthPlatform.Application.Common.Security.PasswordReset>();
         services.AddScoped<AuthPlatform.Application.DeliverMail.MailJobPreparer>();
         services.AddScoped<AuthPlatform.Application.Common.Mail.MailOutbox>();
         services.AddScoped<AuthPlatform.Application.ImportBetterAuth.UserBatchImporter>();
