@@ -8,6 +8,8 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
     /// <inheritdoc />
     public partial class MagicLinksAndEmailCodes : Migration
     {
+        private static readonly string[] EmailKindAndCreatedAt = ["email", "kind", "created_at"];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -59,7 +61,7 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_mailed_secrets_email_kind_created_at",
                 table: "mailed_secrets",
-                columns: new[] { "email", "kind", "created_at" });
+                columns: EmailKindAndCreatedAt);
 
             migrationBuilder.CreateIndex(
                 name: "ix_mailed_secrets_expires_at",
