@@ -31,7 +31,7 @@ internal sealed class SignInEmailOtpCommandHandler(
         var judged = await codes.JudgeAsync(MailedSecretKind.SignInCode, email, command.Otp, consume: true, cancellationToken);
         if (!judged.IsSuccess)
         {
-            AuthMetrics.SignIn(judged.Error!.Is(Errors.TooManyOtpAttempts) ? AuthMetrics.SignInOutcome.CodeAttemptsExhausted : AuthMetrics.SignInOutcome.InvalidCode);
+            AuthMetrics.SignIn(judged.Error!.Is(Errors.TooManyOtpAttempts) ? AuthMetrics.SignInOutcome.CodeAttemptsExhausted : AuthMetrics.SignInOutcome.WrongCode);
             return judged.Error!;
         }
 

@@ -29,7 +29,7 @@ internal sealed class VerifyMagicLinkCommandHandler(
         var link = await MagicLinks.TryUseAsync(db, command.Token, now, cancellationToken);
         if (link is null)
         {
-            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.InvalidCode);
+            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.WrongCode);
             return Errors.InvalidToken;
         }
 

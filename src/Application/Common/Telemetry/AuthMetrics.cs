@@ -60,7 +60,7 @@ public static class AuthMetrics
         public const string SecondFactorRequired = "second_factor_required";
 
         /// <summary>A magic link or email code that is unknown, altered, used, expired or wrong.</summary>
-        public const string InvalidCode = "invalid_code";
+        public const string WrongCode = "wrong_code";
 
         /// <summary>An email code whose guesses are spent.</summary>
         public const string CodeAttemptsExhausted = "code_attempts_exhausted";
