@@ -24,9 +24,9 @@ public static partial class EmailSignInHttp
         return mails[^1];
     }
 
-    /// <summary>The six-digit code in a mail's text.</summary>
+    /// <summary>The six-digit code in a mail's text, alone on its line.</summary>
     public static string CodeOf(MailCatcher.ReceivedMail mail) =>
-        CodePattern().Match(mail.Text ?? string.Empty) is { Success: true } match ? match.Value : throw new InvalidOperationException("The mail holds no code.");
+        CodePattern().Match(mail.Text ?? string.Empty) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("The mail holds no code.");
 
     /// <summary>A code that is not <paramref name="code"/>.</summary>
     public static string Wrong(string code) => string.Concat(code[..^1], (char)('0' + ((code[^1] - '0' + 1) % 10)));
@@ -49,6 +49,6 @@ public static partial class EmailSignInHttp
         throw new TimeoutException($"The mail to {to} was not handled.");
     }
 
-    [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
+    [GeneratedRegex(@"^\s*(\d{6})\s*$", RegexOptions.Multiline)]
     private static partial Regex CodePattern();
 }

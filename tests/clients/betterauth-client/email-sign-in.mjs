@@ -53,7 +53,7 @@ async function fromMail(to, pattern, seen) {
 			const match = mail.text.match(pattern);
 			if (match) {
 				seen.add(mail.id);
-				return match[0];
+				return match[1] ?? match[0];
 			}
 		}
 		await new Promise((r) => setTimeout(r, 100));
@@ -61,7 +61,8 @@ async function fromMail(to, pattern, seen) {
 	throw new Error(`no mail matching ${pattern} arrived for ${to}`);
 }
 const linkIn = async (to, seen) => new URL(await fromMail(to, /https?:\/\/\S+\/magic-link\/verify\S+/, seen));
-const codeIn = (to, seen) => fromMail(to, /(?<!\d)\d{6}(?!\d)/, seen);
+// The code stands alone on its line (the address above it may hold digits too).
+const codeIn = (to, seen) => fromMail(to, /^\s*(\d{6})\s*$/m, seen);
 
 const seen = new Set();
 const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
