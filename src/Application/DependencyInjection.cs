@@ -56,6 +56,12 @@ public static class ApplicationDependencyInjection
         services.AddScoped<AuthPlatform.Application.ApiKeys.ApiKeyVerifier>();
         services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.UserBatchImporter>();
         services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.SessionBatchImporter>();
+        services.AddOptions<MagicLinkOptions>().BindConfiguration(MagicLinkOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MagicLinkOptions>, MagicLinkOptionsValidator>();
+        services.AddOptions<EmailOtpOptions>().BindConfiguration(EmailOtpOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOtpOptions>, EmailOtpOptionsValidator>();
+        services.AddScoped<AuthPlatform.Application.Mail.MailedCodes>();
+        services.AddScoped<AuthPlatform.Application.Common.Security.PasswordReset>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

@@ -20,4 +20,7 @@ public sealed class TestServiceUrls : IServiceUrls
 
     public string VerifyEmailLink(OneTimeToken token, string? callbackUrl) =>
         $"{Root}/verify-email?token={token.Value}&callbackURL={Uri.EscapeDataString(string.IsNullOrEmpty(callbackUrl) ? "/" : callbackUrl)}";
+
+    public string MagicLink(OneTimeToken token, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl) =>
+        $"{Root}/magic-link/verify?token={token.Value}&callbackURL={Uri.EscapeDataString(string.IsNullOrEmpty(callbackUrl) ? "/" : callbackUrl)}";
 }

@@ -19,9 +19,17 @@ namespace AuthPlatform.Application.Mail;
 /// <item>The count is one atomic increment in the shared credential-limit store (ADR 0085), never a count of
 /// rows followed by an insert: concurrent requests, on any number of instances, cannot pass together.</item>
 /// </list>
+/// <item>Magic links and codes live minutes, not an hour: their window is the shorter of
+/// <see cref="EmailOptions.PerRecipientWindow"/> and their lifetime, so the same promise holds for them
+/// (docs/adr/0125-magic-links-and-email-codes.md).</item>
 /// Over the limit nothing is queued and the caller answers exactly as if it had been.
 /// </summary>
-public sealed class MailOutbox(IAuthDbContext db, ICredentialLimitStore counter, IOptions<EmailOptions> options)
+public sealed class MailOutbox(
+    IAuthDbContext db,
+    ICredentialLimitStore counter,
+    IOptions<EmailOptions> options,
+    IOptions<MagicLinkOptions> magicLink,
+    IOptions<EmailOtpOptions> emailOtp)
 {
     /// <summary>Mails that tell the owner of an address about a change to their account; they carry no link.</summary>
     public static bool IsSecurityNotice(MailKind kind) => kind is MailKind.EmailChangeNotice;
@@ -31,9 +39,9 @@ public sealed class MailOutbox(IAuthDbContext db, ICredentialLimitStore counter,
     {
         if (!IsSecurityNotice(job.Kind))
         {
-            var settings = options.Value;
-            var count = await counter.CountAsync($"mail|{job.Kind}|{job.Recipient}", now, settings.PerRecipientWindow, cancellationToken);
-            if (!FixedWindow.Decide(count, settings.PerRecipientLimit, settings.PerRecipientWindow, now).Allowed)
+            var window = WindowOf(job.Kind);
+            var count = await counter.CountAsync($"mail|{job.Kind}|{job.Recipient}", now, window, cancellationToken);
+            if (!FixedWindow.Decide(count, options.Value.PerRecipientLimit, window, now).Allowed)
             {
                 return false;
             }
@@ -41,6 +49,19 @@ public sealed class MailOutbox(IAuthDbContext db, ICredentialLimitStore counter,
 
         db.MailJobs.Add(job);
         return true;
+    }
+
+    /// <summary>The budget's window of a kind: never longer than the life of what its mails carry.</summary>
+    private TimeSpan WindowOf(MailKind kind)
+    {
+        var window = options.Value.PerRecipientWindow;
+        var lifetime = kind switch
+        {
+            MailKind.MagicLink => magicLink.Value.ExpiresIn,
+            MailKind.SignInCode or MailKind.VerificationCode or MailKind.PasswordResetCode => emailOtp.Value.ExpiresIn,
+            _ => window,
+        };
+        return lifetime < window ? lifetime : window;
     }
 
     /// <summary>

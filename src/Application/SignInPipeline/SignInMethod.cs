@@ -21,6 +21,12 @@ public enum SignInMethod
     /// <summary>GET /verify-email with autoSignInAfterVerification: the link that proved the address.</summary>
     EmailLink,
 
+    /// <summary>GET /magic-link/verify: a mailed sign-in link (it may have created the user).</summary>
+    MagicLink,
+
+    /// <summary>POST /sign-in/email-otp (and POST /email-otp/verify-email with auto sign-in): a mailed one-time code.</summary>
+    EmailCode,
+
     /// <summary>
     /// POST /change-password: the caller's session is replaced by a new one (its token may be what leaked).
     /// No new proof of identity: the new session keeps the proof of the one it replaces.

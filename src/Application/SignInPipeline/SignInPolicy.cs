@@ -47,6 +47,9 @@ public static class SignInPolicy
         new(SignInMethod.Social, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "fed"),
         new(SignInMethod.Passkey, AddressRule.VerifiedWhenRequired, SecondFactorRule.SatisfiedByMethod, "hwk user mfa"),
         new(SignInMethod.EmailLink, AddressRule.ProvenByMethod, SecondFactorRule.RequiredWhenEnrolled, "email"),
+        // A mailed link or code proves the mailbox, as the verification link does: the same row (ADR 0125).
+        new(SignInMethod.MagicLink, AddressRule.ProvenByMethod, SecondFactorRule.RequiredWhenEnrolled, "email"),
+        new(SignInMethod.EmailCode, AddressRule.ProvenByMethod, SecondFactorRule.RequiredWhenEnrolled, "email"),
         new(SignInMethod.SessionRotation, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
         // A key was created from a session that passed this policy, and the owner can delete it at any time;
         // a disabled owner is refused at every request. Neither address nor second factor is asked again.

@@ -31,6 +31,15 @@ public sealed class MailJob
     /// <summary>Where the link leads after it is followed (already checked against the trusted origins).</summary>
     public string? CallbackUrl { get; private set; }
 
+    /// <summary>A magic link's further redirects (already checked against the trusted origins): after a sign-up, and on failure.</summary>
+    public string? NewUserCallbackUrl { get; private set; }
+
+    /// <inheritdoc cref="NewUserCallbackUrl"/>
+    public string? ErrorCallbackUrl { get; private set; }
+
+    /// <summary>The name a magic link's sign-up gives a new user.</summary>
+    public string? SignUpName { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset NextAttemptAt { get; private set; }
@@ -54,6 +63,16 @@ public sealed class MailJob
         CreatedAt = now,
         NextAttemptAt = now,
     };
+
+    /// <summary>A magic link to <paramref name="recipient"/>, who may have no account yet.</summary>
+    public static MailJob MagicLink(string recipient, string? signUpName, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl, DateTimeOffset now)
+    {
+        var job = Create(MailKind.MagicLink, recipient, userId: null, otherEmail: null, callbackUrl, now);
+        job.SignUpName = signUpName;
+        job.NewUserCallbackUrl = newUserCallbackUrl;
+        job.ErrorCallbackUrl = errorCallbackUrl;
+        return job;
+    }
 
     public void Complete(MailJobOutcome outcome, DateTimeOffset now)
     {

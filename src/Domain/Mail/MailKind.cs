@@ -14,4 +14,16 @@ public enum MailKind
 
     /// <summary>A notice to the old (verified) address that a change of email was asked for.</summary>
     EmailChangeNotice,
+
+    /// <summary>A magic link (sign-in, and sign-up of an unknown address when allowed).</summary>
+    MagicLink,
+
+    /// <summary>A one-time code of type "sign-in" (also to an unknown address when sign-up is allowed).</summary>
+    SignInCode,
+
+    /// <summary>A one-time code of type "email-verification", for an unverified user.</summary>
+    VerificationCode,
+
+    /// <summary>A one-time code of type "forget-password", for whoever owns the address.</summary>
+    PasswordResetCode,
 }

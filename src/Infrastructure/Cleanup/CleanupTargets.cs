@@ -26,6 +26,9 @@ public sealed class CleanupTargets(IOptions<CleanupOptions> cleanup, IOptions<Si
         // still logged as expired or used rather than as an unknown token.
         new("verification_tickets", "expires_at < $1 or consumed_at < $1", now => now - cleanup.Value.SessionRetention),
 
+        // Magic links and email codes live minutes; a day later an expired one is only noise.
+        new("mailed_secrets", "expires_at < $1", now => now - TimeSpan.FromDays(1)),
+
         // Sent or dropped mail: kept a week for an operator asking "did the reset mail go out?".
         new("mail_jobs", "completed_at < $1", now => now - MailJobRetention),
 

@@ -101,8 +101,8 @@ public sealed partial class MailOutboxSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The link was never delivered: its ticket must not exist either.
-            foreach (var added in db.ChangeTracker.Entries<VerificationTicket>().Where(e => e.State == EntityState.Added).ToList())
+            // The link or code was never delivered: its ticket must not exist either.
+            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is VerificationTicket or MailedSecret).ToList())
             {
                 added.State = EntityState.Detached;
             }

@@ -37,6 +37,10 @@ public sealed class MailTemplates(IOptions<SmtpOptions> options)
         MailKind.EmailVerification => "verify-email",
         MailKind.EmailChangeVerification => "change-email-verification",
         MailKind.EmailChangeNotice => "change-email-notice",
+        MailKind.MagicLink => "magic-link",
+        MailKind.SignInCode => "sign-in-code",
+        MailKind.VerificationCode => "verification-code",
+        MailKind.PasswordResetCode => "reset-password-code",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

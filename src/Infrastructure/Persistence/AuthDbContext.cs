@@ -31,6 +31,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
 
     public DbSet<VerificationTicket> VerificationTickets => Set<VerificationTicket>();
 
+    public DbSet<MailedSecret> MailedSecrets => Set<MailedSecret>();
+
     public DbSet<MailJob> MailJobs => Set<MailJob>();
 
     public DbSet<TwoFactorEnrolment> TwoFactorEnrolments => Set<TwoFactorEnrolment>();

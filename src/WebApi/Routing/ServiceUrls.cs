@@ -27,6 +27,22 @@ public sealed class ServiceUrls(LinkGenerator links, IOptions<AuthOptions> auth)
         Build(nameof(EmailVerificationController.Verify), Name<EmailVerificationController>(),
             new RouteValueDictionary { ["token"] = token.Value, ["callbackURL"] = string.IsNullOrEmpty(callbackUrl) ? "/" : callbackUrl });
 
+    public string MagicLink(OneTimeToken token, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl)
+    {
+        var values = new RouteValueDictionary { ["token"] = token.Value, ["callbackURL"] = string.IsNullOrEmpty(callbackUrl) ? "/" : callbackUrl };
+        if (!string.IsNullOrEmpty(newUserCallbackUrl))
+        {
+            values["newUserCallbackURL"] = newUserCallbackUrl;
+        }
+
+        if (!string.IsNullOrEmpty(errorCallbackUrl))
+        {
+            values["errorCallbackURL"] = errorCallbackUrl;
+        }
+
+        return Build(nameof(MagicLinkController.Verify), Name<MagicLinkController>(), values);
+    }
+
     private string Build(string action, string controller, RouteValueDictionary? values)
     {
         var baseUri = auth.Value.BaseUri;

@@ -28,6 +28,9 @@ public interface IAuthDbContext
 
     DbSet<VerificationTicket> VerificationTickets { get; }
 
+    /// <summary>Mailed magic links and one-time codes, as digests.</summary>
+    DbSet<MailedSecret> MailedSecrets { get; }
+
     /// <summary>The mail outbox: rows written in the request's transaction, delivered by the outbox sender.</summary>
     DbSet<MailJob> MailJobs { get; }
 

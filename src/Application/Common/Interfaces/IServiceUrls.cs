@@ -21,4 +21,10 @@ public interface IServiceUrls
 
     /// <summary>The mailed verification link (also completes a change of email); "/" when no callback was given, as BetterAuth.</summary>
     string VerifyEmailLink(OneTimeToken token, string? callbackUrl);
+
+    /// <summary>
+    /// The mailed magic link: GET /magic-link/verify with the token and the redirects ("/" when no callback was
+    /// given, as BetterAuth, so a clicked link always ends on a page).
+    /// </summary>
+    string MagicLink(OneTimeToken token, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl);
 }

@@ -58,6 +58,13 @@ public static class SecretKeys
     /// <summary>The HMAC key that turns a limit key (route and address) into its row key in PostgreSQL (the current secret's).</summary>
     public static byte[] RequestLimit(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes("request-limit:" + secret));
 
+    /// <summary>
+    /// The HMAC key of mailed one-time codes' digests (the current secret's): six digits are a million values,
+    /// so a plain digest in a database dump would give every code away; a keyed one gives none.
+    /// </summary>
+    public static byte[] EmailCode(string secret) =>
+        Hkdf(secret, 32, salt: "AuthPlatform email codes v1"u8.ToArray(), info: "email code digest"u8.ToArray());
+
     private static byte[] Hkdf(string secret, int length, byte[] salt, byte[] info)
     {
         var material = Encoding.UTF8.GetBytes(secret);

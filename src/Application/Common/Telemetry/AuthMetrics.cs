@@ -17,7 +17,7 @@ public static class AuthMetrics
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> SignIns = Meter.CreateCounter<long>(
-        "authplatform.sign_ins", "{sign-in}", "Email and password sign-ins by outcome.");
+        "authplatform.sign_ins", "{sign-in}", "Sign-ins (email and password, magic link, email code) by outcome.");
 
     private static readonly Counter<long> CredentialRejections = Meter.CreateCounter<long>(
         "authplatform.credential_rejections", "{rejection}", "Presented credentials that authenticated no one, by reason code (the RejectionReason of the log line).");
@@ -58,6 +58,12 @@ public static class AuthMetrics
 
         /// <summary>The password was right; a second factor is asked for before any session exists.</summary>
         public const string SecondFactorRequired = "second_factor_required";
+
+        /// <summary>A magic link or email code that is unknown, altered, used, expired or wrong.</summary>
+        public const string WrongCode = "wrong_code";
+
+        /// <summary>An email code whose guesses are spent.</summary>
+        public const string CodeAttemptsExhausted = "code_attempts_exhausted";
     }
 
     /// <summary>The limits that refuse requests.</summary>

@@ -1,23 +1,18 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Mail;
-using AuthPlatform.Domain.Sessions;
-using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.EmailPassword.ResetPassword;
 
 internal sealed class ResetPasswordCommandHandler(
     IAuthDbContext db,
     IPasswordHasher passwordHasher,
-    IPasswordCredentialLock credentialLock,
-    TimeProvider clock,
-    IOptions<EmailOptions> email)
+    PasswordReset passwordReset,
+    TimeProvider clock)
     : ICommandHandler<ResetPasswordCommand, Result<bool>>, IQueryHandler<CheckResetTokenQuery, bool>
 {
     private static readonly VerificationPurpose[] Purposes = [VerificationPurpose.PasswordReset];
@@ -32,47 +27,8 @@ internal sealed class ResetPasswordCommandHandler(
 
         // Hash before consuming: a busy hasher (503) must not burn the user's link.
         var hash = await passwordHasher.HashAsync(command.NewPassword!, cancellationToken);
-
-        // Under the credential row's lock, as a password change (ADR 0087): a sign-in verified against the
-        // old hash either committed its session before this (and the sweep below ends it) or sees the new
-        // hash and creates nothing. The link is used under the lock too, so of two links of one user
-        // racing, the second finds itself withdrawn by the first.
-        return await credentialLock.RunLockedAsync<Result<bool>>(ticket.UserId, async (_, ct) =>
-        {
-            var now = clock.GetUtcNow();
-            var user = await db.Users.FirstOrDefaultAsync(u => u.Id == ticket.UserId, ct);
-            if (user is null || user.Email != ticket.Email)
-            {
-                return MailErrors.InvalidToken;
-            }
-
-            if (!await Tickets.TryConsumeAsync(db, ticket, now, ct))
-            {
-                return MailErrors.InvalidToken;
-            }
-
-            var credential = await db.PasswordCredentials.FirstOrDefaultAsync(c => c.UserId == user.Id, ct);
-            if (credential is null)
-            {
-                db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, hash, now));
-            }
-            else
-            {
-                credential.ReplaceHash(hash, now);
-            }
-
-            await Tickets.WithdrawOutstandingAsync(db, user.Id, VerificationPurpose.PasswordReset, now, ct);
-
-            // The link proved the address: what a squatter may have added before that goes (ADR 0111).
-            await UnprovenMethods.RemoveOnFirstProofAsync(db, user, now, ct);
-            if (email.Value.RevokeSessionsOnPasswordReset)
-            {
-                await SessionRevocation.RevokeAllAsync(db, user.Id, exceptSessionId: null, SessionRevocationReason.PasswordChanged, now, ct);
-            }
-
-            await db.SaveChangesAsync(ct);
-            return Result<bool>.Success(true);
-        }, cancellationToken);
+        var reset = await passwordReset.ApplyAsync(ticket.UserId, ticket.Email, hash, ct => Tickets.TryConsumeAsync(db, ticket, clock.GetUtcNow(), ct), cancellationToken);
+        return reset ? Result<bool>.Success(true) : MailErrors.InvalidToken;
     }
 
     public async ValueTask<bool> Handle(CheckResetTokenQuery query, CancellationToken cancellationToken) =>

@@ -16,7 +16,14 @@ namespace AuthPlatform.Application.Mail.DeliverMail;
 /// the token is never written anywhere but the mail, and the decision the request must not reveal
 /// (does this address have an account?) is made off the request path.
 /// </summary>
-public sealed class MailJobPreparer(IAuthDbContext db, IServiceUrls urls, IOptions<EmailOptions> email, TimeProvider clock)
+public sealed class MailJobPreparer(
+    IAuthDbContext db,
+    IServiceUrls urls,
+    IOptions<EmailOptions> email,
+    IOptions<MagicLinkOptions> magicLink,
+    IOptions<EmailOtpOptions> emailOtp,
+    MailedCodes codes,
+    TimeProvider clock)
 {
     /// <summary>The mail, or null when there is nothing to send (the job is then dropped).</summary>
     public async Task<PreparedMail?> PrepareAsync(MailJob job, CancellationToken cancellationToken)
@@ -24,12 +31,22 @@ public sealed class MailJobPreparer(IAuthDbContext db, IServiceUrls urls, IOptio
         var user = job.UserId is { } id
             ? await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
             : await db.Users.FirstOrDefaultAsync(u => u.Email == job.Recipient, cancellationToken);
-        if (user is null || user.IsDisabled)
+        if (user is { IsDisabled: true })
         {
             return null;
         }
 
         var now = clock.GetUtcNow();
+        if (SignInMail.Prepare(job, user, magicLink.Value, emailOtp.Value, urls, codes, db, now) is { } signIn)
+        {
+            return signIn.Mail;
+        }
+
+        if (user is null)
+        {
+            return null;
+        }
+
         switch (job.Kind)
         {
             case MailKind.PasswordReset:
