@@ -49,6 +49,12 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<AccessTokenIssuer>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddOptions<BreachedPasswordOptions>().BindConfiguration(BreachedPasswordOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BreachedPasswordOptions>, BreachedPasswordOptionsValidator>();
+        services.AddSingleton<AuthPlatform.Application.Common.Security.PasswordBreachCheck>();
+        services.AddOptions<UsernameOptions>().BindConfiguration(UsernameOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UsernameOptions>, UsernameOptionsValidator>();
+        services.AddSingleton<AuthPlatform.Application.Common.Validation.UsernamePolicy>();
         services.AddScoped<AuthPlatform.Application.DeliverMail.MailJobPreparer>();
         services.AddScoped<AuthPlatform.Application.Common.Mail.MailOutbox>();
         services.AddScoped<AuthPlatform.Application.ImportBetterAuth.UserBatchImporter>();

@@ -26,4 +26,7 @@ public enum SignInMethod
     /// No new proof of identity: the new session keeps the proof of the one it replaces.
     /// </summary>
     SessionRotation,
+
+    /// <summary>POST /sign-in/username: username and password (BetterAuth's username plugin); a password, as for Password.</summary>
+    Username,
 }
