@@ -62,6 +62,11 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IValidateOptions<EmailOtpOptions>, EmailOtpOptionsValidator>();
         services.AddScoped<AuthPlatform.Application.Mail.MailedCodes>();
         services.AddScoped<AuthPlatform.Application.Common.Security.PasswordReset>();
+        services.AddOptions<BreachedPasswordOptions>().BindConfiguration(BreachedPasswordOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BreachedPasswordOptions>, BreachedPasswordOptionsValidator>();
+        services.AddOptions<UsernameOptions>().BindConfiguration(UsernameOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UsernameOptions>, UsernameOptionsValidator>();
+        services.AddSingleton<AuthPlatform.Application.Common.Validation.UsernamePolicy>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

@@ -29,9 +29,29 @@ public sealed class SecurityValidatorTests
         public bool Contains(string password) => password.ToLowerInvariant() is "password1" or "sunshine";
     }
 
+    /// <summary>The breach check over the list above, with the range query off (its own tests are HTTP tests).</summary>
+    private static PasswordBreachCheck BreachCheck() =>
+        new(new TwoCommonPasswords(), new NoRange(), new StaticOptionsMonitor<BreachedPasswordOptions>(new BreachedPasswordOptions()));
+
+    private sealed class NoRange : IBreachedPasswordRange
+    {
+        public Task<BreachLookup> LookUpAsync(string password, CancellationToken cancellationToken) => throw new InvalidOperationException("The range query is off.");
+    }
+
+    private sealed class StaticOptionsMonitor<T>(T value) : Microsoft.Extensions.Options.IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+
+    private static bool Valid<T>(AbstractValidator<T> validator, T message) => validator.ValidateAsync(message).GetAwaiter().GetResult().IsValid;
+
     private static string CodeOf<T>(AbstractValidator<T> validator, T message) where T : IMessage
     {
-        var result = validator.Validate(message);
+        var result = validator.ValidateAsync(message).GetAwaiter().GetResult();
         Assert.False(result.IsValid);
         return ValidationBehaviour<T, Result<bool>>.ToError(result.Errors).Code;
     }
@@ -39,28 +59,28 @@ public sealed class SecurityValidatorTests
     [Fact]
     public void Sign_up_refuses_a_common_password_but_reports_a_short_one_as_too_short()
     {
-        var validator = new SignUpCommonPasswordValidator(new TwoCommonPasswords());
+        var validator = new SignUpCommonPasswordValidator(BreachCheck());
 
         Assert.Equal("PASSWORD_COMPROMISED", CodeOf(validator, new SignUpCommand("Ann", "ann@example.com", "SunShine", null, true, ClientInfo.Unknown)));
-        Assert.True(validator.Validate(new SignUpCommand("Ann", "ann@example.com", "pass", null, true, ClientInfo.Unknown)).IsValid);
-        Assert.True(validator.Validate(new SignUpCommand("Ann", "ann@example.com", "correct horse battery", null, true, ClientInfo.Unknown)).IsValid);
+        Assert.True(Valid(validator, new SignUpCommand("Ann", "ann@example.com", "pass", null, true, ClientInfo.Unknown)));
+        Assert.True(Valid(validator, new SignUpCommand("Ann", "ann@example.com", "correct horse battery", null, true, ClientInfo.Unknown)));
     }
 
     [Fact]
     public void Change_password_needs_the_current_password_and_a_good_new_one()
     {
-        var validator = new ChangePasswordCommandValidator(new TwoCommonPasswords());
+        var validator = new ChangePasswordCommandValidator(BreachCheck());
 
         Assert.Equal("VALIDATION_ERROR", CodeOf(validator, new ChangePasswordCommand(Actor, null, "a good new passphrase", true, ClientInfo.Unknown)));
         Assert.Equal("PASSWORD_TOO_SHORT", CodeOf(validator, new ChangePasswordCommand(Actor, "old password", "short", true, ClientInfo.Unknown)));
         Assert.Equal("PASSWORD_COMPROMISED", CodeOf(validator, new ChangePasswordCommand(Actor, "old password", "password1", true, ClientInfo.Unknown)));
-        Assert.True(validator.Validate(new ChangePasswordCommand(Actor, "old password", "a good new passphrase", true, ClientInfo.Unknown)).IsValid);
+        Assert.True(Valid(validator, new ChangePasswordCommand(Actor, "old password", "a good new passphrase", true, ClientInfo.Unknown)));
     }
 
     [Fact]
     public void Update_user_refuses_email_and_empty_updates()
     {
-        var validator = new UpdateUserCommandValidator();
+        var validator = new UpdateUserCommandValidator(new Common.Validation.UsernamePolicy(Microsoft.Extensions.Options.Options.Create(new UsernameOptions())));
 
         Assert.Equal("EMAIL_CAN_NOT_BE_UPDATED", CodeOf(validator, new UpdateUserCommand("u1", "Ann", null, true, false, EmailGiven: true)));
         Assert.Equal("NO_FIELDS_TO_UPDATE", CodeOf(validator, new UpdateUserCommand("u1", null, null, false, false, false)));

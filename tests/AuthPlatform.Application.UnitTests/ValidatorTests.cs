@@ -17,16 +17,19 @@ public sealed class ValidatorTests
         return ValidationBehaviour<T, Result<AuthenticatedSession>>.ToError(result.Errors);
     }
 
+    private static SignUpCommandValidator NewSignUpValidator() =>
+        new(new Common.Validation.UsernamePolicy(Microsoft.Extensions.Options.Options.Create(new Common.Options.UsernameOptions())));
+
     private static SignUpCommand SignUp(string? name = "Ann", string? email = "ann@example.com", string? password = "correct horse battery") =>
         new(name, email, password, null, true, ClientInfo.Unknown);
 
     [Fact]
-    public void A_complete_sign_up_is_valid() => Assert.True(new SignUpCommandValidator().Validate(SignUp()).IsValid);
+    public void A_complete_sign_up_is_valid() => Assert.True(NewSignUpValidator().Validate(SignUp()).IsValid);
 
     [Fact]
     public void Missing_fields_are_each_reported()
     {
-        var error = Validate(new SignUpCommandValidator(), SignUp(name: null, email: null, password: null));
+        var error = Validate(NewSignUpValidator(), SignUp(name: null, email: null, password: null));
 
         Assert.Equal("VALIDATION_ERROR", error.Code);
         Assert.Equal(ErrorKind.Validation, error.Kind);
@@ -35,15 +38,15 @@ public sealed class ValidatorTests
 
     [Fact]
     public void An_invalid_email_has_its_own_code() =>
-        Assert.Equal("INVALID_EMAIL", Validate(new SignUpCommandValidator(), SignUp(email: "not-an-email")).Code);
+        Assert.Equal("INVALID_EMAIL", Validate(NewSignUpValidator(), SignUp(email: "not-an-email")).Code);
 
     [Fact]
     public void A_seven_character_password_is_too_short() =>
-        Assert.Equal("PASSWORD_TOO_SHORT", Validate(new SignUpCommandValidator(), SignUp(password: "1234567")).Code);
+        Assert.Equal("PASSWORD_TOO_SHORT", Validate(NewSignUpValidator(), SignUp(password: "1234567")).Code);
 
     [Fact]
     public void A_129_character_password_is_too_long() =>
-        Assert.Equal("PASSWORD_TOO_LONG", Validate(new SignUpCommandValidator(), SignUp(password: new string('p', 129))).Code);
+        Assert.Equal("PASSWORD_TOO_LONG", Validate(NewSignUpValidator(), SignUp(password: new string('p', 129))).Code);
 
     [Theory]
     [InlineData("12345678")]
@@ -51,16 +54,16 @@ public sealed class ValidatorTests
     [InlineData("🙂🙂🙂🙂🙂🙂🙂🙂")] // eight code points, sixteen UTF-16 units
     [InlineData("all lowercase words")]
     public void Any_composition_of_eight_or_more_characters_is_accepted(string password) =>
-        Assert.True(new SignUpCommandValidator().Validate(SignUp(password: password)).IsValid);
+        Assert.True(NewSignUpValidator().Validate(SignUp(password: password)).IsValid);
 
     [Fact]
     public void A_128_character_password_is_accepted() =>
-        Assert.True(new SignUpCommandValidator().Validate(SignUp(password: new string('p', 128))).IsValid);
+        Assert.True(NewSignUpValidator().Validate(SignUp(password: new string('p', 128))).IsValid);
 
     [Fact]
     public void A_huge_password_is_refused_without_normalising_it()
     {
-        var error = Validate(new SignUpCommandValidator(), SignUp(password: new string('p', 1_000_000)));
+        var error = Validate(NewSignUpValidator(), SignUp(password: new string('p', 1_000_000)));
 
         Assert.Equal("PASSWORD_TOO_LONG", error.Code);
     }

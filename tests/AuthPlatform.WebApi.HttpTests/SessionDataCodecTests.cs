@@ -28,6 +28,17 @@ public sealed class SessionDataCodecTests
     }
 
     [Fact]
+    public void The_username_and_its_display_form_round_trip()
+    {
+        var plain = Sample();
+        var session = plain with { User = plain.User with { Username = "ann.lee", DisplayUsername = "Ann.Lee" } };
+
+        Assert.Equal(SessionDataCodec.Outcome.Valid, _codec.TryDecode(_codec.Encode(session, Digest, Now.AddMinutes(5))!, Digest, Now, out var decoded));
+        Assert.Equal("ann.lee", decoded!.User.Username);
+        Assert.Equal("Ann.Lee", decoded.User.DisplayUsername);
+    }
+
+    [Fact]
     public void The_value_expires_at_its_cache_expiry_and_only_matches_its_own_token()
     {
         var value = _codec.Encode(Sample(), Digest, Now.AddMinutes(5))!;

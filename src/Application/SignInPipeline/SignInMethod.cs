@@ -38,4 +38,7 @@ public enum SignInMethod
     /// each request is one sign-in of the key's owner, for that request only.
     /// </summary>
     ApiKey,
+
+    /// <summary>POST /sign-in/username: username and password (BetterAuth's username plugin); a password, as for Password.</summary>
+    Username,
 }

@@ -8,6 +8,7 @@ internal static class SignInPipelineRegistration
     {
         services.AddScoped<SecondFactorGate>();
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<PasswordFirstFactor>();
         return services;
     }
 }

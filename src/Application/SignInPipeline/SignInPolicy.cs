@@ -42,6 +42,7 @@ public static class SignInPolicy
     private static readonly SignInRule[] Rows =
     [
         new(SignInMethod.Password, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "pwd"),
+        new(SignInMethod.Username, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "pwd"),
         new(SignInMethod.SignUp, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "pwd"),
         // "fed": federated, the value Entra ID records; RFC 8176 registers none for it.
         new(SignInMethod.Social, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "fed"),

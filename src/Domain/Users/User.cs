@@ -11,6 +11,9 @@ public sealed class User
     public const int MaxNameLength = 256;
     public const int MaxImageLength = 2048;
 
+    /// <summary>The column's width; the application's username rules allow at most 30.</summary>
+    public const int MaxUsernameLength = 64;
+
     private User()
     {
         Id = string.Empty;
@@ -34,6 +37,12 @@ public sealed class User
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public DateTimeOffset? DisabledAt { get; private set; }
+
+    /// <summary>The normalized (lower-case) username, unique among users; null when the user has none.</summary>
+    public string? Username { get; private set; }
+
+    /// <summary>The username as the user wrote it (BetterAuth's displayUsername).</summary>
+    public string? DisplayUsername { get; private set; }
 
     public bool IsDisabled => DisabledAt is not null;
 
@@ -101,6 +110,34 @@ public sealed class User
     {
         Email = email.Value;
         EmailVerified = true;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Gives the user a username (already validated and normalized by the application's username rules) and
+    /// the form to show; a null <paramref name="displayUsername"/> shows the username as given.
+    /// </summary>
+    public void SetUsername(string username, string? displayUsername, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(username) || username.Length > MaxUsernameLength)
+        {
+            throw new DomainRuleException($"A username must be 1 to {MaxUsernameLength} characters.");
+        }
+
+        Username = username;
+        DisplayUsername = string.IsNullOrEmpty(displayUsername) ? username : displayUsername;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Only the form shown changes (update-user with displayUsername alone).</summary>
+    public void SetDisplayUsername(string displayUsername, DateTimeOffset now)
+    {
+        if (displayUsername.Length > MaxUsernameLength)
+        {
+            throw new DomainRuleException($"A display username must be at most {MaxUsernameLength} characters.");
+        }
+
+        DisplayUsername = displayUsername;
         UpdatedAt = now;
     }
 

@@ -40,9 +40,15 @@ public sealed class FailedSignInThrottle(
     private readonly SignInThrottleOptions _settings = options.Value;
     private readonly byte[] _key = SecretKeys.SignInThrottle(authOptions.Value.SecretRing is [var current, ..] ? current : string.Empty);
 
-    public async ValueTask<TimeSpan?> TryTakeAsync(EmailAddress email, CancellationToken cancellationToken)
+    public ValueTask<TimeSpan?> TryTakeAsync(EmailAddress email, CancellationToken cancellationToken) =>
+        TryTakeAsync(KeyOf(email.Value), cancellationToken);
+
+    // A space never occurs in a canonical email, so this key space cannot meet the emails'.
+    public ValueTask<TimeSpan?> TryTakeForUnknownUsernameAsync(string normalizedUsername, CancellationToken cancellationToken) =>
+        TryTakeAsync(KeyOf("username " + normalizedUsername), cancellationToken);
+
+    private async ValueTask<TimeSpan?> TryTakeAsync(byte[] key, CancellationToken cancellationToken)
     {
-        var key = KeyOf(email);
         var taken = await sql.RunAsync(SqlCommandKind.Write, async (connection, ct) =>
         {
             await using var take = new NpgsqlCommand(TakeSql, connection);
@@ -79,10 +85,10 @@ public sealed class FailedSignInThrottle(
         await sql.RunAsync(SqlCommandKind.Write, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(RefundSql, connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = KeyOf(email) });
+            command.Parameters.Add(new NpgsqlParameter { Value = KeyOf(email.Value) });
             command.Parameters.Add(new NpgsqlParameter { Value = (double)_settings.Burst });
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
 
-    private byte[] KeyOf(EmailAddress email) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(email.Value));
+    private byte[] KeyOf(string accountKey) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(accountKey));
 }

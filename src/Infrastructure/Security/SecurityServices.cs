@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Abuse protection in Infrastructure: the bounded password-hashing queue around <see cref="PasswordHasher"/>,
-/// the per-account failed-sign-in throttle and the common-password list.
+/// the per-account failed-sign-in throttle, the common-password list and the breached-password range query.
 /// </summary>
 public static class SecurityServices
 {
@@ -23,6 +23,10 @@ public static class SecurityServices
         services.AddSingleton<IFailedSignInThrottle, FailedSignInThrottle>();
 
         services.AddSingleton<ICommonPasswordList, CommonPasswordList>();
+
+        // The breached-password range query: its own HttpClient; the per-query timeout is Auth:BreachedPasswords:Timeout.
+        services.AddHttpClient(PwnedPasswordsRange.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("AuthPlatform-Password-Checker"));
+        services.AddSingleton<IBreachedPasswordRange, PwnedPasswordsRange>();
         return services;
     }
 }

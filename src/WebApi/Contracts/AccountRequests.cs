@@ -53,6 +53,11 @@ public sealed class UpdateUserRequest
         }
     }
 
+    /// <summary>The username plugin's: a new username (normalized and checked like at sign-up).</summary>
+    public string? Username { get; init; }
+
+    public string? DisplayUsername { get; init; }
+
     /// <summary>Any JSON value; its presence alone is the error (EMAIL_CAN_NOT_BE_UPDATED).</summary>
     public JsonElement? Email
     {

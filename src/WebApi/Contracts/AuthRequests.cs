@@ -17,6 +17,11 @@ public sealed class SignUpEmailRequest
     public bool? RememberMe { get; init; }
 
     public string? CallbackURL { get; init; }
+
+    /// <summary>The username plugin's: optional.</summary>
+    public string? Username { get; init; }
+
+    public string? DisplayUsername { get; init; }
 }
 
 public sealed class SignInEmailRequest
@@ -28,4 +33,22 @@ public sealed class SignInEmailRequest
     public bool? RememberMe { get; init; }
 
     public string? CallbackURL { get; init; }
+}
+
+/// <summary>POST /sign-in/username (BetterAuth's username plugin).</summary>
+public sealed class SignInUsernameRequest
+{
+    public string? Username { get; init; }
+
+    public string? Password { get; init; }
+
+    public bool? RememberMe { get; init; }
+
+    public string? CallbackURL { get; init; }
+}
+
+/// <summary>POST /is-username-available.</summary>
+public sealed class IsUsernameAvailableRequest
+{
+    public string? Username { get; init; }
 }

@@ -10,6 +10,9 @@ public sealed record SignUpResponse(string? Token, UserDto User);
 /// <summary>POST /sign-in/email. <c>redirect</c> is always false: no callback redirects are issued.</summary>
 public sealed record SignInResponse(bool Redirect, string Token, UserDto User);
 
+/// <summary>POST /is-username-available.</summary>
+public sealed record UsernameAvailabilityResponse(bool Available);
+
 /// <summary>GET /get-session (or JSON null).</summary>
 public sealed record SessionResponse(SessionDto Session, UserDto User);
 

@@ -40,7 +40,7 @@ public sealed class AccountController(ISender sender) : ControllerBase
         return new CookieResult(Ok(new ChangePasswordResponse(session.Token.Value, session.User))).SignIn(session);
     }
 
-    [EndpointSummary("Changes the name or image of the current user")]
+    [EndpointSummary("Changes the name, image or username of the current user")]
     [ProducesResponseType<StatusResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [HttpPost("update-user")]
@@ -49,7 +49,7 @@ public sealed class AccountController(ISender sender) : ControllerBase
         var current = HttpContext.CurrentSession();
 
         var result = await sender.Send(
-            new UpdateUserCommand(current.User.Id, request.Name, request.Image, request.NameGiven, request.ImageGiven, request.EmailGiven),
+            new UpdateUserCommand(current.User.Id, request.Name, request.Image, request.NameGiven, request.ImageGiven, request.EmailGiven, request.Username, request.DisplayUsername),
             cancellationToken);
         if (!result.IsSuccess)
         {

@@ -28,12 +28,13 @@ public sealed class EmailPasswordController(ISender sender, IOptions<EmailOption
         if (emailOptions.Value.RequireEmailVerification)
         {
             // No session until the address is verified; a taken address gets the same answer.
-            var pending = await sender.Send(new SignUpPendingVerificationCommand(request.Name, request.Email, request.Password, request.Image, request.CallbackURL), cancellationToken);
+            var pending = await sender.Send(new SignUpPendingVerificationCommand(request.Name, request.Email, request.Password, request.Image, request.CallbackURL, request.Username, request.DisplayUsername), cancellationToken);
             return pending.IsSuccess ? Ok(new SignUpResponse(Token: null, pending.Value)) : ProblemWriter.Result(HttpContext, pending.Error!);
         }
 
         var result = await sender.Send(
-            new SignUpCommand(request.Name, request.Email, request.Password, request.Image, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext), request.CallbackURL),
+            new SignUpCommand(request.Name, request.Email, request.Password, request.Image, request.RememberMe ?? true, RequestContext.ClientOf(HttpContext), request.CallbackURL,
+                request.Username, request.DisplayUsername),
             cancellationToken);
         return result.IsSuccess
             ? this.SignedIn(result.Value, session => new SignUpResponse(session.Token.Value, session.User))

@@ -16,6 +16,12 @@ public interface IFailedSignInThrottle
     /// </summary>
     ValueTask<TimeSpan?> TryTakeAsync(EmailAddress email, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same, for a username that names no account (POST /sign-in/username): its own bucket, so an unknown
+    /// username is throttled exactly as a known one (whose bucket is its account's email's).
+    /// </summary>
+    ValueTask<TimeSpan?> TryTakeForUnknownUsernameAsync(string normalizedUsername, CancellationToken cancellationToken);
+
     /// <summary>Returns the token taken for a password that turned out to be correct.</summary>
     ValueTask RefundAsync(EmailAddress email, CancellationToken cancellationToken);
 }

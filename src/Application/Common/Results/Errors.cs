@@ -60,7 +60,11 @@ public static partial class Errors
         new(ErrorKind.Validation, "PASSWORD_TOO_LONG", "Password is too long: at most 128 characters.");
 
     public static readonly Error PasswordCompromised =
-        new(ErrorKind.Validation, "PASSWORD_COMPROMISED", "This password is among the most common passwords in known breaches; choose another.");
+        new(ErrorKind.Validation, "PASSWORD_COMPROMISED", "The password you entered has been compromised. Please choose a different password.");
+
+    /// <summary>Auth:BreachedPasswords:FailClosed is on and the range could not be read: the new password is not taken.</summary>
+    public static readonly Error PasswordCheckUnavailable =
+        new(ErrorKind.Unavailable, "PASSWORD_CHECK_UNAVAILABLE", "The password could not be checked against known breaches right now; retry shortly.");
 
     public static readonly Error InvalidEmail =
         new(ErrorKind.Validation, "INVALID_EMAIL", "Invalid email.");

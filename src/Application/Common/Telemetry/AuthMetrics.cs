@@ -47,6 +47,9 @@ public static class AuthMetrics
     private static readonly Counter<long> SessionListenerFailures = Meter.CreateCounter<long>(
         "authplatform.session_cache.listener_failures", "{failure}", "Session cache listener failures (each bypasses the cache until the listener is back), by reason.");
 
+    private static readonly Counter<long> BreachedPasswordChecks = Meter.CreateCounter<long>(
+        "authplatform.breached_password_checks", "{check}", "Range queries of the breached-password check, by result (found, not_found, unavailable).");
+
     /// <summary>Sign-in outcomes, one per request that reached the sign-in handler.</summary>
     public static class SignInOutcome
     {
@@ -130,4 +133,8 @@ public static class AuthMetrics
     /// <summary>One lookup in the session cache: <paramref name="hit"/> when it answered without the database.</summary>
     public static void SessionCacheLookup(bool hit) =>
         SessionCacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    /// <summary>One range query of the breached-password check: "found", "not_found" or "unavailable".</summary>
+    public static void BreachedPasswordCheck(string result) =>
+        BreachedPasswordChecks.Add(1, new KeyValuePair<string, object?>("result", result));
 }

@@ -1,5 +1,5 @@
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Common.Validation;
 using FluentValidation;
 
@@ -7,7 +7,7 @@ namespace AuthPlatform.Application.EmailPassword.ChangePassword;
 
 internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePasswordCommand>
 {
-    public ChangePasswordCommandValidator(ICommonPasswordList commonPasswords)
+    public ChangePasswordCommandValidator(PasswordBreachCheck breachCheck)
     {
         // The current password is only compared, so only "present and not huge", as at sign-in.
         RuleFor(c => c.CurrentPassword)
@@ -16,6 +16,6 @@ internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangeP
             .Must(p => p!.Length <= PasswordRules.MaxLength * 4 && PasswordRules.Length(p) <= PasswordRules.MaxLength)
                 .WithErrorCode(PasswordRules.TooLongCode).WithMessage(Errors.PasswordTooLong.Message);
         RuleFor(c => c.NewPassword).Password();
-        RuleFor(c => c.NewPassword).NotCommon(commonPasswords).When(c => CommonPasswordRules.MeetsLengthRules(c.NewPassword));
+        RuleFor(c => c.NewPassword).NotBreached(breachCheck);
     }
 }

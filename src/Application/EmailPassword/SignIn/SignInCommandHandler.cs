@@ -4,17 +4,10 @@ using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Users;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.EmailPassword.SignIn;
 
-internal sealed class SignInCommandHandler(
-    IAuthDbContext db,
-    IPasswordHasher passwordHasher,
-    IFailedSignInThrottle throttle,
-    IPasswordCredentialLock credentialLock,
-    TimeProvider clock,
-    SessionIssuer issuer)
+internal sealed class SignInCommandHandler(IFailedSignInThrottle throttle, PasswordFirstFactor password)
     : ICommandHandler<SignInCommand, Result<SignInOutcome>>
 {
     public async ValueTask<Result<SignInOutcome>> Handle(SignInCommand command, CancellationToken cancellationToken)
@@ -31,72 +24,12 @@ internal sealed class SignInCommandHandler(
             return SecurityErrors.TooManyFailedSignIns(retryAfter);
         }
 
-        var account = await (
-                from user in db.Users
-                where user.Email == email.Value
-                join credential in db.PasswordCredentials on user.Id equals credential.UserId
-                select new { User = user, Credential = credential })
-            .FirstOrDefaultAsync(cancellationToken);
-
-        if (account is null)
-        {
-            // Same work and the same answer as a wrong password: no account enumeration by status or timing.
-            await passwordHasher.VerifyAgainstDummyAsync(command.Password!, cancellationToken);
-            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.UnknownEmail);
-            return Errors.InvalidEmailOrPassword;
-        }
-
-        var verifiedHash = account.Credential.PasswordHash;
-        var verification = await passwordHasher.VerifyAsync(command.Password!, verifiedHash, cancellationToken);
-        if (verification == PasswordVerification.Failed || account.User.IsDisabled)
-        {
-            AuthMetrics.SignIn(account.User.IsDisabled ? AuthMetrics.SignInOutcome.UserDisabled : AuthMetrics.SignInOutcome.InvalidPassword);
-            return Errors.InvalidEmailOrPassword;
-        }
-
-        await throttle.RefundAsync(email, cancellationToken);
-        string? rehash = verification == PasswordVerification.SucceededRehashNeeded
-            ? await passwordHasher.HashAsync(command.Password!, cancellationToken)
-            : null;
-
-        var attempt = new SignInAttempt(account.User, SignInMethod.Password, command.RememberMe, command.Client, command.TrustedDevice, command.ReplacedToken);
-        var outcome = await credentialLock.RunLockedAsync(account.User.Id, async (currentHash, ct) =>
-        {
-            // The stored hash moved while the password was being verified: either another sign-in rehashed the
-            // same password, or the password was changed. Only a check against the hash stored now tells which
-            // (rare, so hashing under the lock is acceptable); a changed password must neither open a session
-            // nor have a rehash of the old one written over the new hash.
-            if (currentHash != verifiedHash)
-            {
-                if (currentHash is null || await passwordHasher.VerifyAsync(command.Password!, currentHash, ct) == PasswordVerification.Failed)
-                {
-                    return null;
-                }
-
-                rehash = null; // someone else's write is newer than ours
-            }
-
-            var signedIn = await issuer.SignInAsync(attempt, ct);
-            if (signedIn.IsSuccess && rehash is not null)
-            {
-                account.Credential.ReplaceHash(rehash, clock.GetUtcNow());
-            }
-
-            await db.SaveChangesAsync(ct);
-            return signedIn;
-        }, cancellationToken);
-
-        if (outcome is null)
-        {
-            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.InvalidPassword);
-            return Errors.InvalidEmailOrPassword;
-        }
-
-        if (outcome.IsSuccess && outcome.Value.IsSignedIn)
-        {
-            AuthMetrics.SignIn(AuthMetrics.SignInOutcome.Success);
-        }
-
-        return outcome;
+        var account = await password.FindAsync(user => user.Email == email.Value, cancellationToken);
+        return await password.SignInAsync(
+            account,
+            command.Password!,
+            user => new SignInAttempt(user, SignInMethod.Password, command.RememberMe, command.Client, command.TrustedDevice, command.ReplacedToken),
+            Errors.InvalidEmailOrPassword,
+            cancellationToken);
     }
 }

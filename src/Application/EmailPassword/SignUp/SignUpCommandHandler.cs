@@ -4,6 +4,8 @@ using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Users;
+using AuthPlatform.Application.Common.Validation;
 using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Sessions;
@@ -21,7 +23,8 @@ internal sealed class SignUpCommandHandler(
     SessionIssuer issuer,
     IOptions<AuthOptions> auth,
     IOptions<EmailOptions> emailOptions,
-    IMailTransport transport)
+    IMailTransport transport,
+    UsernamePolicy usernames)
     : ICommandHandler<SignUpCommand, Result<SignInOutcome>>
 {
     public async ValueTask<Result<SignInOutcome>> Handle(SignUpCommand command, CancellationToken cancellationToken)
@@ -35,8 +38,15 @@ internal sealed class SignUpCommandHandler(
             return Errors.UserAlreadyExists;
         }
 
+        var (username, displayUsername) = usernames.Pair(command.Username, command.DisplayUsername);
+        if (username is not null && await Usernames.IsTakenAsync(db, username, null, cancellationToken))
+        {
+            return Errors.UsernameIsAlreadyTaken;
+        }
+
         var now = clock.GetUtcNow();
         var user = User.Register(command.Name!, email, command.Image, now);
+        AssignUsername(user, username, displayUsername, now);
         db.Users.Add(user);
         db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
         var signedIn = await issuer.SignInAsync(new SignInAttempt(user, SignInMethod.SignUp, command.RememberMe, command.Client), cancellationToken);
@@ -50,10 +60,10 @@ internal sealed class SignUpCommandHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (UniqueConstraintViolationException)
+        catch (UniqueConstraintViolationException conflict)
         {
-            // Another sign-up took the email between our check and our insert.
-            return Errors.UserAlreadyExists;
+            // Another sign-up took the email (or the username) between our check and our insert.
+            return Usernames.IsUsernameConflict(conflict) ? Errors.UsernameIsAlreadyTaken : Errors.UserAlreadyExists;
         }
 
         if (queued)
@@ -62,6 +72,19 @@ internal sealed class SignUpCommandHandler(
         }
 
         return signedIn;
+    }
+
+    /// <summary>The paired username (normalized) and its display form, when the sign-up named one.</summary>
+    internal static void AssignUsername(User user, string? username, string? displayUsername, DateTimeOffset now)
+    {
+        if (username is not null)
+        {
+            user.SetUsername(username, displayUsername, now);
+        }
+        else if (displayUsername is not null)
+        {
+            user.SetDisplayUsername(displayUsername, now);
+        }
     }
 
     /// <summary>Queues the sign-up verification link (tracked; saved with the new user) when the options ask for one.</summary>

@@ -3,6 +3,8 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Users;
+using AuthPlatform.Application.Common.Validation;
 using AuthPlatform.Domain.Common;
 using AuthPlatform.Domain.Users;
 using MapsterMapper;
@@ -19,7 +21,8 @@ internal sealed class SignUpPendingVerificationCommandHandler(
     TimeProvider clock,
     IOptions<AuthOptions> auth,
     IOptions<EmailOptions> emailOptions,
-    IMailTransport transport)
+    IMailTransport transport,
+    UsernamePolicy usernames)
     : ICommandHandler<SignUpPendingVerificationCommand, Result<UserDto>>
 {
     public async ValueTask<Result<UserDto>> Handle(SignUpPendingVerificationCommand command, CancellationToken cancellationToken)
@@ -29,13 +32,22 @@ internal sealed class SignUpPendingVerificationCommandHandler(
 
         // Hash first: a taken email and a new one then cost the same time.
         var passwordHash = await passwordHasher.HashAsync(command.Password!, cancellationToken);
-        var standIn = new UserDto(RandomId.New(), command.Name!.Trim(), email.Value, EmailVerified: false, string.IsNullOrWhiteSpace(command.Image) ? null : command.Image, now, now);
+        var (username, displayUsername) = usernames.Pair(command.Username, command.DisplayUsername);
+        var standIn = new UserDto(RandomId.New(), command.Name!.Trim(), email.Value, EmailVerified: false, string.IsNullOrWhiteSpace(command.Image) ? null : command.Image, now, now,
+            username, displayUsername);
         if (await db.Users.AnyAsync(u => u.Email == email.Value, cancellationToken))
         {
             return standIn;
         }
 
+        // Usernames are public (is-username-available says as much), so a taken one is said plainly.
+        if (username is not null && await Usernames.IsTakenAsync(db, username, null, cancellationToken))
+        {
+            return Errors.UsernameIsAlreadyTaken;
+        }
+
         var user = User.Register(command.Name!, email, command.Image, now);
+        SignUpCommandHandler.AssignUsername(user, username, displayUsername, now);
         db.Users.Add(user);
         db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
         var queued = await SignUpCommandHandler.QueueVerificationAsync(db, transport, auth.Value, emailOptions.Value, user, command.CallbackUrl, now, cancellationToken);
@@ -43,9 +55,9 @@ internal sealed class SignUpPendingVerificationCommandHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (UniqueConstraintViolationException)
+        catch (UniqueConstraintViolationException conflict)
         {
-            return standIn;
+            return Usernames.IsUsernameConflict(conflict) ? Errors.UsernameIsAlreadyTaken : standIn;
         }
 
         if (queued)

@@ -1,5 +1,8 @@
+using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Users;
+using AuthPlatform.Application.Common.Validation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +19,33 @@ internal sealed class UpdateUserCommandHandler(IAuthDbContext db, TimeProvider c
             return Errors.Unauthorized;
         }
 
-        user.UpdateProfile(command.NameGiven ? command.Name : null, command.Image, command.ImageGiven, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (command.Username is { } given)
+        {
+            var username = UsernameRules.Normalize(given);
+            if (await Usernames.IsTakenAsync(db, username, user.Id, cancellationToken))
+            {
+                return Errors.UsernameIsAlreadyTaken;
+            }
+
+            // The display form follows a new username unless one is given (or the user had one already).
+            user.SetUsername(username, command.DisplayUsername ?? (user.Username is null ? given : user.DisplayUsername), now);
+        }
+        else if (command.DisplayUsername is { } display)
+        {
+            user.SetDisplayUsername(display, now);
+        }
+
+        user.UpdateProfile(command.NameGiven ? command.Name : null, command.Image, command.ImageGiven, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException conflict) when (Usernames.IsUsernameConflict(conflict))
+        {
+            return Errors.UsernameIsAlreadyTaken;
+        }
+
         return true;
     }
 }

@@ -15,6 +15,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Email).HasMaxLength(EmailAddress.MaxLength).IsRequired();
         builder.HasIndex(u => u.Email).IsUnique();
         builder.Property(u => u.Image).HasMaxLength(User.MaxImageLength);
+        // Stored normalized (lower-case), so a plain unique index is case-insensitive uniqueness; NULLs do not collide.
+        builder.Property(u => u.Username).HasMaxLength(User.MaxUsernameLength);
+        builder.HasIndex(u => u.Username).IsUnique();
+        builder.Property(u => u.DisplayUsername).HasMaxLength(User.MaxUsernameLength);
         builder.Ignore(u => u.IsDisabled);
     }
 }
