@@ -64,6 +64,7 @@ public static class ApplicationDependencyInjection
         services.AddScoped<AuthPlatform.Application.Common.Security.PasswordReset>();
         services.AddOptions<BreachedPasswordOptions>().BindConfiguration(BreachedPasswordOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BreachedPasswordOptions>, BreachedPasswordOptionsValidator>();
+        services.AddSingleton<AuthPlatform.Application.Common.Security.PasswordBreachCheck>();
         services.AddOptions<UsernameOptions>().BindConfiguration(UsernameOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UsernameOptions>, UsernameOptionsValidator>();
         services.AddSingleton<AuthPlatform.Application.Common.Validation.UsernamePolicy>();

@@ -63,7 +63,9 @@ public sealed class SessionPersistenceTests(TestDatabase database) : IAsyncLifet
         var json = (await (await client.GetSessionAsync(signIn.Cookie)).JsonAsync())!;
 
         Assert.Equal(["createdAt", "expiresAt", "id", "ipAddress", "updatedAt", "userAgent", "userId"], json["session"]!.AsObject().Select(p => p.Key).Order());
-        Assert.Equal(["createdAt", "email", "emailVerified", "id", "image", "name", "updatedAt"], json["user"]!.AsObject().Select(p => p.Key).Order());
+        // BetterAuth's user with the username plugin's two fields (null until a username is set).
+        Assert.Equal(["createdAt", "displayUsername", "email", "emailVerified", "id", "image", "name", "updatedAt", "username"],
+            json["user"]!.AsObject().Select(p => p.Key).Order());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", json["session"]!["expiresAt"]!.GetValue<string>());
         Assert.DoesNotContain(signIn.Token, json.ToJsonString(), StringComparison.Ordinal);
     }

@@ -4,6 +4,7 @@ using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.MagicLink.SignInMagicLink;
 using AuthPlatform.Application.MagicLink.VerifyMagicLink;
 using AuthPlatform.WebApi.Authentication;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Http;
@@ -75,10 +76,7 @@ public sealed class MagicLinkController(ISender sender, IOptions<AuthOptions> au
 
         var target = result.Value.NewUser ? NonEmpty(newUserCallbackURL) ?? callbackURL : callbackURL;
 
-        // A sign-in that waits for its second factor tells the frontend so, as the social callback does.
-        return this.SignedInRedirect(signedIn, signedIn.IsSignedIn
-            ? new Uri(options.BaseUri, target).AbsoluteUri
-            : RedirectTargets.WithParameter(target, options, "twoFactorRedirect", "true"));
+        return this.SignedInRedirect(signedIn, SignInRedirect.For(target, signedIn, options));
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
