@@ -1,13 +1,13 @@
 # Sourced by build/test.sh. The client suite (tests/AuthPlatform.Clients.Tests) drives the service with
 # BetterAuth's JavaScript client and drives the demo frontend in Debian's Chromium through playwright-core
 # (never a browser download). Idempotent: installs only what is missing.
-#   - Node.js + npm; the npm packages of tests/clients/betterauth-client, tests/clients/browser,
+#   - Node.js + npm; the npm packages of tests/clients/betterauth-client (better-auth, @better-auth/api-key), tests/clients/browser,
 #     tests/clients/betterauth-passkey (BetterAuth's passkeyClient in Chromium, bundled with esbuild) and
 #     tests/clients/openapi-proxy (Prism, the validating proxy the OpenAPI replay test runs through) (npm ci)
 #   - Debian's chromium (the browser playwright-core launches from /usr/bin/chromium)
 ensure_commands node:nodejs npm:npm
 [ -x /usr/bin/chromium ] || apt_install chromium
-if [ ! -d "$ROOT/tests/clients/betterauth-client/node_modules/better-auth" ]; then
+if [ ! -d "$ROOT/tests/clients/betterauth-client/node_modules/better-auth" ] || [ ! -d "$ROOT/tests/clients/betterauth-client/node_modules/@better-auth/api-key" ]; then
 	log "installing the npm packages of tests/clients/betterauth-client (npm ci)"
 	(cd "$ROOT/tests/clients/betterauth-client" && npm ci --no-audit --no-fund --loglevel=error)
 fi
