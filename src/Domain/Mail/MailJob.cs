@@ -81,6 +81,12 @@ public sealed class MailJob
         LastError = null;
     }
 
+    /// <summary>
+    /// Held by one sender while it delivers, outside any transaction: no other sender picks the job before
+    /// <paramref name="until"/>. A sender that dies meanwhile leaves the job to be tried again after it.
+    /// </summary>
+    public void Lease(DateTimeOffset until) => NextAttemptAt = until;
+
     /// <summary>Schedules another attempt after an exponential backoff (first retry after <paramref name="firstDelay"/>, doubling up to <paramref name="maxDelay"/>).</summary>
     public void Fail(string error, TimeSpan firstDelay, TimeSpan maxDelay, DateTimeOffset now)
     {

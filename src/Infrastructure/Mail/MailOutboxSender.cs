@@ -95,31 +95,36 @@ public sealed partial class MailOutboxSender(
             return true;
         }
 
+        // The link or code the mail carries is committed before the mail leaves: a recipient who follows it
+        // the moment it arrives must find it. The job is leased meanwhile, so no other sender takes it.
+        var minted = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is VerificationTicket or MailedSecret)
+            .Select(e => e.Entity).ToList();
+        job.Lease(now + DeliveryLease);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
         try
         {
             await smtp.SendAsync(templates.Render(mail), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The link or code was never delivered: its ticket must not exist either.
-            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is VerificationTicket or MailedSecret).ToList())
-            {
-                added.State = EntityState.Detached;
-            }
-
+            // Never delivered: what it carried must not work either. The next attempt mints a new one.
+            db.RemoveRange(minted);
             job.Fail(ex.GetType().Name + ": " + ex.Message, options.Value.RetryFirstDelay, options.Value.RetryMaxDelay, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             DeliveryFailed(logger, job.Id, job.Kind, job.Attempts, ex.GetType().Name, ex.Message);
             return false;
         }
 
         job.Complete(MailJobOutcome.Sent, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         Delivered(logger, job.Id, job.Kind, job.Attempts + 1);
         return true;
     }
+
+    /// <summary>How long a sender holds a job while it talks to the SMTP server; a dead sender's job waits this long.</summary>
+    private static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(2);
 
     [LoggerMessage(EventId = 8099, Level = LogLevel.Information, Message = "Mail is off (Auth:Smtp:Host / AUTH_SMTP_HOST is not set): password reset, email verification and change of email answer 'not enabled'")]
     private static partial void MailOff(ILogger logger);
