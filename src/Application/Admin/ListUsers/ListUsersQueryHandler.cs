@@ -34,32 +34,36 @@ internal sealed class ListUsersQueryHandler(IAuthDbContext db, TimeProvider cloc
     }
 
     // The database compares (these lambdas become SQL), where the StringComparison overloads do not translate.
-#pragma warning disable CA1862
+#pragma warning disable CA1862, CA1304, CA1311
     /// <summary>Case-insensitive: emails are stored lower-case, names are compared lower-case.</summary>
     private static Expression<Func<User, bool>> Search(string field, string op, string value)
     {
         var needle = value.ToLowerInvariant();
         return (field, op) switch
         {
-            ("name", "starts_with") => u => u.Name.ToLowerInvariant().StartsWith(needle),
-            ("name", "ends_with") => u => u.Name.ToLowerInvariant().EndsWith(needle),
-            ("name", _) => u => u.Name.ToLowerInvariant().Contains(needle),
+            ("name", "starts_with") => u => u.Name.ToLower().StartsWith(needle),
+            ("name", "ends_with") => u => u.Name.ToLower().EndsWith(needle),
+            ("name", _) => u => u.Name.ToLower().Contains(needle),
             (_, "starts_with") => u => u.Email.StartsWith(needle),
             (_, "ends_with") => u => u.Email.EndsWith(needle),
             _ => u => u.Email.Contains(needle),
         };
     }
 
-    private static Expression<Func<User, bool>> Equal(string field, string value) => field switch
+    private static Expression<Func<User, bool>> Equal(string field, string value)
     {
-        "name" => u => u.Name == value,
-        "role" => u => u.Role == value,
-        "id" => u => u.Id == value,
-        "emailVerified" => u => u.EmailVerified == (value == "true"),
-        _ => u => u.Email == value.ToLowerInvariant(),
-    };
+        var email = value.ToLowerInvariant();
+        return field switch
+        {
+            "name" => u => u.Name == value,
+            "role" => u => u.Role == value,
+            "id" => u => u.Id == value,
+            "emailVerified" => u => u.EmailVerified == (value == "true"),
+            _ => u => u.Email == email,
+        };
+    }
 
-#pragma warning restore CA1862
+#pragma warning restore CA1862, CA1304, CA1311
 
     private static Expression<Func<User, bool>> Not(Expression<Func<User, bool>> predicate) =>
         Expression.Lambda<Func<User, bool>>(Expression.Not(predicate.Body), predicate.Parameters);

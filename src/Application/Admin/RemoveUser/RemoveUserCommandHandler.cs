@@ -1,12 +1,11 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Users.DeleteUser;
+using AuthPlatform.Application.Common.Security;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Admin.RemoveUser;
 
-internal sealed class RemoveUserCommandHandler(IAuthDbContext db, ISender sender)
+internal sealed class RemoveUserCommandHandler(IAuthDbContext db, TimeProvider clock)
     : ICommandHandler<RemoveUserCommand, Result<bool>>
 {
     public async ValueTask<Result<bool>> Handle(RemoveUserCommand command, CancellationToken cancellationToken)
@@ -16,14 +15,13 @@ internal sealed class RemoveUserCommandHandler(IAuthDbContext db, ISender sender
             return Errors.Admin.CannotRemoveYourself;
         }
 
-        var email = await db.Users.Where(u => u.Id == command.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
-        if (email is null)
+        var found = await AdminTargets.FindAsync(db, command.UserId!, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return Errors.UserNotFound;
+            return found.Error!;
         }
 
-        // The operator's delete-user: sessions revoked and the user deleted in one transaction.
-        var removed = await sender.Send(new DeleteUserCommand(email), cancellationToken);
-        return removed.IsSuccess ? true : removed.Error!;
+        await UserRemoval.RemoveAsync(db, found.Value, clock.GetUtcNow(), cancellationToken);
+        return true;
     }
 }
