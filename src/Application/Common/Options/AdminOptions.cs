@@ -18,9 +18,6 @@ public sealed class AdminOptions
 
     public IReadOnlyList<string> Roles => Split(AdminRoles);
 
-    /// <summary>How long an impersonation lasts (BetterAuth's impersonationSessionDuration, 1 hour).</summary>
-    public TimeSpan ImpersonationSessionDuration { get; set; } = TimeSpan.FromHours(1);
-
     /// <summary>A role value as stored on a user: comma-separated, no blanks.</summary>
     public static IReadOnlyList<string> Split(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

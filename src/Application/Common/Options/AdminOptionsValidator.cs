@@ -24,11 +24,6 @@ public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
             problems.Add($"Auth:Admin:AdminUserIds: \"{id}\" is not a user id (at most 64 characters, no spaces).");
         }
 
-        if (options.ImpersonationSessionDuration <= TimeSpan.Zero)
-        {
-            problems.Add("Auth:Admin:ImpersonationSessionDuration must be positive.");
-        }
-
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
