@@ -68,6 +68,9 @@ public static class ApplicationDependencyInjection
         services.AddOptions<UsernameOptions>().BindConfiguration(UsernameOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UsernameOptions>, UsernameOptionsValidator>();
         services.AddSingleton<AuthPlatform.Application.Common.Validation.UsernamePolicy>();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddScoped<AuthPlatform.Application.Admin.AdminAuthorization>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

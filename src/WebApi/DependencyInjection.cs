@@ -43,6 +43,7 @@ public static class WebApiDependencyInjection
             {
                 // get-session answers JSON null for "no session"; without this MVC would send 204.
                 options.OutputFormatters.RemoveType<HttpNoContentOutputFormatter>();
+                options.Filters.Add<AdminRouteFilter>(); // administration routes: [AuthRoute(Admin = ...)], before any other proof
                 options.Filters.Add<SensitiveActionFilter>(); // sensitive routes: [AuthRoute(Needs = ...)]
             })
             .AddJsonOptions(json =>

@@ -38,7 +38,7 @@ public sealed class UserTests
 
         Assert.Equal(32, user.Id.Length);
         Assert.False(user.EmailVerified);
-        Assert.False(user.IsDisabled);
+        Assert.False(user.IsDisabledAt(Now));
         Assert.Equal(Now, user.CreatedAt);
     }
 
@@ -53,11 +53,35 @@ public sealed class UserTests
         user.Disable(Now.AddHours(1));
         user.Disable(Now.AddHours(2));
 
-        Assert.True(user.IsDisabled);
+        Assert.True(user.IsDisabledAt(Now));
         Assert.Equal(Now.AddHours(1), user.DisabledAt);
     }
 
     [Fact]
     public void A_credential_needs_a_hash() =>
         Assert.Throws<DomainRuleException>(() => PasswordCredential.Create("user-1", " ", Now));
+
+    [Fact]
+    public void A_ban_with_an_expiry_shuts_the_user_out_only_until_it_expires()
+    {
+        var user = User.Register("Ann", EmailAddress.Parse("ann@example.com"), null, Now);
+
+        user.Ban("spam", Now.AddHours(1), Now);
+
+        Assert.True(user.IsDisabledAt(Now.AddMinutes(59)));
+        Assert.False(user.IsDisabledAt(Now.AddHours(1)));
+    }
+
+    [Fact]
+    public void Lifting_a_ban_clears_its_reason_and_end()
+    {
+        var user = User.Register("Ann", EmailAddress.Parse("ann@example.com"), null, Now);
+        user.Ban("spam", null, Now);
+
+        user.Enable(Now);
+
+        Assert.False(user.IsDisabledAt(Now));
+        Assert.Null(user.BanReason);
+        Assert.Null(user.BanExpires);
+    }
 }

@@ -47,9 +47,9 @@ internal sealed class PasswordFirstFactor(
 
         var verifiedHash = account.Credential.PasswordHash;
         var verification = await passwordHasher.VerifyAsync(password, verifiedHash, cancellationToken);
-        if (verification == PasswordVerification.Failed || account.User.IsDisabled)
+        if (verification == PasswordVerification.Failed || account.User.IsDisabledAt(clock.GetUtcNow()))
         {
-            AuthMetrics.SignIn(account.User.IsDisabled ? AuthMetrics.SignInOutcome.UserDisabled : AuthMetrics.SignInOutcome.InvalidPassword);
+            AuthMetrics.SignIn(account.User.IsDisabledAt(clock.GetUtcNow()) ? AuthMetrics.SignInOutcome.UserDisabled : AuthMetrics.SignInOutcome.InvalidPassword);
             return invalid;
         }
 

@@ -110,7 +110,7 @@ internal sealed class SessionIssuer(
 
     /// <summary>What the policy's row refuses before any factor counts: a disabled user, an address not yet proven.</summary>
     private Error? Refusal(SignInRule rule, User user) =>
-        user.IsDisabled ? Errors.UserDisabled
+        user.IsDisabledAt(clock.GetUtcNow()) ? Errors.UserDisabled
         : rule.Address == AddressRule.VerifiedWhenRequired && emailOptions.Value.RequireEmailVerification && !user.EmailVerified ? MailErrors.EmailNotVerified
         : null;
 

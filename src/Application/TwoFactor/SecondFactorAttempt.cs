@@ -60,7 +60,7 @@ internal sealed class SecondFactorAttempt(IAuthDbContext db, IMapper mapper, Tim
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabledAt(now))
         {
             return SecondFactorErrors.InvalidTwoFactorCookie;
         }

@@ -11,6 +11,10 @@ public sealed class User
     public const int MaxNameLength = 256;
     public const int MaxImageLength = 2048;
 
+    public const int MaxRoleLength = 64;
+    public const int MaxBanReasonLength = 512;
+    public const string DefaultRole = "user";
+
     /// <summary>The column's width; the application's username rules allow at most 30.</summary>
     public const int MaxUsernameLength = 64;
 
@@ -19,6 +23,7 @@ public sealed class User
         Id = string.Empty;
         Name = string.Empty;
         Email = string.Empty;
+        Role = DefaultRole;
     }
 
     public string Id { get; private set; }
@@ -44,7 +49,20 @@ public sealed class User
     /// <summary>The username as the user wrote it (BetterAuth's displayUsername).</summary>
     public string? DisplayUsername { get; private set; }
 
-    public bool IsDisabled => DisabledAt is not null;
+    /// <summary>Comma-separated roles (BetterAuth's admin plugin); <see cref="DefaultRole"/> for a new user.</summary>
+    public string Role { get; private set; }
+
+    /// <summary>Why an administrator banned the user (shown with BANNED_USER); null when not banned by one.</summary>
+    public string? BanReason { get; private set; }
+
+    /// <summary>When a ban lifts itself; null for a ban (or an operator's disable) without end.</summary>
+    public DateTimeOffset? BanExpires { get; private set; }
+
+    /// <summary>
+    /// The one decision whether the user is shut out: disabled (an operator) or banned (an administrator), and a
+    /// ban with an expiry counts only until it expires, so an expired ban needs no job to lift it.
+    /// </summary>
+    public bool IsDisabledAt(DateTimeOffset now) => DisabledAt is not null && (BanExpires is null || BanExpires > now);
 
     public static User Register(string name, EmailAddress email, string? image, DateTimeOffset now) =>
         Restore(RandomId.New(), name, email, emailVerified: false, image, now, now);
@@ -150,6 +168,34 @@ public sealed class User
     public void Enable(DateTimeOffset now)
     {
         DisabledAt = null;
+        BanReason = null;
+        BanExpires = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>An administrator's ban: the disabled state with a reason and an optional end.</summary>
+    public void Ban(string reason, DateTimeOffset? expires, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxBanReasonLength)
+        {
+            throw new DomainRuleException($"A ban reason must be 1 to {MaxBanReasonLength} characters.");
+        }
+
+        DisabledAt = now;
+        BanReason = reason;
+        BanExpires = expires;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Sets the roles (comma-separated, already validated by the application).</summary>
+    public void SetRole(string role, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(role) || role.Length > MaxRoleLength)
+        {
+            throw new DomainRuleException($"A role must be 1 to {MaxRoleLength} characters.");
+        }
+
+        Role = role;
         UpdatedAt = now;
     }
 

@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Admin;
 using AuthPlatform.WebApi.Cookies;
 
 namespace AuthPlatform.WebApi.Routing;
@@ -124,4 +125,10 @@ public sealed class AuthRouteAttribute : Attribute
     /// Never on a sensitive route (a test keeps it so): a key proves no password and no fresh session.
     /// </summary>
     public bool AcceptsApiKey { get; init; }
+
+    /// <summary>
+    /// An administration route: only an administrator (Application/Admin/AdminAuthorization.cs) may call it; anyone
+    /// else gets the permission's 403 before the use case runs (Authentication/AdminRouteFilter.cs).
+    /// </summary>
+    public AdminAction Admin { get; init; } = AdminAction.None;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AuthPlatform.Application.Admin;
 using AuthPlatform.WebApi.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -12,7 +13,7 @@ namespace AuthPlatform.WebApi.Routing;
 /// auth route: limited and never cached, but it reads no session and hashes nothing.
 /// </summary>
 /// <param name="RedactedPath">For a route with a <see cref="AuthRouteAttribute.SecretParameter"/>: its path with the secret replaced by ***.</param>
-public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, OriginRule Origin, bool HashesPasswords, SessionUse Session, BodyRule Body, string RouteKey, FlowCookie Reads = FlowCookie.None, SensitiveProof Needs = SensitiveProof.None, string? RedactedPath = null, bool AcceptsApiKey = false)
+public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, OriginRule Origin, bool HashesPasswords, SessionUse Session, BodyRule Body, string RouteKey, FlowCookie Reads = FlowCookie.None, SensitiveProof Needs = SensitiveProof.None, string? RedactedPath = null, bool AcceptsApiKey = false, AdminAction Admin = AdminAction.None)
 {
     private static readonly AuthRouteAttribute Defaults = new();
     private static readonly AuthRouteRules Unmatched = new(true, Defaults.RateLimit, Defaults.Origin, false, SessionUse.None, BodyRule.Json, "(unmatched)");
@@ -41,7 +42,7 @@ public sealed record AuthRouteRules(bool IsAuthRoute, RateLimitClass RateLimit, 
         return new AuthRouteRules(
             metadata.GetMetadata<AuthApiAttribute>() is not null, route.RateLimit, route.Origin, route.HashesPasswords, session, route.Body,
             endpoint.RoutePattern.RawText ?? endpoint.DisplayName ?? string.Empty, route.Reads, route.Needs,
-            route.SecretParameter is { } secret ? Redact(endpoint.RoutePattern, secret) : null, route.AcceptsApiKey && session != SessionUse.None);
+            route.SecretParameter is { } secret ? Redact(endpoint.RoutePattern, secret) : null, route.AcceptsApiKey && session != SessionUse.None, route.Admin);
     }
 
     /// <summary>The route's pattern as a path, literal segments kept, the secret parameter as *** (other parameters as {name}).</summary>

@@ -40,7 +40,7 @@ internal sealed class VerifyEmailOtpCommandHandler(
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == address, cancellationToken);
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabledAt(clock.GetUtcNow()))
         {
             return Errors.UserNotFound;
         }

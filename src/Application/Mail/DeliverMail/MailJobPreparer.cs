@@ -31,7 +31,7 @@ public sealed class MailJobPreparer(
         var user = job.UserId is { } id
             ? await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
             : await db.Users.FirstOrDefaultAsync(u => u.Email == job.Recipient, cancellationToken);
-        if (user is { IsDisabled: true })
+        if (user is not null && user.IsDisabledAt(clock.GetUtcNow()))
         {
             return null;
         }

@@ -40,7 +40,7 @@ internal sealed class VerifyEmailCommandHandler(
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == ticket.UserId, cancellationToken);
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabledAt(now))
         {
             return MailErrors.UserNotFound;
         }

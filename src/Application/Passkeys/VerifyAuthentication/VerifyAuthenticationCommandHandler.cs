@@ -12,7 +12,8 @@ internal sealed class VerifyAuthenticationCommandHandler(
     IAuthDbContext db,
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
-    SessionIssuer issuer)
+    SessionIssuer issuer,
+    TimeProvider clock)
     : ICommandHandler<VerifyAuthenticationCommand, Result<SignInOutcome>>
 {
     public async ValueTask<Result<SignInOutcome>> Handle(VerifyAuthenticationCommand command, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ internal sealed class VerifyAuthenticationCommandHandler(
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == passkey.UserId, cancellationToken);
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabledAt(clock.GetUtcNow()))
         {
             return SecondFactorErrors.AuthenticationFailed;
         }

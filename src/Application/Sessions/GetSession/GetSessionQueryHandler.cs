@@ -56,7 +56,7 @@ internal sealed class GetSessionQueryHandler(
             SessionStatus.Expired => CredentialRejection.Expired,
             SessionStatus.LifetimeExceeded => CredentialRejection.LifetimeExceeded,
             _ => row.User is null ? CredentialRejection.UserGone
-                : row.User.IsDisabled ? CredentialRejection.UserDisabled
+                : row.User.IsDisabledAt(now) ? CredentialRejection.UserDisabled
                 : (CredentialRejection?)null,
         };
         if (rejection is { } reason)

@@ -131,7 +131,7 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
             db.Accounts.Add(account);
         }
 
-        if (user.IsDisabled)
+        if (user.IsDisabledAt(now))
         {
             return Fail(errorUrl, SocialErrors.UnableToCreateSession);
         }
@@ -155,7 +155,7 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
     {
         var now = clock.GetUtcNow();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabledAt(now))
         {
             return Fail(errorUrl, SocialErrors.UnableToLinkAccount);
         }

@@ -2,7 +2,6 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Operators.DisableUser;
-using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -21,14 +20,7 @@ internal sealed class DeleteUserCommandHandler(IAuthDbContext db, TimeProvider c
             return Errors.UserNotFound;
         }
 
-        var now = clock.GetUtcNow();
-
-        // Revoke and delete in one transaction: no moment exists where the user is gone but a session
-        // of theirs still authenticates (the session rows go with the user, by cascade).
-        var revoked = await SessionRevocation.RevokeAllAsync(db, user.Id, exceptSessionId: null, SessionRevocationReason.UserDisabled, now, cancellationToken);
-        db.PasswordCredentials.RemoveRange(await db.PasswordCredentials.Where(c => c.UserId == user.Id).ToListAsync(cancellationToken));
-        db.Users.Remove(user);
-        await db.SaveChangesAsync(cancellationToken);
+        var revoked = await UserRemoval.RemoveAsync(db, user, clock.GetUtcNow(), cancellationToken);
         return new UserAccessRemoved(user.Id, revoked);
     }
 }

@@ -19,6 +19,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Username).HasMaxLength(User.MaxUsernameLength);
         builder.HasIndex(u => u.Username).IsUnique();
         builder.Property(u => u.DisplayUsername).HasMaxLength(User.MaxUsernameLength);
-        builder.Ignore(u => u.IsDisabled);
+        builder.Property(u => u.Role).HasMaxLength(User.MaxRoleLength).HasDefaultValue(User.DefaultRole).IsRequired();
+        builder.Property(u => u.BanReason).HasMaxLength(User.MaxBanReasonLength);
     }
 }

@@ -1,0 +1,27 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
+using Mediator;
+
+namespace AuthPlatform.Application.Admin.RemoveUser;
+
+internal sealed class RemoveUserCommandHandler(IAuthDbContext db, TimeProvider clock)
+    : ICommandHandler<RemoveUserCommand, Result<bool>>
+{
+    public async ValueTask<Result<bool>> Handle(RemoveUserCommand command, CancellationToken cancellationToken)
+    {
+        if (command.UserId == command.ActorId)
+        {
+            return Errors.Admin.CannotRemoveYourself;
+        }
+
+        var found = await AdminTargets.FindAsync(db, command.UserId!, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        await UserRemoval.RemoveAsync(db, found.Value, clock.GetUtcNow(), cancellationToken);
+        return true;
+    }
+}

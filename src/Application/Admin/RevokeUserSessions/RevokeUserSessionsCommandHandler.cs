@@ -1,0 +1,18 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Domain.Sessions;
+using Mediator;
+
+namespace AuthPlatform.Application.Admin.RevokeUserSessions;
+
+internal sealed class RevokeUserSessionsCommandHandler(IAuthDbContext db, TimeProvider clock)
+    : ICommandHandler<RevokeUserSessionsCommand, Result<bool>>
+{
+    public async ValueTask<Result<bool>> Handle(RevokeUserSessionsCommand command, CancellationToken cancellationToken)
+    {
+        await SessionRevocation.RevokeAllAsync(db, command.UserId!, exceptSessionId: null, SessionRevocationReason.RevokedByOperator, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using Mediator;
+
+namespace AuthPlatform.Application.Admin.SetRole;
+
+internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider clock)
+    : ICommandHandler<SetRoleCommand, Result<AdminUserDto>>
+{
+    public async ValueTask<Result<AdminUserDto>> Handle(SetRoleCommand command, CancellationToken cancellationToken)
+    {
+        var found = await AdminTargets.FindAsync(db, command.UserId!, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var now = clock.GetUtcNow();
+        found.Value.SetRole(string.Join(',', command.Roles!.Select(r => r.Trim())), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return AdminUserDto.Of(found.Value, now);
+    }
+}

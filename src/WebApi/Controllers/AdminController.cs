@@ -1,0 +1,118 @@
+using AuthPlatform.Application.Admin;
+using AuthPlatform.Application.Admin.BanUser;
+using AuthPlatform.Application.Admin.ListUserSessions;
+using AuthPlatform.Application.Admin.ListUsers;
+using AuthPlatform.Application.Admin.RemoveUser;
+using AuthPlatform.Application.Admin.RevokeUserSession;
+using AuthPlatform.Application.Admin.RevokeUserSessions;
+using AuthPlatform.Application.Admin.SetRole;
+using AuthPlatform.Application.Admin.UnbanUser;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.WebApi.Authentication;
+using AuthPlatform.WebApi.Contracts;
+using AuthPlatform.WebApi.Http;
+using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.Routing;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AuthPlatform.WebApi.Controllers;
+
+/// <summary>
+/// User administration (BetterAuth's admin plugin), under /admin/*. Every route needs a live session and an
+/// administrator ([AuthRoute(Admin = ...)], checked once by AdminRouteFilter); the ones that change who may
+/// sign in need a fresh session too (docs/security.md, "Sensitive actions").
+/// </summary>
+[ApiController]
+[AuthApi]
+[Authorize]
+public sealed class AdminController(ISender sender) : ControllerBase
+{
+    [EndpointSummary("A page of users, searched, filtered and sorted")]
+    [ProducesResponseType<UserPage>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpGet("admin/list-users")]
+    [AuthRoute(Admin = AdminAction.ListUsers)]
+    public async Task<IActionResult> ListUsers(
+        [FromQuery] string? searchValue, [FromQuery] string? searchField, [FromQuery] string? searchOperator,
+        [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] string? sortBy, [FromQuery] string? sortDirection,
+        [FromQuery] string? filterField, [FromQuery] string? filterValue, [FromQuery] string? filterOperator,
+        CancellationToken cancellationToken) =>
+        Answer(await sender.Send(new ListUsersQuery(searchValue, searchField, searchOperator, limit, offset, sortBy, sortDirection, filterField, filterValue, filterOperator), cancellationToken));
+
+    [EndpointSummary("Replaces a user's roles")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/set-role")]
+    [AuthRoute(Admin = AdminAction.ChangeRole, Needs = SensitiveProof.FreshSession)]
+    public async Task<IActionResult> SetRole([FromBody] SetRoleRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Roles() is not { } roles)
+        {
+            return ProblemWriter.Result(HttpContext, Errors.Admin.InvalidRoleType);
+        }
+
+        return AnswerUser(await sender.Send(new SetRoleCommand(request.UserId, roles), cancellationToken));
+    }
+
+    [EndpointSummary("Bans a user: no sign-in, every session ended")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/ban-user")]
+    [AuthRoute(Admin = AdminAction.BanUsers, Needs = SensitiveProof.FreshSession)]
+    public async Task<IActionResult> BanUser([FromBody] BanUserRequest request, CancellationToken cancellationToken) =>
+        AnswerUser(await sender.Send(new BanUserCommand(HttpContext.CurrentSession().User.Id, request.UserId, request.BanReason, request.BanExpiresIn), cancellationToken));
+
+    [EndpointSummary("Lifts a user's ban")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/unban-user")]
+    [AuthRoute(Admin = AdminAction.BanUsers)]
+    public async Task<IActionResult> UnbanUser([FromBody] AdminUserRequest request, CancellationToken cancellationToken) =>
+        AnswerUser(await sender.Send(new UnbanUserCommand(request.UserId), cancellationToken));
+
+    [EndpointSummary("A user's live sessions")]
+    [ProducesResponseType<AdminSessionsResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/list-user-sessions")]
+    [AuthRoute(Admin = AdminAction.ListSessions)]
+    public async Task<IActionResult> ListUserSessions([FromBody] AdminUserRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ListUserSessionsQuery(request.UserId), cancellationToken);
+        return result.IsSuccess ? Ok(new AdminSessionsResponse(result.Value)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+
+    [EndpointSummary("Ends one session of any user, by id")]
+    [ProducesResponseType<SuccessResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/revoke-user-session")]
+    [AuthRoute(Admin = AdminAction.RevokeSessions)]
+    public async Task<IActionResult> RevokeUserSession([FromBody] RevokeUserSessionRequest request, CancellationToken cancellationToken) =>
+        AnswerSuccess(await sender.Send(new RevokeUserSessionCommand(request.SessionToken), cancellationToken));
+
+    [EndpointSummary("Ends every session of a user")]
+    [ProducesResponseType<SuccessResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/revoke-user-sessions")]
+    [AuthRoute(Admin = AdminAction.RevokeSessions)]
+    public async Task<IActionResult> RevokeUserSessions([FromBody] AdminUserRequest request, CancellationToken cancellationToken) =>
+        AnswerSuccess(await sender.Send(new RevokeUserSessionsCommand(request.UserId), cancellationToken));
+
+    [EndpointSummary("Deletes a user")]
+    [ProducesResponseType<SuccessResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/remove-user")]
+    [AuthRoute(Admin = AdminAction.DeleteUsers, Needs = SensitiveProof.FreshSession)]
+    public async Task<IActionResult> RemoveUser([FromBody] AdminUserRequest request, CancellationToken cancellationToken) =>
+        AnswerSuccess(await sender.Send(new RemoveUserCommand(HttpContext.CurrentSession().User.Id, request.UserId), cancellationToken));
+
+    private IActionResult Answer<T>(Result<T> result) =>
+        result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
+
+    private IActionResult AnswerUser(Result<AdminUserDto> result) =>
+        result.IsSuccess ? Ok(new AdminUserResponse(result.Value)) : ProblemWriter.Result(HttpContext, result.Error!);
+
+    private IActionResult AnswerSuccess(Result<bool> result) =>
+        result.IsSuccess ? Ok(new SuccessResponse(Success: true)) : ProblemWriter.Result(HttpContext, result.Error!);
+}

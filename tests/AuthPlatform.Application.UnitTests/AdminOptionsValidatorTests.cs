@@ -1,0 +1,35 @@
+using AuthPlatform.Application.Common.Options;
+
+namespace AuthPlatform.Application.UnitTests;
+
+/// <summary>Auth:Admin is checked at start-up, every problem reported at once.</summary>
+public sealed class AdminOptionsValidatorTests
+{
+    private static IReadOnlyList<string> Problems(AdminOptions options) =>
+        new AdminOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+
+    [Fact]
+    public void The_defaults_are_valid_and_admin_is_the_administrator_role()
+    {
+        var options = new AdminOptions();
+
+        Assert.Empty(Problems(options));
+        Assert.Equal(["admin"], options.Roles);
+        Assert.Empty(options.UserIds);
+    }
+
+    [Fact]
+    public void A_list_of_user_ids_is_split_on_commas()
+    {
+        Assert.Equal(["a1", "b2"], new AdminOptions { AdminUserIds = " a1, b2 ," }.UserIds);
+    }
+
+    [Fact]
+    public void No_administrator_role_and_a_malformed_user_id_are_both_named()
+    {
+        var problems = Problems(new AdminOptions { AdminRoles = " , ", AdminUserIds = new string('x', 65) });
+
+        Assert.Contains(problems, p => p.Contains("Auth:Admin:AdminRoles", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Auth:Admin:AdminUserIds", StringComparison.Ordinal));
+    }
+}
