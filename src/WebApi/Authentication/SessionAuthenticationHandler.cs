@@ -136,14 +136,12 @@ public sealed class SessionAuthenticationHandler(
         return Keep(new SessionAuthenticationResult(SessionOutcome.Ended, credential), AuthenticateResult.Fail(refusal.Message));
     }
 
-    private static CredentialRejection RejectionOf(Error refusal) => refusal.Code switch
-    {
-        var code when code == Errors.ApiKeys.KeyDisabled.Code => CredentialRejection.ApiKeyDisabled,
-        var code when code == Errors.ApiKeys.KeyExpired.Code => CredentialRejection.ApiKeyExpired,
-        var code when code == Errors.ApiKeys.UsageExceeded.Code || code == Errors.ApiKeys.RateLimited.Code => CredentialRejection.ApiKeySpent,
-        var code when code == Errors.UserDisabled.Code => CredentialRejection.UserDisabled,
-        _ => CredentialRejection.ApiKeyInvalid,
-    };
+    private static CredentialRejection RejectionOf(Error refusal) =>
+        refusal.Is(Errors.ApiKeys.KeyDisabled) ? CredentialRejection.ApiKeyDisabled
+        : refusal.Is(Errors.ApiKeys.KeyExpired) ? CredentialRejection.ApiKeyExpired
+        : refusal.Is(Errors.ApiKeys.UsageExceeded) || refusal.Is(Errors.ApiKeys.RateLimited) ? CredentialRejection.ApiKeySpent
+        : refusal.Is(Errors.UserDisabled) ? CredentialRejection.UserDisabled
+        : CredentialRejection.ApiKeyInvalid;
 
     /// <summary>401 problem+json UNAUTHORIZED for an [Authorize] route without a live session, with the RFC 6750 challenge.</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -112,7 +112,7 @@ public sealed class ApiKeyController(ISender sender) : ControllerBase
         var verdict = result.Value;
         var error = verdict.Refusal is { } refusal
             ? new VerifyApiKeyError(refusal.Code, refusal.Message,
-                refusal.RetryAfterSeconds is { } seconds && refusal.Code == Application.Common.Results.Errors.ApiKeys.RateLimited.Code
+                refusal.RetryAfterSeconds is { } seconds && refusal.Is(Application.Common.Results.Errors.ApiKeys.RateLimited)
                     ? new VerifyApiKeyErrorDetails(seconds * 1000L) : null)
             : null;
         return Ok(new VerifyApiKeyResponse(verdict.Valid, error, verdict.Key));

@@ -215,8 +215,8 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
 
     /// <summary>The callback's code for a refusal of the sign-in policy (the redirect carries lower-case codes, as BetterAuth's).</summary>
     private static string CallbackCodeOf(Error refusal) =>
-        refusal == MailErrors.EmailNotVerified ? SocialErrors.EmailNotVerified
-        : refusal == Errors.UserDisabled ? Errors.ProviderCallback.BannedUser.Code
+        refusal.Is(MailErrors.EmailNotVerified) ? SocialErrors.EmailNotVerified
+        : refusal.Is(Errors.UserDisabled) ? Errors.ProviderCallback.BannedUser.Code
         : SocialErrors.UnableToCreateSession;
 
     private static string NameOf(ProviderIdentity identity, EmailAddress email)
