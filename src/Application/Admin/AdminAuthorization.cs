@@ -1,3 +1,4 @@
+using AuthPlatform.Domain.Access;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
@@ -14,7 +15,7 @@ public sealed class AdminAuthorization(IAuthDbContext db, IOptions<AdminOptions>
 {
     public bool IsAdmin(string userId, string role) =>
         options.Value.UserIds.Contains(userId, StringComparer.Ordinal)
-        || AdminOptions.Split(role).Any(r => options.Value.Roles.Contains(r, StringComparer.Ordinal));
+        || RoleNames.Parse(role).Any(r => options.Value.Roles.Contains(r, StringComparer.Ordinal));
 
     /// <summary>Null when the user may do <paramref name="permission"/>; otherwise the route's 403.</summary>
     public async Task<Error?> RefusalAsync(string userId, AdminAction permission, CancellationToken cancellationToken)
