@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Behaviours;
+using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.Tokens;
@@ -25,6 +26,7 @@ public static class ApplicationDependencyInjection
             [
                 typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
+                typeof(SignInFailureAuditBehaviour<,>), // refused sign-ins, validation refusals included
                 typeof(ValidationBehaviour<,>),
             ];
         });
@@ -71,6 +73,8 @@ public static class ApplicationDependencyInjection
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddScoped<AuthPlatform.Application.Admin.AdminAuthorization>();
+        services.AddScoped<AuthPlatform.Application.Audit.AuditTrail>();
+        services.AddSingleton<IAuditOrigin, AuthPlatform.Application.Audit.HostAuditOrigin>(); // the web host adds its own, which wins
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

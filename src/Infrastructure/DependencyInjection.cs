@@ -5,6 +5,7 @@ using AuthPlatform.Infrastructure.BetterAuth;
 using AuthPlatform.Infrastructure.Doctor;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Infrastructure.Persistence.Audit;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
 using AuthPlatform.Infrastructure.SessionCache;
 
@@ -61,6 +62,12 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IDoctorCheck, KeyEncryptionCheck>();
         services.AddSingleton<IDoctorCheck, MailCheck>();
         services.AddSingleton<IDoctorCheck, IdentityProvidersCheck>();
+        services.AddSingleton<IDoctorCheck, AuditTrailCheck>();
+
+        // The audit trail: events written with the change they record, chained by the sealer (docs/adr/0133).
+        services.AddSingleton<AuditChain>();
+        services.AddSingleton<IAuditFailureWriter, AuditFailureWriter>();
+        services.AddHostedService<AuditChainSealer>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();

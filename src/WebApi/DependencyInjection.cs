@@ -22,6 +22,8 @@ public static class WebApiDependencyInjection
         services.AddOptions<CookieSettings>().BindConfiguration(CookieSettings.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CookieSettings>, CookieSettingsValidator>();
         services.AddSingleton<SessionTokenSigner>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuthPlatform.Application.Common.Interfaces.IAuditOrigin, AuthPlatform.WebApi.Audit.HttpAuditOrigin>();
         services.AddSingleton<AuthPlatform.Application.Common.Interfaces.IServiceUrls, AuthPlatform.WebApi.Routing.ServiceUrls>();
         services.AddSingleton<SessionCookies>();
         services.AddOptions<SessionCookieCacheOptions>().BindConfiguration(SessionCookieCacheOptions.SectionName).ValidateOnStart();

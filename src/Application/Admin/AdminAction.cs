@@ -11,4 +11,5 @@ public enum AdminAction
     RevokeSessions,
     DeleteUsers,
     Impersonate,
+    ReadAuditTrail,
 }

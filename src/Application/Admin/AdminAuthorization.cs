@@ -33,6 +33,7 @@ public sealed class AdminAuthorization(IAuthDbContext db, IOptions<AdminOptions>
         AdminAction.RevokeSessions => Errors.Admin.NotAllowedToRevokeSessions,
         AdminAction.DeleteUsers => Errors.Admin.NotAllowedToDeleteUsers,
         AdminAction.Impersonate => Errors.Admin.NotAllowedToImpersonate,
+        AdminAction.ReadAuditTrail => Errors.Admin.NotAllowedToReadAuditTrail,
         _ => throw new ArgumentOutOfRangeException(nameof(permission)),
     };
 }

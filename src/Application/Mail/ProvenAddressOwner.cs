@@ -1,3 +1,5 @@
+using AuthPlatform.Application.Audit;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Domain.Users;
@@ -17,7 +19,7 @@ public static class ProvenAddressOwner
 {
     /// <summary>Null when the address has no account and <paramref name="allowSignUp"/> is false.</summary>
     public static async Task<ProvenOwner?> FindOrCreateAsync(
-        IAuthDbContext db, string email, string? name, string? image, bool allowSignUp, DateTimeOffset now, CancellationToken cancellationToken)
+        IAuthDbContext db, AuditTrail audit, string email, string? name, string? image, bool allowSignUp, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (user is not null)
@@ -37,6 +39,7 @@ public static class ProvenAddressOwner
         var created = User.Register(displayName, address, image, now);
         created.MarkEmailVerified(now);
         db.Users.Add(created);
+        audit.Record(AuditEventTypes.SignUp, created.Id, reason: "proven-address", actorId: created.Id);
         return new ProvenOwner(created, Created: true);
     }
 }

@@ -1,10 +1,12 @@
 using AuthPlatform.Application.ApiKeys;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
@@ -29,7 +31,8 @@ internal sealed class SessionIssuer(
     IOptions<SessionOptions> sessionOptions,
     IOptions<EmailOptions> emailOptions,
     IOptions<TwoFactorOptions> twoFactorOptions,
-    SecondFactorGate secondFactor)
+    SecondFactorGate secondFactor,
+    AuditTrail audit)
 {
     /// <summary>A first factor was proven: a session, a second-factor challenge, or a refusal by the policy.</summary>
     public async Task<Result<SignInOutcome>> SignInAsync(SignInAttempt attempt, CancellationToken cancellationToken)
@@ -56,6 +59,7 @@ internal sealed class SessionIssuer(
 
         var now = clock.GetUtcNow();
         var session = Start(user, attempt.RememberMe, attempt.Client, rule.AuthenticationMethods, now, out var token);
+        audit.Record(AuditEventTypes.SignIn, user.Id, reason: attempt.Method.ToString(), actorId: user.Id);
         await EndReplacedSessionAsync(attempt.ReplacedToken, now, cancellationToken);
         return SignInOutcome.SignedIn(Signed(token, session, user, attempt.RememberMe), trustedDevice);
     }
@@ -70,6 +74,7 @@ internal sealed class SessionIssuer(
         var now = clock.GetUtcNow();
         var first = SignInPolicy.For(SignInPolicy.Parse(challenge.SignInMethod)).AuthenticationMethods;
         var session = Start(user, challenge.RememberMe, client, $"{first} {SignInPolicy.SecondFactorMethods}", now, out var token);
+        audit.Record(AuditEventTypes.SignIn, user.Id, reason: $"{challenge.SignInMethod}+second-factor", actorId: user.Id);
 
         SessionToken? trusted = null;
         var lifetime = twoFactorOptions.Value.TrustDeviceLifetime;

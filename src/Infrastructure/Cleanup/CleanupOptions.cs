@@ -24,4 +24,10 @@ public sealed class CleanupOptions
     /// expired or revoked (with its reason) rather than as an unknown token.
     /// </summary>
     public TimeSpan SessionRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long audit events are kept (the audit trail, docs/adr/0139-audit-trail.md). Only a prefix of the sealed
+    /// chain is ever removed, so what remains still verifies.
+    /// </summary>
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
 }

@@ -22,6 +22,11 @@ public sealed class CleanupOptionsValidator : IValidateOptions<CleanupOptions>
             problems.Add($"Auth:Cleanup:MaxBatchesPerRun must be at least 1 (it is {options.MaxBatchesPerRun}).");
         }
 
+        if (options.AuditRetention < TimeSpan.FromDays(1))
+        {
+            problems.Add($"Auth:Cleanup:AuditRetention must be at least a day (it is {options.AuditRetention}): the audit trail is evidence.");
+        }
+
         if (options.SessionRetention < TimeSpan.Zero)
         {
             problems.Add($"Auth:Cleanup:SessionRetention must not be negative (it is {options.SessionRetention}).");

@@ -38,6 +38,12 @@ public sealed class CleanupTargets(IOptions<CleanupOptions> cleanup, IOptions<Si
         new("webauthn_challenges", "expires_at < $1", now => now),
         new("trusted_devices", "expires_at < $1", now => now),
         new("oauth_states", "expires_at < $1", now => now),
+
+        // The audit trail past its retention: the oldest sealed events, as a prefix of the chain (up to the first
+        // event still within the retention), so the chain that remains has no gap and still verifies.
+        new("audit_events",
+            "position <= coalesce((select min(position) from audit_events where occurred_at >= $1 and position is not null) - 1, (select max(position) from audit_events))",
+            now => now - cleanup.Value.AuditRetention),
     ];
 
     /// <summary>Time an empty bucket takes to refill, and at least an hour (the budget's period).</summary>

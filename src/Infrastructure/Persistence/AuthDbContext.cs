@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Accounts;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
 
 using AuthPlatform.Domain.Passkeys;
@@ -52,6 +53,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

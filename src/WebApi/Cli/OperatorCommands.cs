@@ -30,6 +30,7 @@ public static partial class OperatorCommands
         root.Subcommands.Add(ResetTwoFactorCommandLine.Create());
         root.Subcommands.Add(ImportBetterAuthCommandLine.Create());
         root.Subcommands.Add(DoctorCommandLine.Create());
+        root.Subcommands.Add(ExportAuditCommandLine.Create());
         root.Subcommands.Add(MailCommandLines.CreateMarkEmailVerified());
         root.Subcommands.Add(MailCommandLines.CreateSendPasswordReset());
         return root;

@@ -15,7 +15,7 @@ public static class OperatorHost
     /// <summary>The command ran, but refused or failed (bad input, user not found, a doctor check failed).</summary>
     public const int FailedExitCode = 1;
 
-    public static WebApplication Build() => ServiceHost.Build(["--Logging:Console=stderr"]);
+    public static WebApplication Build() => ServiceHost.Build(["--Logging:Console=stderr", $"--{Audit.HttpAuditOrigin.HostActorKey}=operator"]);
 
     /// <summary>
     /// Builds the container, validates the configuration (exit 2 with every problem listed), then runs

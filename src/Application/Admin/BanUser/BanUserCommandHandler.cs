@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
@@ -6,7 +8,7 @@ using Mediator;
 
 namespace AuthPlatform.Application.Admin.BanUser;
 
-internal sealed class BanUserCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class BanUserCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<BanUserCommand, Result<AdminUserDto>>
 {
     /// <summary>BetterAuth's default reason.</summary>
@@ -31,6 +33,7 @@ internal sealed class BanUserCommandHandler(IAuthDbContext db, TimeProvider cloc
 
         // The same revocation as the operator's disable-user, in the same transaction as the ban.
         await SessionRevocation.RevokeAllAsync(db, found.Value.Id, exceptSessionId: null, SessionRevocationReason.UserDisabled, now, cancellationToken);
+        audit.Record(AuditEventTypes.UserBanned, found.Value.Id, reason: reason);
         await db.SaveChangesAsync(cancellationToken);
         return AdminUserDto.Of(found.Value, now);
     }

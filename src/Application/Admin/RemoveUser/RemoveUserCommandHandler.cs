@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
@@ -5,7 +7,7 @@ using Mediator;
 
 namespace AuthPlatform.Application.Admin.RemoveUser;
 
-internal sealed class RemoveUserCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class RemoveUserCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<RemoveUserCommand, Result<bool>>
 {
     public async ValueTask<Result<bool>> Handle(RemoveUserCommand command, CancellationToken cancellationToken)
@@ -21,6 +23,7 @@ internal sealed class RemoveUserCommandHandler(IAuthDbContext db, TimeProvider c
             return found.Error!;
         }
 
+        audit.Record(AuditEventTypes.UserRemoved, found.Value.Id, reason: "remove-user");
         await UserRemoval.RemoveAsync(db, found.Value, clock.GetUtcNow(), cancellationToken);
         return true;
     }

@@ -1,10 +1,12 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using Mediator;
 
 namespace AuthPlatform.Application.Admin.SetRole;
 
-internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<SetRoleCommand, Result<AdminUserDto>>
 {
     public async ValueTask<Result<AdminUserDto>> Handle(SetRoleCommand command, CancellationToken cancellationToken)
@@ -17,6 +19,7 @@ internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider cloc
 
         var now = clock.GetUtcNow();
         found.Value.SetRole(string.Join(',', command.Roles!.Select(r => r.Trim())), now);
+        audit.Record(AuditEventTypes.RoleChanged, found.Value.Id, reason: found.Value.Role);
         await db.SaveChangesAsync(cancellationToken);
         return AdminUserDto.Of(found.Value, now);
     }

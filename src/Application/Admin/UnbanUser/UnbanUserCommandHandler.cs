@@ -1,10 +1,12 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using Mediator;
 
 namespace AuthPlatform.Application.Admin.UnbanUser;
 
-internal sealed class UnbanUserCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class UnbanUserCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<UnbanUserCommand, Result<AdminUserDto>>
 {
     public async ValueTask<Result<AdminUserDto>> Handle(UnbanUserCommand command, CancellationToken cancellationToken)
@@ -17,6 +19,7 @@ internal sealed class UnbanUserCommandHandler(IAuthDbContext db, TimeProvider cl
 
         var now = clock.GetUtcNow();
         found.Value.Enable(now);
+        audit.Record(AuditEventTypes.UserUnbanned, found.Value.Id);
         await db.SaveChangesAsync(cancellationToken);
         return AdminUserDto.Of(found.Value, now);
     }

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.ApiKeys.CreateApiKey;
 
-internal sealed class CreateApiKeyCommandHandler(IAuthDbContext db, IOptions<ApiKeyOptions> options, TimeProvider clock)
+internal sealed class CreateApiKeyCommandHandler(IAuthDbContext db, IOptions<ApiKeyOptions> options, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<CreateApiKeyCommand, Result<ApiKeyDto>>
 {
     public async ValueTask<Result<ApiKeyDto>> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
@@ -22,6 +24,7 @@ internal sealed class CreateApiKeyCommandHandler(IAuthDbContext db, IOptions<Api
         var key = ApiKey.Create(command.UserId, secret, prefix, command.Name, now + expiresIn, limits,
             permissions: null, command.Metadata?.GetRawText(), now);
         db.ApiKeys.Add(key);
+        audit.Record(AuditEventTypes.ApiKeyCreated, command.UserId, reason: key.Id);
         await db.SaveChangesAsync(cancellationToken);
         return ApiKeyDto.From(key) with { Key = secret };
     }

@@ -1,3 +1,5 @@
+using AuthPlatform.Application.Audit;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using Mediator;
@@ -5,11 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.ApiKeys.DeleteApiKey;
 
-internal sealed class DeleteApiKeyCommandHandler(IAuthDbContext db) : ICommandHandler<DeleteApiKeyCommand, Result<bool>>
+internal sealed class DeleteApiKeyCommandHandler(IAuthDbContext db, AuditTrail audit) : ICommandHandler<DeleteApiKeyCommand, Result<bool>>
 {
     public async ValueTask<Result<bool>> Handle(DeleteApiKeyCommand command, CancellationToken cancellationToken)
     {
         var deleted = await db.ApiKeys.Where(k => k.Id == command.KeyId && k.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? Errors.ApiKeys.KeyNotFound : Result<bool>.Success(true);
+        if (deleted == 0)
+        {
+            return Errors.ApiKeys.KeyNotFound;
+        }
+
+        audit.Record(AuditEventTypes.ApiKeyDeleted, command.UserId, reason: command.KeyId);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

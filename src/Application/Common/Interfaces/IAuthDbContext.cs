@@ -1,5 +1,6 @@
 using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.ApiKeys;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
 
 using AuthPlatform.Domain.Passkeys;
@@ -54,6 +55,9 @@ public interface IAuthDbContext
 
     /// <summary>Keys users created for their programs (stored as digests).</summary>
     DbSet<ApiKey> ApiKeys { get; }
+
+    /// <summary>The audit trail: security events, chained by digest once sealed (ADR 0133).</summary>
+    DbSet<AuditEvent> AuditEvents { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

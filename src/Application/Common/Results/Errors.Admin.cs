@@ -26,6 +26,10 @@ public static partial class Errors
         public static readonly Error NotAllowedToImpersonate =
             new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_IMPERSONATE_USERS", "You are not allowed to impersonate users");
 
+        /// <summary>Ours: BetterAuth has no audit trail.</summary>
+        public static readonly Error NotAllowedToReadAuditTrail =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_READ_THE_AUDIT_TRAIL", "You are not allowed to read the audit trail");
+
         public static readonly Error CannotBanYourself =
             new(ErrorKind.Validation, "YOU_CANNOT_BAN_YOURSELF", "You cannot ban yourself");
 

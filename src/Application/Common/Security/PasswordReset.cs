@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Mail;
@@ -13,7 +15,7 @@ namespace AuthPlatform.Application.Common.Security;
 /// A new password set by someone who proved they read the account's mail (a reset link, or a reset code):
 /// the one set of rules both follow (ADR 0082, 0087, 0110, 0111).
 /// </summary>
-public sealed class PasswordReset(IAuthDbContext db, IPasswordCredentialLock credentialLock, TimeProvider clock, IOptions<EmailOptions> email)
+public sealed class PasswordReset(IAuthDbContext db, IPasswordCredentialLock credentialLock, TimeProvider clock, IOptions<EmailOptions> email, AuditTrail audit)
 {
     /// <summary>
     /// Under the credential row's lock, as a password change (ADR 0087): a sign-in verified against the old hash
@@ -45,6 +47,7 @@ public sealed class PasswordReset(IAuthDbContext db, IPasswordCredentialLock cre
             }
 
             await Tickets.WithdrawOutstandingAsync(db, user.Id, VerificationPurpose.PasswordReset, now, ct);
+            audit.Record(AuditEventTypes.PasswordReset, user.Id);
 
             // The link proved the address: what a squatter may have added before that goes (ADR 0111).
             await UnprovenMethods.RemoveOnFirstProofAsync(db, user, now, ct);

@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,14 @@ namespace AuthPlatform.Application.Common.Security;
 /// transaction holding the user row's lock, so two concurrent removals of a user's last two ways cannot
 /// both pass: the second counts what the first left. unlink-account and delete-passkey both remove here.
 /// </summary>
-internal sealed class SignInMethodRemoval(IAuthDbContext db, IUserRowLock userLock)
+internal sealed class SignInMethodRemoval(IAuthDbContext db, IUserRowLock userLock, AuditTrail audit)
 {
     /// <summary>
     /// <paramref name="find"/> looks up the named method under the lock and returns its removal (marking rows
-    /// on the context), or null when the user has no such method (<paramref name="notFound"/>).
+    /// on the context), or null when the user has no such method (<paramref name="notFound"/>). The removal is
+    /// written to the audit trail as <paramref name="auditType"/>, in the same transaction.
     /// </summary>
-    public Task<Result<bool>> RemoveAsync(string userId, Func<CancellationToken, Task<Action?>> find, Error notFound, Error lastWayIn, CancellationToken cancellationToken) =>
+    public Task<Result<bool>> RemoveAsync(string userId, Func<CancellationToken, Task<Action?>> find, Error notFound, Error lastWayIn, string auditType, string? auditReason, CancellationToken cancellationToken) =>
         userLock.RunLockedAsync(userId, async token =>
         {
             var remove = await find(token);
@@ -31,6 +33,7 @@ internal sealed class SignInMethodRemoval(IAuthDbContext db, IUserRowLock userLo
             }
 
             remove();
+            audit.Record(auditType, userId, auditReason);
             await db.SaveChangesAsync(token);
             return Result<bool>.Success(true);
         }, cancellationToken);

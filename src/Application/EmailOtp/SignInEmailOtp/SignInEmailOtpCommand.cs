@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.SignInPipeline;
@@ -11,7 +12,7 @@ namespace AuthPlatform.Application.EmailOtp.SignInEmailOtp;
 /// (unless Auth:EmailOtp:DisableSignUp), with <paramref name="Name"/> and <paramref name="Image"/>.
 /// </summary>
 public sealed record SignInEmailOtpCommand(string? Email, string? Otp, string? Name, string? Image, ClientInfo Client, SessionToken? TrustedDevice)
-    : ICommand<Result<SignInOutcome>>
+    : ICommand<Result<SignInOutcome>>, IAuditedSignIn
 {
     public override string ToString() => "SignInEmailOtpCommand { Email = ***, Otp = *** }";
 }

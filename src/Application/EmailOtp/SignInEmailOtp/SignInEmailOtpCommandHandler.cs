@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
@@ -17,7 +18,8 @@ internal sealed class SignInEmailOtpCommandHandler(
     TimeProvider clock,
     IOptions<EmailOtpOptions> options,
     MailedCodes codes,
-    SessionIssuer issuer)
+    SessionIssuer issuer,
+    AuditTrail audit)
     : ICommandHandler<SignInEmailOtpCommand, Result<SignInOutcome>>
 {
     public async ValueTask<Result<SignInOutcome>> Handle(SignInEmailOtpCommand command, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ internal sealed class SignInEmailOtpCommandHandler(
         }
 
         var now = clock.GetUtcNow();
-        var owner = await ProvenAddressOwner.FindOrCreateAsync(db, email, command.Name, NullIfEmpty(command.Image), !options.Value.DisableSignUp, now, cancellationToken);
+        var owner = await ProvenAddressOwner.FindOrCreateAsync(db, audit, email, command.Name, NullIfEmpty(command.Image), !options.Value.DisableSignUp, now, cancellationToken);
         if (owner is null)
         {
             // As BetterAuth: with sign-up off, a code for an address without an account is no code at all.

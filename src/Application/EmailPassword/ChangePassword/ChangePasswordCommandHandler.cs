@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
@@ -18,7 +20,8 @@ internal sealed class ChangePasswordCommandHandler(
     IFailedSignInThrottle throttle,
     IPasswordCredentialLock credentialLock,
     TimeProvider clock,
-    SessionIssuer issuer)
+    SessionIssuer issuer,
+    AuditTrail audit)
     : ICommandHandler<ChangePasswordCommand, Result<AuthenticatedSession>>
 {
     public async ValueTask<Result<AuthenticatedSession>> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -62,6 +65,7 @@ internal sealed class ChangePasswordCommandHandler(
 
             var now = clock.GetUtcNow();
             credential.ReplaceHash(newHash, now);
+            audit.Record(AuditEventTypes.PasswordChanged, user.Id);
             await Tickets.WithdrawOutstandingAsync(db, user.Id, VerificationPurpose.PasswordReset, now, ct); // a reset link must not undo the change
 
             // Rotate the current session: its token may be what leaked.

@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
@@ -15,7 +16,7 @@ namespace AuthPlatform.Application.EmailPassword.SignIn;
 /// is ended too).
 /// </summary>
 public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client, SessionToken? ReplacedToken = null, SessionToken? TrustedDevice = null)
-    : ICommand<Result<SignInOutcome>>
+    : ICommand<Result<SignInOutcome>>, IAuditedSignIn
 {
     private bool PrintMembers(StringBuilder builder)
     {

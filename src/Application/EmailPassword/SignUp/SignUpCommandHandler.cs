@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Mail;
@@ -24,7 +26,8 @@ internal sealed class SignUpCommandHandler(
     IOptions<AuthOptions> auth,
     IOptions<EmailOptions> emailOptions,
     IMailTransport transport,
-    UsernamePolicy usernames)
+    UsernamePolicy usernames,
+    AuditTrail audit)
     : ICommandHandler<SignUpCommand, Result<SignInOutcome>>
 {
     public async ValueTask<Result<SignInOutcome>> Handle(SignUpCommand command, CancellationToken cancellationToken)
@@ -47,6 +50,7 @@ internal sealed class SignUpCommandHandler(
         var now = clock.GetUtcNow();
         var user = User.Register(command.Name!, email, command.Image, now);
         AssignUsername(user, username, displayUsername, now);
+        audit.Record(AuditEventTypes.SignUp, user.Id, reason: "email-password", actorId: user.Id);
         db.Users.Add(user);
         db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
         var signedIn = await issuer.SignInAsync(new SignInAttempt(user, SignInMethod.SignUp, command.RememberMe, command.Client), cancellationToken);

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
@@ -22,7 +24,8 @@ internal sealed class SignUpPendingVerificationCommandHandler(
     IOptions<AuthOptions> auth,
     IOptions<EmailOptions> emailOptions,
     IMailTransport transport,
-    UsernamePolicy usernames)
+    UsernamePolicy usernames,
+    AuditTrail audit)
     : ICommandHandler<SignUpPendingVerificationCommand, Result<UserDto>>
 {
     public async ValueTask<Result<UserDto>> Handle(SignUpPendingVerificationCommand command, CancellationToken cancellationToken)
@@ -48,6 +51,7 @@ internal sealed class SignUpPendingVerificationCommandHandler(
 
         var user = User.Register(command.Name!, email, command.Image, now);
         SignUpCommandHandler.AssignUsername(user, username, displayUsername, now);
+        audit.Record(AuditEventTypes.SignUp, user.Id, reason: "email-password", actorId: user.Id);
         db.Users.Add(user);
         db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
         var queued = await SignUpCommandHandler.QueueVerificationAsync(db, transport, auth.Value, emailOptions.Value, user, command.CallbackUrl, now, cancellationToken);

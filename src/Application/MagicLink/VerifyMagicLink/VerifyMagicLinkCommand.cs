@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.SignInPipeline;
@@ -12,7 +13,7 @@ namespace AuthPlatform.Application.MagicLink.VerifyMagicLink;
 /// a second factor gets the challenge and no session.
 /// </summary>
 public sealed record VerifyMagicLinkCommand(string? Token, ClientInfo Client, SessionToken? TrustedDevice)
-    : ICommand<Result<MagicLinkSignIn>>
+    : ICommand<Result<MagicLinkSignIn>>, IAuditedSignIn
 {
     public override string ToString() => "VerifyMagicLinkCommand { Token = *** }";
 }

@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
@@ -14,7 +15,8 @@ internal sealed class VerifyMagicLinkCommandHandler(
     IAuthDbContext db,
     TimeProvider clock,
     IOptions<MagicLinkOptions> options,
-    SessionIssuer issuer)
+    SessionIssuer issuer,
+    AuditTrail audit)
     : ICommandHandler<VerifyMagicLinkCommand, Result<MagicLinkSignIn>>
 {
     public async ValueTask<Result<MagicLinkSignIn>> Handle(VerifyMagicLinkCommand command, CancellationToken cancellationToken)
@@ -33,7 +35,7 @@ internal sealed class VerifyMagicLinkCommandHandler(
             return Errors.InvalidToken;
         }
 
-        var owner = await ProvenAddressOwner.FindOrCreateAsync(db, link.Email, link.Name, image: null, !options.Value.DisableSignUp, now, cancellationToken);
+        var owner = await ProvenAddressOwner.FindOrCreateAsync(db, audit, link.Email, link.Name, image: null, !options.Value.DisableSignUp, now, cancellationToken);
         if (owner is null)
         {
             return Errors.MagicLinkRedirect.NewUserSignupDisabled;

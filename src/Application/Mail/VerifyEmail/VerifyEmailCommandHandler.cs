@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
@@ -20,7 +22,8 @@ internal sealed class VerifyEmailCommandHandler(
     IMapper mapper,
     TimeProvider clock,
     IOptions<EmailOptions> email,
-    SessionIssuer issuer)
+    SessionIssuer issuer,
+    AuditTrail audit)
     : ICommandHandler<VerifyEmailCommand, Result<VerifyEmailOutcome>>
 {
     private static readonly VerificationPurpose[] Purposes = [VerificationPurpose.EmailVerification, VerificationPurpose.EmailChange];
@@ -63,11 +66,13 @@ internal sealed class VerifyEmailCommandHandler(
         if (ticket.Purpose == VerificationPurpose.EmailChange)
         {
             user.ChangeEmail(EmailAddress.Parse(ticket.Email), now);
+            audit.Record(AuditEventTypes.EmailChanged, user.Id);
             await Tickets.WithdrawOutstandingAsync(db, user.Id, VerificationPurpose.PasswordReset, now, cancellationToken);
         }
         else
         {
             user.MarkEmailVerified(now);
+            audit.Record(AuditEventTypes.EmailVerified, user.Id);
         }
 
         // Only the link that proved the address signs in: a second link for an address already verified is

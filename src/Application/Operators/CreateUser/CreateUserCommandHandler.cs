@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Operators.CreateUser;
 
-internal sealed class CreateUserCommandHandler(IAuthDbContext db, IPasswordHasher passwordHasher, IMapper mapper, TimeProvider clock)
+internal sealed class CreateUserCommandHandler(IAuthDbContext db, IPasswordHasher passwordHasher, IMapper mapper, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<CreateUserCommand, Result<UserDto>>
 {
     public async ValueTask<Result<UserDto>> Handle(CreateUserCommand command, CancellationToken cancellationToken)
@@ -26,6 +28,7 @@ internal sealed class CreateUserCommandHandler(IAuthDbContext db, IPasswordHashe
         var now = clock.GetUtcNow();
         var user = User.Register(command.Name!, email, image: null, now);
         db.Users.Add(user);
+        audit.Record(AuditEventTypes.SignUp, user.Id, reason: "create-user");
         db.PasswordCredentials.Add(PasswordCredential.Create(user.Id, passwordHash, now));
         try
         {

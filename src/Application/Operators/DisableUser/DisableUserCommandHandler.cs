@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Operators.DisableUser;
 
-internal sealed class DisableUserCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class DisableUserCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<DisableUserCommand, Result<UserAccessRemoved>>
 {
     public async ValueTask<Result<UserAccessRemoved>> Handle(DisableUserCommand command, CancellationToken cancellationToken)
@@ -23,6 +25,7 @@ internal sealed class DisableUserCommandHandler(IAuthDbContext db, TimeProvider 
         var now = clock.GetUtcNow();
         user.Disable(now);
         var revoked = await SessionRevocation.RevokeAllAsync(db, user.Id, exceptSessionId: null, SessionRevocationReason.UserDisabled, now, cancellationToken);
+        audit.Record(AuditEventTypes.UserBanned, user.Id, reason: "disable-user");
         await db.SaveChangesAsync(cancellationToken);
         return new UserAccessRemoved(user.Id, revoked);
     }

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Validation;
@@ -16,7 +18,7 @@ internal sealed class MarkEmailVerifiedCommandValidator : AbstractValidator<Mark
     public MarkEmailVerifiedCommandValidator() => RuleFor(c => c.Email).EmailAddress();
 }
 
-internal sealed class MarkEmailVerifiedCommandHandler(IAuthDbContext db, TimeProvider clock) : ICommandHandler<MarkEmailVerifiedCommand, Result<bool>>
+internal sealed class MarkEmailVerifiedCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit) : ICommandHandler<MarkEmailVerifiedCommand, Result<bool>>
 {
     public async ValueTask<Result<bool>> Handle(MarkEmailVerifiedCommand command, CancellationToken cancellationToken)
     {
@@ -33,6 +35,7 @@ internal sealed class MarkEmailVerifiedCommandHandler(IAuthDbContext db, TimePro
         }
 
         user.MarkEmailVerified(clock.GetUtcNow());
+        audit.Record(AuditEventTypes.EmailVerified, user.Id, reason: "mark-email-verified");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

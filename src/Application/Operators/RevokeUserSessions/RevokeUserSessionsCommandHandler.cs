@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Sessions;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Operators.RevokeUserSessions;
 
-internal sealed class RevokeUserSessionsCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class RevokeUserSessionsCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<RevokeUserSessionsCommand, Result<RevokeUserSessionsResult>>
 {
     public async ValueTask<Result<RevokeUserSessionsResult>> Handle(RevokeUserSessionsCommand command, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ internal sealed class RevokeUserSessionsCommandHandler(IAuthDbContext db, TimePr
             session.Revoke(SessionRevocationReason.RevokedByOperator, now);
         }
 
+        audit.Record(AuditEventTypes.SessionRevoked, userId, reason: $"revoke-user-sessions: {live.Count}");
         await db.SaveChangesAsync(cancellationToken);
         return new RevokeUserSessionsResult(userId, live.Count);
     }

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
@@ -21,7 +23,8 @@ internal sealed partial class RotateSigningKeysCommandHandler(
     ISigningKeyRing ring,
     TimeProvider clock,
     IOptions<JwtOptions> options,
-    ILogger<RotateSigningKeysCommandHandler> logger)
+    ILogger<RotateSigningKeysCommandHandler> logger,
+    AuditTrail audit)
     : ICommandHandler<RotateSigningKeysCommand, Result<SigningKeyRotationOutcome>>
 {
     public async ValueTask<Result<SigningKeyRotationOutcome>> Handle(RotateSigningKeysCommand command, CancellationToken cancellationToken)
@@ -98,6 +101,11 @@ internal sealed partial class RotateSigningKeysCommandHandler(
 
             db.SigningKeys.Add(created);
             live.Add(created);
+        }
+
+        if (plan.Action != SigningKeyRotationAction.None || command.RevokeKeyId is not null)
+        {
+            audit.Record(AuditEventTypes.SigningKeysRotated, subjectUserId: null, reason: $"{command.Trigger}: {plan.Action}{(command.RevokeKeyId is { } id ? $", revoked {id}" : string.Empty)}");
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -10,7 +10,7 @@ public static class DoctorCheckOrder
     public static readonly IReadOnlyList<string> Names =
     [
         "configuration", "secret", "database", "database-pool", "session-listener", "migrations", "key-encryption",
-        "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers", "resource-server",
+        "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers", "audit-trail", "resource-server",
     ];
 
     /// <summary>The checks in that order; a check not listed runs last.</summary>

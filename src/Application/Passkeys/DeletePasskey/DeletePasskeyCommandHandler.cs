@@ -1,3 +1,4 @@
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
@@ -13,5 +14,5 @@ internal sealed class DeletePasskeyCommandHandler(IAuthDbContext db, SignInMetho
         {
             var passkey = await db.Passkeys.FirstOrDefaultAsync(p => p.Id == command.Id && p.UserId == command.UserId, token);
             return passkey is null ? null : () => db.Passkeys.Remove(passkey);
-        }, SecondFactorErrors.PasskeyNotFound, SecondFactorErrors.LastWayToSignIn, cancellationToken);
+        }, SecondFactorErrors.PasskeyNotFound, SecondFactorErrors.LastWayToSignIn, AuditEventTypes.PasskeyRemoved, command.Id, cancellationToken);
 }

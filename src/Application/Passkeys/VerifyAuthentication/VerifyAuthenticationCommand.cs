@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.SignInPipeline;
@@ -11,7 +12,7 @@ namespace AuthPlatform.Application.Passkeys.VerifyAuthentication;
 /// key and counter; success starts a session (a passkey is both factors). POST /passkey/verify-authentication.
 /// </summary>
 public sealed record VerifyAuthenticationCommand(SessionToken? Challenge, string? ResponseJson, ClientInfo Client)
-    : ICommand<Result<SignInOutcome>>
+    : ICommand<Result<SignInOutcome>>, IAuditedSignIn
 {
     public override string ToString() => "VerifyAuthenticationCommand { }";
 }

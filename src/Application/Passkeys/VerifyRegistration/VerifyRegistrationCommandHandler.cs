@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
@@ -14,7 +16,8 @@ internal sealed class VerifyRegistrationCommandHandler(
     IWebAuthnRelyingParty relyingParty,
     WebAuthnChallengeStore challenges,
     TimeProvider clock,
-    VerifiedAddressPolicy verifiedAddress)
+    VerifiedAddressPolicy verifiedAddress,
+    AuditTrail audit)
     : ICommandHandler<VerifyRegistrationCommand, Result<PasskeyDto>>
 {
     public async ValueTask<Result<PasskeyDto>> Handle(VerifyRegistrationCommand command, CancellationToken cancellationToken)
@@ -48,6 +51,7 @@ internal sealed class VerifyRegistrationCommandHandler(
         var passkey = Passkey.Register(actor.User.Id, command.Name, credential.CredentialId, credential.PublicKey, credential.Counter,
             credential.BackupEligible, credential.BackedUp, credential.Transports, credential.Aaguid, now);
         db.Passkeys.Add(passkey);
+        audit.Record(AuditEventTypes.PasskeyAdded, actor.User.Id, reason: passkey.Id);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

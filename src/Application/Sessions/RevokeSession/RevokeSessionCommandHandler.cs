@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.Sessions.RevokeSession;
 
-internal sealed class RevokeSessionCommandHandler(IAuthDbContext db, TimeProvider clock, IOptions<SessionOptions> sessionOptions)
+internal sealed class RevokeSessionCommandHandler(IAuthDbContext db, TimeProvider clock, IOptions<SessionOptions> sessionOptions, AuditTrail audit)
     : ICommandHandler<RevokeSessionCommand, Result<RevokeSessionResult>>
 {
     public async ValueTask<Result<RevokeSessionResult>> Handle(RevokeSessionCommand command, CancellationToken cancellationToken)
@@ -29,6 +31,7 @@ internal sealed class RevokeSessionCommandHandler(IAuthDbContext db, TimeProvide
         }
 
         target.Revoke(isCurrent ? SessionRevocationReason.SignedOut : SessionRevocationReason.RevokedByUser, now);
+        audit.Record(isCurrent ? AuditEventTypes.SignOut : AuditEventTypes.SessionRevoked, userId, reason: $"revoke-session {target.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return new RevokeSessionResult(Revoked: true, RevokedCurrent: isCurrent);
     }

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Sessions;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Sessions.SignOut;
 
-internal sealed class SignOutCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class SignOutCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<SignOutCommand, Result<SignOutResult>>
 {
     public async ValueTask<Result<SignOutResult>> Handle(SignOutCommand command, CancellationToken cancellationToken)
@@ -25,6 +27,7 @@ internal sealed class SignOutCommandHandler(IAuthDbContext db, TimeProvider cloc
 
         // The row is kept, marked revoked, so a later use of the token is logged as "revoked", not "unknown".
         session.Revoke(SessionRevocationReason.SignedOut, clock.GetUtcNow());
+        audit.Record(AuditEventTypes.SignOut, session.UserId, actorId: session.UserId);
         await db.SaveChangesAsync(cancellationToken);
         return new SignOutResult(SessionRevoked: true);
     }

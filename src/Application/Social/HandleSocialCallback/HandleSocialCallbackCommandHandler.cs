@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using System.Text.RegularExpressions;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
@@ -27,7 +29,8 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
     IOptions<AuthOptions> auth,
     IOptions<SocialOptions> social,
     SessionIssuer issuer,
-    ILogger<HandleSocialCallbackCommandHandler> logger)
+    ILogger<HandleSocialCallbackCommandHandler> logger,
+    AuditTrail audit)
     : ICommandHandler<HandleSocialCallbackCommand, Result<SocialCallbackOutcome>>
 {
     public async ValueTask<Result<SocialCallbackOutcome>> Handle(HandleSocialCallbackCommand command, CancellationToken cancellationToken)
@@ -124,11 +127,13 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
                 }
 
                 db.Users.Add(user);
+                audit.Record(AuditEventTypes.SignUp, user.Id, reason: state.ProviderId, actorId: user.Id);
                 isNewUser = true;
             }
 
             account = Account.Link(user.Id, state.ProviderId, identity.Issuer, identity.Subject, now);
             db.Accounts.Add(account);
+            audit.Record(AuditEventTypes.ProviderLinked, user.Id, reason: state.ProviderId, actorId: user.Id);
         }
 
         if (user.IsDisabledAt(now))
@@ -186,6 +191,7 @@ internal sealed partial class HandleSocialCallbackCommandHandler(
 
             account = Account.Link(user.Id, state.ProviderId, identity.Issuer, identity.Subject, now);
             db.Accounts.Add(account);
+            audit.Record(AuditEventTypes.ProviderLinked, user.Id, reason: state.ProviderId, actorId: user.Id);
         }
 
         StoreTokens(account, identity.Tokens, now);

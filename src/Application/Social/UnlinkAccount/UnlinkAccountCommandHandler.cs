@@ -1,3 +1,4 @@
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
@@ -24,5 +25,5 @@ internal sealed class UnlinkAccountCommandHandler(IAuthDbContext db, SignInMetho
             return password is not null && (command.AccountId == password.Id || command.ProviderId == "credential")
                 ? () => db.PasswordCredentials.Remove(password)
                 : null;
-        }, SocialErrors.AccountNotFound, SocialErrors.FailedToUnlinkLastAccount, cancellationToken);
+        }, SocialErrors.AccountNotFound, SocialErrors.FailedToUnlinkLastAccount, AuditEventTypes.ProviderUnlinked, command.ProviderId, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.TwoFactor;
@@ -5,7 +7,7 @@ using Mediator;
 
 namespace AuthPlatform.Application.TwoFactor.DisableTwoFactor;
 
-internal sealed class DisableTwoFactorCommandHandler(IAuthDbContext db, PasswordConfirmation password)
+internal sealed class DisableTwoFactorCommandHandler(IAuthDbContext db, PasswordConfirmation password, AuditTrail audit)
     : ICommandHandler<DisableTwoFactorCommand, Result<bool>>
 {
     public async ValueTask<Result<bool>> Handle(DisableTwoFactorCommand command, CancellationToken cancellationToken)
@@ -16,6 +18,7 @@ internal sealed class DisableTwoFactorCommandHandler(IAuthDbContext db, Password
             return refused;
         }
 
+        audit.Record(AuditEventTypes.TwoFactorDisabled, userId);
         await SecondFactorRemoval.RemoveAllAsync(db, userId, cancellationToken);
         return true;
     }

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.TwoFactor;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.TwoFactor.GenerateBackupCodes;
 
-internal sealed class GenerateBackupCodesCommandHandler(IAuthDbContext db, PasswordConfirmation password, TimeProvider clock)
+internal sealed class GenerateBackupCodesCommandHandler(IAuthDbContext db, PasswordConfirmation password, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<GenerateBackupCodesCommand, Result<IReadOnlyList<string>>>
 {
     public async ValueTask<Result<IReadOnlyList<string>>> Handle(GenerateBackupCodesCommand command, CancellationToken cancellationToken)
@@ -23,6 +25,7 @@ internal sealed class GenerateBackupCodesCommandHandler(IAuthDbContext db, Passw
         }
 
         var codes = await BackupCodeSet.ReplaceAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        audit.Record(AuditEventTypes.BackupCodesGenerated, userId);
         await db.SaveChangesAsync(cancellationToken);
         return Result<IReadOnlyList<string>>.Success(codes);
     }

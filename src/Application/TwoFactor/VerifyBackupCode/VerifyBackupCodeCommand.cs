@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
@@ -13,7 +14,7 @@ namespace AuthPlatform.Application.TwoFactor.VerifyBackupCode;
 /// POST /two-factor/verify-backup-code.
 /// </summary>
 public sealed record VerifyBackupCodeCommand(CurrentSession? Actor, SessionToken? Challenge, string? Code, bool TrustDevice, ClientInfo Client)
-    : ICommand<Result<SecondFactorVerified>>
+    : ICommand<Result<SecondFactorVerified>>, IAuditedSignIn
 {
     private bool PrintMembers(StringBuilder builder)
     {

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.TwoFactor;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.TwoFactor.VerifyBackupCode;
 
-internal sealed class VerifyBackupCodeCommandHandler(IAuthDbContext db, SecondFactorAttempt attempt, TimeProvider clock)
+internal sealed class VerifyBackupCodeCommandHandler(IAuthDbContext db, SecondFactorAttempt attempt, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<VerifyBackupCodeCommand, Result<SecondFactorVerified>>
 {
     public async ValueTask<Result<SecondFactorVerified>> Handle(VerifyBackupCodeCommand command, CancellationToken cancellationToken)
@@ -42,6 +44,7 @@ internal sealed class VerifyBackupCodeCommandHandler(IAuthDbContext db, SecondFa
             return SecondFactorErrors.InvalidBackupCode;
         }
 
+        audit.Record(AuditEventTypes.BackupCodeUsed, context.User.Id);
         return await attempt.SucceedAsync(context, command.TrustDevice, command.Client, cancellationToken);
     }
 }

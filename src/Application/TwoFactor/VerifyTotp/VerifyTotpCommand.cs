@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
@@ -14,7 +15,7 @@ namespace AuthPlatform.Application.TwoFactor.VerifyTotp;
 /// POST /two-factor/verify-totp.
 /// </summary>
 public sealed record VerifyTotpCommand(CurrentSession? Actor, SessionToken? Challenge, string? Code, bool TrustDevice, ClientInfo Client)
-    : ICommand<Result<SecondFactorVerified>>
+    : ICommand<Result<SecondFactorVerified>>, IAuditedSignIn
 {
     private bool PrintMembers(StringBuilder builder)
     {

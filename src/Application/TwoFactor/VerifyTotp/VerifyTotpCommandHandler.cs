@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using System.Security.Cryptography;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
@@ -12,7 +14,8 @@ internal sealed class VerifyTotpCommandHandler(
     SecondFactorAttempt attempt,
     ITotpAuthenticator totp,
     ISecondFactorSecretProtector protector,
-    TimeProvider clock)
+    TimeProvider clock,
+    AuditTrail audit)
     : ICommandHandler<VerifyTotpCommand, Result<SecondFactorVerified>>
 {
     public async ValueTask<Result<SecondFactorVerified>> Handle(VerifyTotpCommand command, CancellationToken cancellationToken)
@@ -67,6 +70,11 @@ internal sealed class VerifyTotpCommandHandler(
         if (claimed == 0)
         {
             return SecondFactorErrors.InvalidCode;
+        }
+
+        if (!enrolment.Verified)
+        {
+            audit.Record(AuditEventTypes.TwoFactorEnabled, enrolment.UserId, reason: "totp");
         }
 
         enrolment.RecordAcceptedCode(matched, now);

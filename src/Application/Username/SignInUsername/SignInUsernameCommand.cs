@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Audit;
 using System.Text;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
@@ -13,7 +14,7 @@ namespace AuthPlatform.Application.Username.SignInUsername;
 /// </summary>
 public sealed record SignInUsernameCommand(
     string? Username, string? Password, bool RememberMe, ClientInfo Client, SessionToken? ReplacedToken = null, SessionToken? TrustedDevice = null)
-    : ICommand<Result<SignInOutcome>>
+    : ICommand<Result<SignInOutcome>>, IAuditedSignIn
 {
     private bool PrintMembers(StringBuilder builder)
     {

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Users.DeleteUser;
 
-internal sealed class DeleteUserCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class DeleteUserCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<DeleteUserCommand, Result<UserAccessRemoved>>
 {
     public async ValueTask<Result<UserAccessRemoved>> Handle(DeleteUserCommand command, CancellationToken cancellationToken)
@@ -20,6 +22,7 @@ internal sealed class DeleteUserCommandHandler(IAuthDbContext db, TimeProvider c
             return Errors.UserNotFound;
         }
 
+        audit.Record(AuditEventTypes.UserRemoved, user.Id, reason: "delete-user");
         var revoked = await UserRemoval.RemoveAsync(db, user, clock.GetUtcNow(), cancellationToken);
         return new UserAccessRemoved(user.Id, revoked);
     }

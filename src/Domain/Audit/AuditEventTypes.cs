@@ -1,0 +1,34 @@
+namespace AuthPlatform.Domain.Audit;
+
+/// <summary>
+/// The names of audit events: the one list, so a query or a webhook subscription names an event the same way the
+/// code that records it does. A new kind of event is a new constant here.
+/// </summary>
+public static class AuditEventTypes
+{
+    public const string SignUp = "sign-up";
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignOut = "sign-out";
+    public const string SessionRevoked = "session.revoked";
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordReset = "password.reset";
+    public const string EmailVerified = "email.verified";
+    public const string EmailChanged = "email.changed";
+    public const string TwoFactorEnabled = "two-factor.enabled";
+    public const string TwoFactorDisabled = "two-factor.disabled";
+    public const string BackupCodesGenerated = "backup-codes.generated";
+    public const string BackupCodeUsed = "backup-code.used";
+    public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRemoved = "passkey.removed";
+    public const string ProviderLinked = "provider.linked";
+    public const string ProviderUnlinked = "provider.unlinked";
+    public const string ApiKeyCreated = "api-key.created";
+    public const string ApiKeyDeleted = "api-key.deleted";
+    public const string UserBanned = "admin.user-banned";
+    public const string UserUnbanned = "admin.user-unbanned";
+    public const string RoleChanged = "admin.role-changed";
+    public const string UserRemoved = "user.removed";
+    public const string SigningKeysRotated = "signing-keys.rotated";
+    public const string AuditPruned = "audit.pruned";
+}

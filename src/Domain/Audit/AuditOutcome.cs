@@ -1,0 +1,7 @@
+namespace AuthPlatform.Domain.Audit;
+
+public enum AuditOutcome
+{
+    Success,
+    Failure,
+}
