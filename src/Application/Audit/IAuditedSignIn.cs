@@ -5,4 +5,8 @@ namespace AuthPlatform.Application.Audit;
 /// the audit trail as <c>sign-in.failed</c> with the refusal's code, by <see cref="Common.Behaviours.SignInFailureAuditBehaviour{TMessage, TResponse}"/>;
 /// its successes are written where every session starts, the sign-in pipeline's <c>SessionIssuer</c>.
 /// </summary>
-public interface IAuditedSignIn;
+public interface IAuditedSignIn
+{
+    /// <summary>The address the attempt claims, if it names one: a refusal is then part of that account's activity.</summary>
+    string? ClaimedEmail => null;
+}

@@ -36,7 +36,7 @@ public static class MailCommandLines
 
     private static async Task<int> RunAsync<T>(string name, ICommand<Application.Common.Results.Result<T>> message, Func<T, string> describe, CancellationToken cancellationToken)
     {
-        await using var app = ServiceHost.Build([]);
+        await using var app = OperatorHost.Build();
         if (await StartupChecks.ValidateConfigurationAsync(app) is var exit and not 0)
         {
             return exit;

@@ -29,7 +29,7 @@ public static partial class OperatorCommands
         var command = new Command(name, description) { email };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = ServiceHost.Build([]);
+            await using var app = OperatorHost.Build();
             if (await StartupChecks.ValidateConfigurationAsync(app) is var exit and not 0)
             {
                 return exit;

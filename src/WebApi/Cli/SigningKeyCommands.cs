@@ -29,7 +29,7 @@ public static class SigningKeyCommands
         var command = new Command("rotate-keys", "Rotate the JWT signing keys now.") { now, revoke };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = ServiceHost.Build([]);
+            await using var app = OperatorHost.Build();
             if (await StartupChecks.ValidateConfigurationAsync(app) is var exit and not 0)
             {
                 return exit;

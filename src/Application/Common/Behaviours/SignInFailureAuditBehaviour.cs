@@ -1,7 +1,10 @@
 using AuthPlatform.Application.Audit;
+using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Audit;
+using AuthPlatform.Domain.Users;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthPlatform.Application.Common.Behaviours;
@@ -22,9 +25,22 @@ public sealed class SignInFailureAuditBehaviour<TMessage, TResponse>(IServicePro
         var response = await next(message, cancellationToken);
         if (Audited && response is IOperationResult { IsSuccess: false, Error: { } error })
         {
-            await services.GetRequiredService<AuditTrail>().RecordFailureAsync(AuditEventTypes.SignInFailed, error.Code, subjectUserId: null, cancellationToken);
+            var subject = await ClaimedUserAsync((IAuditedSignIn)message, cancellationToken);
+            await services.GetRequiredService<AuditTrail>().RecordFailureAsync(AuditEventTypes.SignInFailed, error.Code, subject, cancellationToken);
         }
 
         return response;
+    }
+
+    /// <summary>The id of the account the attempt named, if it exists (never said to the caller: only the trail knows).</summary>
+    private async Task<string?> ClaimedUserAsync(IAuditedSignIn attempt, CancellationToken cancellationToken)
+    {
+        if (!EmailAddress.TryCreate(attempt.ClaimedEmail, out var email))
+        {
+            return null;
+        }
+
+        var db = services.GetRequiredService<IAuthDbContext>();
+        return await db.Users.AsNoTracking().Where(u => u.Email == email.Value).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -14,5 +14,7 @@ namespace AuthPlatform.Application.EmailOtp.SignInEmailOtp;
 public sealed record SignInEmailOtpCommand(string? Email, string? Otp, string? Name, string? Image, ClientInfo Client, SessionToken? TrustedDevice)
     : ICommand<Result<SignInOutcome>>, IAuditedSignIn
 {
+    string? IAuditedSignIn.ClaimedEmail => Email;
+
     public override string ToString() => "SignInEmailOtpCommand { Email = ***, Otp = *** }";
 }

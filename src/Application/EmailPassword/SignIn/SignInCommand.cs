@@ -18,6 +18,8 @@ namespace AuthPlatform.Application.EmailPassword.SignIn;
 public sealed record SignInCommand(string? Email, string? Password, bool RememberMe, ClientInfo Client, SessionToken? ReplacedToken = null, SessionToken? TrustedDevice = null)
     : ICommand<Result<SignInOutcome>>, IAuditedSignIn
 {
+    string? IAuditedSignIn.ClaimedEmail => Email;
+
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Email = ***, Password = ***, RememberMe = ").Append(RememberMe);

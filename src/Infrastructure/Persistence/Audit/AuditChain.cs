@@ -75,7 +75,8 @@ public sealed class AuditChain(IDbContextFactory<AuthDbContext> contexts)
                 var position = auditEvent.Position!.Value;
                 if (expected is { } wanted && position != wanted)
                 {
-                    return new AuditChainBreak(auditEvent.Id, position, $"events at positions {wanted} to {position - 1} are missing (removed) before event {auditEvent.Id}");
+                    var missing = position - wanted == 1 ? $"the event at position {wanted} is" : $"the events at positions {wanted} to {position - 1} are";
+                    return new AuditChainBreak(auditEvent.Id, position, $"{missing} missing (removed) before event {auditEvent.Id}");
                 }
 
                 // The first remaining event is checked against the digest it recorded (the head may have been pruned);
