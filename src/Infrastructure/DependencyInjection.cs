@@ -64,7 +64,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IDoctorCheck, IdentityProvidersCheck>();
         services.AddSingleton<IDoctorCheck, AuditTrailCheck>();
 
-        // The audit trail: events written with the change they record, chained by the sealer (docs/adr/0133).
+        // The audit trail: events written with the change they record, chained by the sealer (docs/adr/0139).
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IAuditFailureWriter, AuditFailureWriter>();
         services.AddHostedService<AuditChainSealer>();

@@ -56,7 +56,7 @@ public interface IAuthDbContext
     /// <summary>Keys users created for their programs (stored as digests).</summary>
     DbSet<ApiKey> ApiKeys { get; }
 
-    /// <summary>The audit trail: security events, chained by digest once sealed (ADR 0133).</summary>
+    /// <summary>The audit trail: security events, chained by digest once sealed (ADR 0139).</summary>
     DbSet<AuditEvent> AuditEvents { get; }
 
     /// <summary>
