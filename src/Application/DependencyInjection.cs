@@ -74,6 +74,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddScoped<AuthPlatform.Application.Admin.AdminAuthorization>();
         services.AddScoped<AuthPlatform.Application.Audit.AuditTrail>();
+        services.AddScoped<AuthPlatform.Application.Webhooks.WebhookDispatcher>();
         services.AddSingleton<IAuditOrigin, AuthPlatform.Application.Audit.HostAuditOrigin>(); // the web host adds its own, which wins
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).

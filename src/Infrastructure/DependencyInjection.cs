@@ -12,6 +12,7 @@ using AuthPlatform.Infrastructure.SessionCache;
 using AuthPlatform.Infrastructure.SecondFactors;
 using AuthPlatform.Infrastructure.SigningKeys;
 using AuthPlatform.Infrastructure.Social;
+using AuthPlatform.Infrastructure.Webhooks;
 using AuthPlatform.Application.Common.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,13 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IAuditFailureWriter, AuditFailureWriter>();
         services.AddHostedService<AuditChainSealer>();
+
+        // Webhooks: the audit trail's events, signed as Standard Webhooks, sent by every instance in turn (leases).
+        services.AddHttpClient(WebhookHttpTransport.HttpClientName, client => client.Timeout = WebhookHttpTransport.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<IWebhookTransport, WebhookHttpTransport>();
+        services.AddSingleton<IWebhookSecretProtector, WebhookSecretEncryption>();
+        services.AddHostedService<WebhookDeliveryWorker>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();

@@ -30,5 +30,6 @@ public static class AuditEventTypes
     public const string RoleChanged = "admin.role-changed";
     public const string UserRemoved = "user.removed";
     public const string SigningKeysRotated = "signing-keys.rotated";
-    public const string AuditPruned = "audit.pruned";
+    public const string WebhookAdded = "webhook.added";
+    public const string WebhookRemoved = "webhook.removed";
 }

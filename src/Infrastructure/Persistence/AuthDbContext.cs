@@ -11,6 +11,7 @@ using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;
+using AuthPlatform.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -55,6 +56,10 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

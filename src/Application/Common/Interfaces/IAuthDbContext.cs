@@ -9,6 +9,7 @@ using AuthPlatform.Domain.SigningKeys;
 using AuthPlatform.Domain.TwoFactor;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;
+using AuthPlatform.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Common.Interfaces;
@@ -58,6 +59,11 @@ public interface IAuthDbContext
 
     /// <summary>The audit trail: security events, chained by digest once sealed (ADR 0139).</summary>
     DbSet<AuditEvent> AuditEvents { get; }
+
+    /// <summary>Receivers of the audit trail's events (Standard Webhooks) and their delivery log.</summary>
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

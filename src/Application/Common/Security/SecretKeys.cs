@@ -10,6 +10,7 @@ public enum EncryptedFamily
     SigningKeys,
     SecondFactors,
     ProviderTokens,
+    WebhookSecrets,
 }
 
 /// <summary>
@@ -47,6 +48,7 @@ public static class SecretKeys
             EncryptedFamily.SigningKeys => ("AuthPlatform signing keys v1"u8.ToArray(), "private key encryption"u8.ToArray()),
             EncryptedFamily.SecondFactors => ("AuthPlatform second factors v1"u8.ToArray(), "totp secret encryption"u8.ToArray()),
             EncryptedFamily.ProviderTokens => ("AuthPlatform provider tokens v1"u8.ToArray(), "provider token encryption"u8.ToArray()),
+            EncryptedFamily.WebhookSecrets => ("AuthPlatform webhook secrets v1"u8.ToArray(), "webhook secret encryption"u8.ToArray()),
             _ => throw new ArgumentOutOfRangeException(nameof(family), family, "No such family of secrets."),
         };
         return (Base64Url.EncodeToString(Hkdf(secret, 12, salt, EncryptionKeyIdInfo)), Hkdf(secret, 32, salt, info));
