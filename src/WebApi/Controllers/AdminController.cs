@@ -1,5 +1,8 @@
 using AuthPlatform.Application.Admin;
 using AuthPlatform.Application.Admin.BanUser;
+using AuthPlatform.Application.Admin.ImpersonateUser;
+using AuthPlatform.Application.Admin.StopImpersonating;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Application.Admin.ListUserSessions;
 using AuthPlatform.Application.Admin.ListUsers;
 using AuthPlatform.Application.Admin.RemoveUser;
@@ -106,6 +109,31 @@ public sealed class AdminController(ISender sender) : ControllerBase
     [AuthRoute(Admin = AdminAction.DeleteUsers, Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> RemoveUser([FromBody] AdminUserRequest request, CancellationToken cancellationToken) =>
         AnswerSuccess(await sender.Send(new RemoveUserCommand(HttpContext.CurrentSession().User.Id, request.UserId), cancellationToken));
+
+    [EndpointSummary("Opens a session as another user, for an hour; the administrator's own session is held aside")]
+    [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [HttpPost("admin/impersonate-user")]
+    [AuthRoute(Admin = AdminAction.Impersonate, Needs = SensitiveProof.FreshSession)]
+    public async Task<IActionResult> ImpersonateUser([FromBody] AdminUserRequest request, CancellationToken cancellationToken)
+    {
+        var current = HttpContext.CurrentSession();
+        var held = new HeldAdminSession(HttpContext.SessionAuthentication().Token!.Value, current.RememberMe);
+        var result = await sender.Send(new ImpersonateUserCommand(current.User.Id, request.UserId, held, RequestContext.ClientOf(HttpContext)), cancellationToken);
+        return result.IsSuccess ? this.SignedIn(result.Value, s => new SessionResponse(s.Session, s.User)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+
+    /// <summary>Any session may ask; only an impersonation session holding its administrator's live session succeeds.</summary>
+    [EndpointSummary("Ends an impersonation and gives the administrator their own session back")]
+    [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [HttpPost("admin/stop-impersonating")]
+    public async Task<IActionResult> StopImpersonating(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new StopImpersonatingCommand(HttpContext.CurrentSession(), HttpContext.HeldAdminSessionToken()), cancellationToken);
+        return result.IsSuccess ? this.SignedIn(result.Value, s => new SessionResponse(s.Session, s.User)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
 
     private IActionResult Answer<T>(Result<T> result) =>
         result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
