@@ -40,6 +40,22 @@ public sealed class AdminAuthorization(IAuthDbContext db, IOptions<AdminOptions>
         return options.Value.CustomRoleStatements.TryGetValue(roleName, out var custom) ? statements.Union(PermissionStatements.From(custom)) : statements;
     }
 
+    /// <summary>
+    /// A role name a user may be given: any, as in BetterAuth, unless Auth:Admin:CustomRoles is configured; then only
+    /// the default role, the administrator roles and the custom ones (YOU_ARE_NOT_ALLOWED_TO_SET_NON_EXISTENT_VALUE).
+    /// </summary>
+    public bool IsKnownRole(string roleName) =>
+        options.Value.CustomRoles.Count == 0
+        || roleName == DefaultRole
+        || options.Value.Roles.Contains(roleName, StringComparer.Ordinal)
+        || options.Value.CustomRoles.ContainsKey(roleName);
+
+    /// <summary>Null when <paramref name="actorId"/> may give a user <paramref name="roles"/> (create-user, update-user).</summary>
+    public async Task<Error?> RoleChangeRefusalAsync(string actorId, IEnumerable<string> roles, CancellationToken cancellationToken) =>
+        !Allows(actorId, await RoleOfAsync(actorId, cancellationToken), AdminAction.ChangeRole) ? AdminStatements.RefusalOf(AdminAction.ChangeRole)
+        : roles.All(IsKnownRole) ? null
+        : Errors.Admin.NonExistentRole;
+
     /// <summary>Null when the user may do <paramref name="action"/>; otherwise the route's 403.</summary>
     public async Task<Error?> RefusalAsync(string userId, AdminAction action, CancellationToken cancellationToken)
     {

@@ -1,14 +1,20 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Access;
 using Mediator;
 
 namespace AuthPlatform.Application.Admin.SetRole;
 
-internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider clock)
+internal sealed class SetRoleCommandHandler(IAuthDbContext db, AdminAuthorization authorization, TimeProvider clock)
     : ICommandHandler<SetRoleCommand, Result<AdminUserDto>>
 {
     public async ValueTask<Result<AdminUserDto>> Handle(SetRoleCommand command, CancellationToken cancellationToken)
     {
+        if (!command.Roles!.All(authorization.IsKnownRole))
+        {
+            return Errors.Admin.NonExistentRole;
+        }
+
         var found = await AdminTargets.FindAsync(db, command.UserId!, cancellationToken);
         if (!found.IsSuccess)
         {
@@ -16,7 +22,7 @@ internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider cloc
         }
 
         var now = clock.GetUtcNow();
-        found.Value.SetRole(string.Join(',', command.Roles!.Select(r => r.Trim())), now);
+        found.Value.SetRole(RoleNames.Join(command.Roles!), now);
         await db.SaveChangesAsync(cancellationToken);
         return AdminUserDto.Of(found.Value, now);
     }

@@ -18,8 +18,9 @@ public sealed class AdminOptions
     /// <summary>
     /// Further roles and what each may do, BetterAuth's custom <c>roles</c>: role → resource → comma-separated actions,
     /// e.g. <c>Auth:Admin:CustomRoles:support:user = "list,get"</c>. Only the admin plugin's statements are allowed.
+    /// Get-only: the configuration binder fills it in place.
     /// </summary>
-    public Dictionary<string, Dictionary<string, string>> CustomRoles { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Dictionary<string, string>> CustomRoles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How long an impersonation session lives, never refreshed (BetterAuth's impersonationSessionDuration).</summary>
     public TimeSpan ImpersonationSessionDuration { get; set; } = TimeSpan.FromHours(1);
