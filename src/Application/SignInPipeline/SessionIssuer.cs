@@ -112,13 +112,13 @@ internal sealed class SessionIssuer(
     /// An administrator (<paramref name="administratorId"/>, already allowed to impersonate <paramref name="user"/>)
     /// opens a session as that user: it ends after <paramref name="duration"/>, is never remembered or refreshed, and
     /// names the administrator. The policy's row for <see cref="SignInMethod.Impersonation"/> applies; a banned user
-    /// is refused with BetterAuth's BANNED_USER.
+    /// is refused as every way in refuses them (BANNED_USER).
     /// </summary>
     public Result<SignInOutcome> Impersonate(User user, string administratorId, TimeSpan duration, HeldAdminSession held, ClientInfo client)
     {
         if (Refusal(SignInPolicy.For(SignInMethod.Impersonation), user) is { } refusal)
         {
-            return refusal.Is(Errors.UserDisabled) ? Errors.Admin.BannedUser : refusal;
+            return refusal;
         }
 
         var token = SessionToken.Generate();

@@ -53,10 +53,6 @@ public static partial class Errors
         public static readonly Error NotAllowedToSetUsersEmail =
             new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_SET_USERS_EMAIL", "You are not allowed to update users email");
 
-        /// <summary>Impersonating a banned user (BetterAuth's default bannedUserMessage).</summary>
-        public static readonly Error BannedUser =
-            new(ErrorKind.Forbidden, "BANNED_USER", "You have been banned from this application. Please contact support if you believe this is an error.");
-
         public static readonly Error NonExistentRole =
             new(ErrorKind.Validation, "YOU_ARE_NOT_ALLOWED_TO_SET_NON_EXISTENT_VALUE", "You are not allowed to set a non-existent role value");
 
