@@ -35,6 +35,7 @@ public static class WebApiDependencyInjection
         services.AddAuthorization();
 
         services.AddSingleton<FlowCookies>();
+        services.AddSingleton<AdminSessionCookie>();
         services.AddSingleton<SignInCookieWriter>();
         services.AddSingleton<JwksResponder>();
         services.AddSingleton<DiscoveryDocument>();

@@ -32,4 +32,20 @@ public sealed class AdminOptionsValidatorTests
         Assert.Contains(problems, p => p.Contains("Auth:Admin:AdminRoles", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Auth:Admin:AdminUserIds", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Custom_roles_may_only_hold_the_admin_statements_and_impersonation_lasts_a_positive_time()
+    {
+        var options = new AdminOptions { ImpersonationSessionDuration = TimeSpan.Zero };
+        options.CustomRoles["support"] = new Dictionary<string, string> { ["user"] = "list, get" };
+        options.CustomRoles["auditor"] = new Dictionary<string, string> { ["organization"] = "delete" };
+
+        var problems = Problems(options);
+
+        Assert.Contains(problems, p => p.Contains("Auth:Admin:CustomRoles:auditor", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("Auth:Admin:CustomRoles:support", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Auth:Admin:ImpersonationSessionDuration", StringComparison.Ordinal));
+        Assert.Equal(["list", "get"], options.CustomRoleStatements["support"]["user"]);
+        Assert.Equal(TimeSpan.FromHours(1), new AdminOptions().ImpersonationSessionDuration);
+    }
 }

@@ -44,6 +44,7 @@ public sealed class OneWayInTests
                 .HaveFullName("AuthPlatform.WebApi.Cookies.SessionCookies")
                 .Or().HaveFullName("AuthPlatform.WebApi.Cookies.SessionDataCookie")
                 .Or().HaveFullName("AuthPlatform.WebApi.Cookies.FlowCookies")
+                .Or().HaveFullName("AuthPlatform.WebApi.Cookies.AdminSessionCookie")
                 .Or().HaveFullName("AuthPlatform.WebApi.Cookies.SignInCookieWriter")
                 .Or().HaveFullName("Microsoft.AspNetCore.Http.IResponseCookies"))
             .Because("a controller returns a CookieResult; the cookies of a sign-in are written in one place (SignInCookieWriter)")

@@ -133,6 +133,28 @@ public sealed class UserCommandTests(TestDatabase database) : IAsyncLifetime
         Assert.Contains("USER_NOT_FOUND", result.Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Set_role_makes_the_first_administrator_who_may_then_use_the_admin_api()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var cookie = await SignUpAsync(client, "wyn@example.com");
+        var listUsers = new HttpRequestMessage(HttpMethod.Get, "/api/auth/admin/list-users") { Headers = { { "Cookie", cookie } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(listUsers)).StatusCode);
+
+        var result = await OperatorCli.RunAsync(Good(), "set-role", "--email", "WYN@example.com", "--role", "admin");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("now has the role(s) admin", result.Output, StringComparison.Ordinal);
+        Assert.Equal("admin", await database.ScalarAsync<string>("select role from users where email = 'wyn@example.com'"));
+        var again = new HttpRequestMessage(HttpMethod.Get, "/api/auth/admin/list-users") { Headers = { { "Cookie", cookie } } };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(again)).StatusCode);
+
+        var unknown = await OperatorCli.RunAsync(Good(), "set-role", "--email", "nobody@example.com", "--role", "admin");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("USER_NOT_FOUND", unknown.Errors, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string?> Good() => OperatorCli.GoodEnvironment(database.ConnectionString);
 
     private static async Task<string> SignUpAsync(HttpClient client, string email) =>

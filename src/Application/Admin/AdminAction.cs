@@ -1,6 +1,9 @@
 namespace AuthPlatform.Application.Admin;
 
-/// <summary>What an administration route does; each has BetterAuth's own 403 code for a caller who is no administrator.</summary>
+/// <summary>
+/// What an administration route does. Each maps to one of BetterAuth's admin statements and its 403 code
+/// in <see cref="AdminStatements"/>, the one table of both.
+/// </summary>
 public enum AdminAction
 {
     None,
@@ -11,5 +14,12 @@ public enum AdminAction
     RevokeSessions,
     DeleteUsers,
     Impersonate,
+    ImpersonateAdmins,
+    GetUser,
+    CreateUsers,
+    UpdateUsers,
+    SetUserPassword,
+    SetUserEmail,
     ReadAuditTrail,
+    ManageWebhooks,
 }

@@ -113,6 +113,26 @@ internal sealed class SessionIssuer(
         return new CurrentSession(session, mapper.Map<UserDto>(user), RememberMe: false);
     }
 
+    /// <summary>
+    /// An administrator (<paramref name="administratorId"/>, already allowed to impersonate <paramref name="user"/>)
+    /// opens a session as that user: it ends after <paramref name="duration"/>, is never remembered or refreshed, and
+    /// names the administrator. The policy's row for <see cref="SignInMethod.Impersonation"/> applies; a banned user
+    /// is refused as every way in refuses them (BANNED_USER).
+    /// </summary>
+    public Result<SignInOutcome> Impersonate(User user, string administratorId, TimeSpan duration, HeldAdminSession held, ClientInfo client)
+    {
+        if (Refusal(SignInPolicy.For(SignInMethod.Impersonation), user) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var token = SessionToken.Generate();
+        var session = Session.Start(user.Id, token, administratorId, duration, client.IpAddress, client.UserAgent, clock.GetUtcNow());
+        db.Sessions.Add(session);
+        audit.Record(AuditEventTypes.ImpersonationStarted, user.Id, reason: session.Id, actorId: administratorId);
+        return SignInOutcome.SignedIn(Signed(token, session, user, rememberMe: false)) with { HoldsAdminSession = held };
+    }
+
     /// <summary>What the policy's row refuses before any factor counts: a disabled user, an address not yet proven.</summary>
     private Error? Refusal(SignInRule rule, User user) =>
         user.IsDisabledAt(clock.GetUtcNow()) ? Errors.UserDisabled

@@ -41,4 +41,10 @@ public enum SignInMethod
 
     /// <summary>POST /sign-in/username: username and password (BetterAuth's username plugin); a password, as for Password.</summary>
     Username,
+
+    /// <summary>
+    /// POST /admin/impersonate-user: an administrator opens a session as another user (BetterAuth's admin plugin).
+    /// The administrator's own session is the proof; the user's factors are not asked.
+    /// </summary>
+    Impersonation,
 }

@@ -55,6 +55,9 @@ public static class SignInPolicy
         // A key was created from a session that passed this policy, and the owner can delete it at any time;
         // a disabled owner is refused at every request. Neither address nor second factor is asked again.
         new(SignInMethod.ApiKey, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
+        // The administrator's live session (and the impersonate statement) is the proof; the user proves nothing.
+        // The session is short, never refreshed, and names the administrator (ADR 0132); a banned user is refused.
+        new(SignInMethod.Impersonation, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
     ];
 
     public static IReadOnlyList<SignInRule> All => Rows;

@@ -2,7 +2,8 @@ namespace AuthPlatform.Application.Tokens;
 
 /// <summary>
 /// The claims of an access token (the spec's set): iss, aud (always an array), sub, iat, nbf, exp, jti,
-/// sid, email, email_verified, name. Times are Unix seconds.
+/// sid, email, email_verified, name. Times are Unix seconds. <see cref="Actor"/>: the administrator behind an
+/// impersonation session, written as RFC 8693's actor claim <c>act: {"sub": ...}</c>.
 /// </summary>
 public readonly record struct AccessTokenClaims(
     string Issuer,
@@ -15,4 +16,5 @@ public readonly record struct AccessTokenClaims(
     string SessionId,
     string Email,
     bool EmailVerified,
-    string Name);
+    string Name,
+    string? Actor = null);

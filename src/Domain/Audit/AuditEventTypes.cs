@@ -29,6 +29,9 @@ public static class AuditEventTypes
     public const string UserUnbanned = "admin.user-unbanned";
     public const string RoleChanged = "admin.role-changed";
     public const string UserRemoved = "user.removed";
+    public const string UserUpdated = "admin.user-updated";
+    public const string ImpersonationStarted = "admin.impersonation-started";
+    public const string ImpersonationStopped = "admin.impersonation-stopped";
     public const string SigningKeysRotated = "signing-keys.rotated";
     public const string WebhookAdded = "webhook.added";
     public const string WebhookRemoved = "webhook.removed";

@@ -56,6 +56,14 @@ public sealed class Session
     public const int MaxAuthenticationMethodsLength = 64;
 
     /// <summary>
+    /// The administrator who opened this session as its user (BetterAuth's impersonatedBy); null for the user's own.
+    /// Such a session has a fixed end and is never remembered nor refreshed.
+    /// </summary>
+    public string? ImpersonatedBy { get; private set; }
+
+    public const int MaxUserIdLength = 64;
+
+    /// <summary>
     /// Starts a session. Only the sign-in pipeline (Application's SessionIssuer) calls this: it alone decides
     /// whether a way of signing in may end in a session (an architecture test keeps it so).
     /// </summary>
@@ -80,6 +88,39 @@ public sealed class Session
             IpAddress = Truncate(ipAddress, MaxIpAddressLength),
             UserAgent = Truncate(userAgent, MaxUserAgentLength),
             AuthenticationMethods = Truncate(authenticationMethods, MaxAuthenticationMethodsLength),
+        };
+    }
+
+    /// <summary>
+    /// Starts an impersonation: a session of <paramref name="userId"/> opened by the administrator
+    /// <paramref name="impersonatedBy"/>, ending <paramref name="duration"/> from now whatever its use (its sliding
+    /// window is its whole life, so it is never refreshed). Only the sign-in pipeline calls this.
+    /// </summary>
+    public static Session Start(string userId, SessionToken token, string impersonatedBy, TimeSpan duration, string? ipAddress, string? userAgent, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(impersonatedBy) || impersonatedBy.Length > MaxUserIdLength)
+        {
+            throw new DomainRuleException("An impersonation session belongs to a user and names the administrator who opened it.");
+        }
+
+        if (duration <= TimeSpan.Zero)
+        {
+            throw new DomainRuleException("An impersonation session lasts a positive time.");
+        }
+
+        return new Session
+        {
+            Id = RandomId.New(),
+            UserId = userId,
+            TokenDigest = token.ComputeDigest(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = now + duration,
+            AbsoluteExpiresAt = now + duration,
+            RememberMe = false,
+            IpAddress = Truncate(ipAddress, MaxIpAddressLength),
+            UserAgent = Truncate(userAgent, MaxUserAgentLength),
+            ImpersonatedBy = impersonatedBy,
         };
     }
 

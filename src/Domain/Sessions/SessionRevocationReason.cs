@@ -11,4 +11,7 @@ public enum SessionRevocationReason
 
     /// <summary>The account's address was proven for the first time; sessions begun before that are not trusted.</summary>
     AddressProven,
+
+    /// <summary>The administrator stopped impersonating the user and went back to their own session.</summary>
+    ImpersonationEnded,
 }

@@ -132,6 +132,25 @@ public sealed class User
     }
 
     /// <summary>
+    /// An administrator sets the address and whether it counts as verified, on their word (the admin API's update-user);
+    /// a field left null keeps its value.
+    /// </summary>
+    public void SetEmailByAdministrator(EmailAddress? email, bool? verified, DateTimeOffset now)
+    {
+        if (email is { } address)
+        {
+            Email = address.Value;
+        }
+
+        if (verified is { } isVerified)
+        {
+            EmailVerified = isVerified;
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>
     /// Gives the user a username (already validated and normalized by the application's username rules) and
     /// the form to show; a null <paramref name="displayUsername"/> shows the username as given.
     /// </summary>

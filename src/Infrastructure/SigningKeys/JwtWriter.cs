@@ -91,6 +91,14 @@ public sealed class JwtWriter(SigningKeyRing ring) : IJwtSigner
             w.WriteString("email"u8, claims.Email);
             w.WriteBoolean("email_verified"u8, claims.EmailVerified);
             w.WriteString("name"u8, claims.Name);
+            if (claims.Actor is { } actor)
+            {
+                // RFC 8693 §4.1: who acts for the subject (an administrator impersonating the user).
+                w.WriteStartObject("act"u8);
+                w.WriteString("sub"u8, actor);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
             w.Flush();
             return _buffer.WrittenSpan;

@@ -23,7 +23,7 @@ public sealed class AdminRouteFilter(AdminAuthorization authorization) : IAsyncA
 
         var current = context.HttpContext.SessionAuthentication().Session;
         var refusal = current is null
-            ? AdminAuthorization.RefusalOf(permission)
+            ? AdminStatements.RefusalOf(permission)
             : await authorization.RefusalAsync(current.User.Id, permission, context.HttpContext.RequestAborted);
         if (refusal is not null)
         {

@@ -35,6 +35,10 @@ public static class SessionHttpContextExtensions
         return read.Values.TryGetValue(cookie, out var token) ? token : null;
     }
 
+    /// <summary>The administrator's session an impersonation holds aside (admin_session), or null when none is validly presented.</summary>
+    public static SessionToken? HeldAdminSessionToken(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<AdminSessionCookie>().Read(context.Request);
+
     /// <summary>The well-formed session token a cookie carried (not a bearer header), or null: the session a new sign-in replaces.</summary>
     public static SessionToken? PresentedCookieToken(this HttpContext context) =>
         context.SessionAuthentication() is { Credential.IsCookie: true, Token: { } token } ? token : null;

@@ -1,5 +1,13 @@
 using AuthPlatform.Application.Admin;
 using AuthPlatform.Application.Admin.BanUser;
+using AuthPlatform.Application.Admin.CreateUser;
+using AuthPlatform.Application.Admin.GetUser;
+using AuthPlatform.Application.Admin.HasPermission;
+using AuthPlatform.Application.Admin.SetUserPassword;
+using AuthPlatform.Application.Admin.UpdateUser;
+using AuthPlatform.Application.Admin.ImpersonateUser;
+using AuthPlatform.Application.Admin.StopImpersonating;
+using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Application.Admin.ListUserSessions;
 using AuthPlatform.Application.Admin.ListUsers;
 using AuthPlatform.Application.Admin.RemoveUser;
@@ -106,6 +114,102 @@ public sealed class AdminController(ISender sender) : ControllerBase
     [AuthRoute(Admin = AdminAction.DeleteUsers, Needs = SensitiveProof.FreshSession)]
     public async Task<IActionResult> RemoveUser([FromBody] AdminUserRequest request, CancellationToken cancellationToken) =>
         AnswerSuccess(await sender.Send(new RemoveUserCommand(HttpContext.CurrentSession().User.Id, request.UserId), cancellationToken));
+
+    [EndpointSummary("Opens a session as another user, for an hour; the administrator's own session is held aside")]
+    [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [HttpPost("admin/impersonate-user")]
+    [AuthRoute(Admin = AdminAction.Impersonate, Needs = SensitiveProof.FreshSession)]
+    public async Task<IActionResult> ImpersonateUser([FromBody] AdminUserRequest request, CancellationToken cancellationToken)
+    {
+        var current = HttpContext.CurrentSession();
+        var held = new HeldAdminSession(HttpContext.SessionAuthentication().Token!.Value, current.RememberMe);
+        var result = await sender.Send(new ImpersonateUserCommand(current.User.Id, request.UserId, held, RequestContext.ClientOf(HttpContext)), cancellationToken);
+        return result.IsSuccess ? this.SignedIn(result.Value, s => new SessionResponse(s.Session, s.User)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+
+    /// <summary>Any session may ask; only an impersonation session holding its administrator's live session succeeds.</summary>
+    [EndpointSummary("Ends an impersonation and gives the administrator their own session back")]
+    [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [HttpPost("admin/stop-impersonating")]
+    public async Task<IActionResult> StopImpersonating(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new StopImpersonatingCommand(HttpContext.CurrentSession(), HttpContext.HeldAdminSessionToken()), cancellationToken);
+        return result.IsSuccess ? this.SignedIn(result.Value, s => new SessionResponse(s.Session, s.User)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+
+    [EndpointSummary("One user")]
+    [ProducesResponseType<AdminUserDto>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpGet("admin/get-user")]
+    [AuthRoute(Admin = AdminAction.GetUser)]
+    public async Task<IActionResult> GetUser([FromQuery] string? id, CancellationToken cancellationToken) =>
+        Answer(await sender.Send(new GetUserQuery(id), cancellationToken));
+
+    [EndpointSummary("Creates a user, with or without a password")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/create-user")]
+    [AuthRoute(Admin = AdminAction.CreateUsers, HashesPasswords = true)]
+    public async Task<IActionResult> CreateUser([FromBody] CreateUserRequest request, CancellationToken cancellationToken)
+    {
+        var (roles, problem) = request.ReadRoles();
+        if (problem is not null)
+        {
+            return ProblemWriter.Result(HttpContext, problem);
+        }
+
+        return AnswerUser(await sender.Send(new CreateUserCommand(HttpContext.CurrentSession().User.Id, request.Email, request.Password, request.Name, roles), cancellationToken));
+    }
+
+    [EndpointSummary("Changes a user's name, image, address or roles")]
+    [ProducesResponseType<AdminUserDto>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/update-user")]
+    [AuthRoute(Admin = AdminAction.UpdateUsers, Needs = SensitiveProof.FreshSession)]
+    public async Task<IActionResult> UpdateUser([FromBody] AdminUpdateUserRequest request, CancellationToken cancellationToken)
+    {
+        var (changes, problem) = request.ReadChanges();
+        if (problem is not null)
+        {
+            return ProblemWriter.Result(HttpContext, problem);
+        }
+
+        return Answer(await sender.Send(new UpdateUserCommand(HttpContext.CurrentSession().User.Id, request.UserId, changes!), cancellationToken));
+    }
+
+    [EndpointSummary("Sets a user's password; their sessions stay")]
+    [ProducesResponseType<PasswordSetResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpPost("admin/set-user-password")]
+    [AuthRoute(Admin = AdminAction.SetUserPassword, Needs = SensitiveProof.FreshSession, HashesPasswords = true)]
+    public async Task<IActionResult> SetUserPassword([FromBody] SetUserPasswordRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new SetUserPasswordCommand(request.UserId, request.NewPassword), cancellationToken);
+        return result.IsSuccess ? Ok(new PasswordSetResponse(Status: true)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+
+    /// <summary>Any signed-in user may ask what their own roles allow; <c>userId</c> and <c>role</c> are not read over HTTP (BetterAuth).</summary>
+    [EndpointSummary("Whether the signed-in user's roles grant the given statements")]
+    [ProducesResponseType<PermissionCheckResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [HttpPost("admin/has-permission")]
+    public async Task<IActionResult> HasPermission([FromBody] HasPermissionRequest request, CancellationToken cancellationToken)
+    {
+        var (permissions, problem) = request.ReadPermissions();
+        if (problem is not null)
+        {
+            return ProblemWriter.Result(HttpContext, problem);
+        }
+
+        var result = await sender.Send(new HasPermissionQuery(HttpContext.CurrentSession().User.Id, permissions!), cancellationToken);
+        return result.IsSuccess ? Ok(new PermissionCheckResponse(Error: null, Success: result.Value)) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
 
     private IActionResult Answer<T>(Result<T> result) =>
         result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);

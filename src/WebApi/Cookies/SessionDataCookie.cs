@@ -62,6 +62,14 @@ public sealed partial class SessionDataCookie
             return;
         }
 
+        if (current.Session.ImpersonatedBy is not null)
+        {
+            // The cache record does not carry who impersonates: an impersonation session is always read from the
+            // store, so get-session shows impersonatedBy and its end takes effect at once.
+            Expire(response);
+            return;
+        }
+
         var now = _clock.GetUtcNow();
         var expiresAt = now + _maxAge < current.Session.ExpiresAt ? now + _maxAge : current.Session.ExpiresAt;
         var seconds = (long)Math.Floor((expiresAt - now).TotalSeconds);

@@ -74,5 +74,37 @@ public sealed class SessionTokenSigner
         return Outcome.BadSignature;
     }
 
+    /// <summary>BetterAuth's signed cookie of any ASCII value, "value.signature" (the admin_session cookie).</summary>
+    public string SignValue(string value) => value + "." + Convert.ToBase64String(Mac(_keys[0], value));
+
+    /// <summary>The value of a <see cref="SignValue"/> result whose signature verifies under any configured secret.</summary>
+    public bool TryReadValue(string cookieValue, out string value)
+    {
+        value = string.Empty;
+        var dot = cookieValue.LastIndexOf('.');
+        if (dot <= 0 || cookieValue.Length - dot - 1 != SignatureLength || !cookieValue.AsSpan(0, dot).ToString().All(char.IsAscii))
+        {
+            return false;
+        }
+
+        Span<byte> given = stackalloc byte[33];
+        if (!Convert.TryFromBase64Chars(cookieValue.AsSpan(dot + 1), given, out var written) || written != 32)
+        {
+            return false;
+        }
+
+        var candidate = cookieValue[..dot];
+        foreach (var key in _keys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(Mac(key, candidate), given[..32]))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static byte[] Mac(byte[] key, string token) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(token));
 }

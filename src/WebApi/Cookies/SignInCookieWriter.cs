@@ -6,10 +6,10 @@ namespace AuthPlatform.WebApi.Cookies;
 /// <summary>
 /// Writes a finished sign-in into the browser, the same way for every way in: a session sets the session
 /// cookie and the cookie cache, ends the two_factor cookie it completes, and (re)sets the trust_device cookie
-/// when the sign-in earned one; a pending second factor clears any session cookie and sets two_factor.
+/// when the sign-in earned one, and holds or gives back an impersonating administrator's session (admin_session); a pending second factor clears any session cookie and sets two_factor.
 /// Used by <see cref="CookieResult"/> only.
 /// </summary>
-public sealed class SignInCookieWriter(SessionCookies sessionCookies, SessionDataCookie sessionData, FlowCookies flowCookies)
+public sealed class SignInCookieWriter(SessionCookies sessionCookies, SessionDataCookie sessionData, FlowCookies flowCookies, AdminSessionCookie adminSession)
 {
     public void Write(HttpResponse response, SignInOutcome outcome)
     {
@@ -27,6 +27,16 @@ public sealed class SignInCookieWriter(SessionCookies sessionCookies, SessionDat
             // No session exists yet: whatever session cookie the browser had is not the one it is getting.
             sessionCookies.Expire(response);
             flowCookies.Write(response, FlowCookie.TwoFactor, pending.Challenge);
+        }
+
+        // Impersonation: the administrator's own session is held aside while it lasts, and given back at its end.
+        if (outcome.HoldsAdminSession is { } held)
+        {
+            adminSession.Write(response, held);
+        }
+        else if (outcome.ReleasesAdminSession)
+        {
+            adminSession.Expire(response);
         }
 
         if (outcome.TrustedDevice is { } device)

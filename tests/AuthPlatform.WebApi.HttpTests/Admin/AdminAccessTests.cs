@@ -27,14 +27,22 @@ public sealed class AdminAccessTests(TestDatabase database) : IAsyncLifetime
             ("revoke-user-session", "YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS"),
             ("revoke-user-sessions", "YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS"),
             ("remove-user", "YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS"),
+            ("impersonate-user", "YOU_ARE_NOT_ALLOWED_TO_IMPERSONATE_USERS"),
+            ("create-user", "YOU_ARE_NOT_ALLOWED_TO_CREATE_USERS"),
+            ("update-user", "YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS"),
+            ("set-user-password", "YOU_ARE_NOT_ALLOWED_TO_SET_USERS_PASSWORD"),
         ];
 
         foreach (var (route, code) in routes)
         {
-            var response = await client.AdminPostAsync(route, caller.Cookie, new { userId = other.UserId, role = "admin", sessionToken = "x" });
+            var response = await client.AdminPostAsync(route, caller.Cookie, new { userId = other.UserId, role = "admin", sessionToken = "x", email = "new@example.com", name = "New", data = new { name = "X" }, newPassword = "a brand new passphrase" });
             await response.AssertProblemAsync(HttpStatusCode.Forbidden, code);
             Assert.DoesNotContain("bob@example.com", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        var get = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Get, "admin/get-user?id=" + other.UserId, caller.Cookie, origin: null));
+        await get.AssertProblemAsync(HttpStatusCode.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_GET_USER");
+        Assert.DoesNotContain("bob@example.com", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var list = await client.ListUsersAsync(caller.Cookie);
         await list.AssertProblemAsync(HttpStatusCode.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_LIST_USERS");
@@ -42,6 +50,8 @@ public sealed class AdminAccessTests(TestDatabase database) : IAsyncLifetime
 
         // Nothing happened to the other user: not banned, not removed, sessions intact.
         Assert.Equal("user", await database.ScalarAsync<string>("select role from users where id = $1", other.UserId));
+        Assert.Equal(0, await database.ScalarAsync<int>("select count(*)::int from users where email = 'new@example.com'"));
+        Assert.Equal(0, await database.ScalarAsync<int>("select count(*)::int from sessions where impersonated_by is not null"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetSessionAsync(other.Cookie)).StatusCode);
         Assert.NotEqual("null", await (await client.GetSessionAsync(other.Cookie)).Content.ReadAsStringAsync());
     }

@@ -12,5 +12,5 @@ internal sealed class ListUserSessionsQueryHandler(IAuthDbContext db, IMapper ma
     : IQueryHandler<ListUserSessionsQuery, Result<IReadOnlyList<SessionDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<SessionDto>>> Handle(ListUserSessionsQuery query, CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<SessionDto>>.Success(await LiveSessions.ListAsync(db, mapper, query.UserId!, clock.GetUtcNow(), cancellationToken));
+        Result<IReadOnlyList<SessionDto>>.Success(await LiveSessions.ListAsync(db, mapper, query.UserId!, includeImpersonations: true, clock.GetUtcNow(), cancellationToken));
 }

@@ -2,15 +2,21 @@ using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Access;
 using Mediator;
 
 namespace AuthPlatform.Application.Admin.SetRole;
 
-internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider clock, AuditTrail audit)
+internal sealed class SetRoleCommandHandler(IAuthDbContext db, AdminAuthorization authorization, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<SetRoleCommand, Result<AdminUserDto>>
 {
     public async ValueTask<Result<AdminUserDto>> Handle(SetRoleCommand command, CancellationToken cancellationToken)
     {
+        if (!command.Roles!.All(authorization.IsKnownRole))
+        {
+            return Errors.Admin.NonExistentRole;
+        }
+
         var found = await AdminTargets.FindAsync(db, command.UserId!, cancellationToken);
         if (!found.IsSuccess)
         {
@@ -18,7 +24,7 @@ internal sealed class SetRoleCommandHandler(IAuthDbContext db, TimeProvider cloc
         }
 
         var now = clock.GetUtcNow();
-        found.Value.SetRole(string.Join(',', command.Roles!.Select(r => r.Trim())), now);
+        found.Value.SetRole(RoleNames.Join(command.Roles!), now);
         audit.Record(AuditEventTypes.RoleChanged, found.Value.Id, reason: found.Value.Role);
         await db.SaveChangesAsync(cancellationToken);
         return AdminUserDto.Of(found.Value, now);

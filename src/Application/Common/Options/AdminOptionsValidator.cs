@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Admin;
 using AuthPlatform.Domain.Users;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,25 @@ public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
         foreach (var id in options.UserIds.Where(id => id.Length > 64 || id.Any(char.IsWhiteSpace)))
         {
             problems.Add($"Auth:Admin:AdminUserIds: \"{id}\" is not a user id (at most 64 characters, no spaces).");
+        }
+
+        foreach (var (role, statements) in options.CustomRoleStatements)
+        {
+            if (role.Length > User.MaxRoleLength || role.Contains(',', StringComparison.Ordinal))
+            {
+                problems.Add($"Auth:Admin:CustomRoles: \"{role}\" is not a role name (at most {User.MaxRoleLength} characters, no commas).");
+            }
+
+            if (!AdminStatements.AreKnown(statements))
+            {
+                problems.Add($"Auth:Admin:CustomRoles:{role}: only the admin statements are allowed: "
+                    + string.Join("; ", AdminStatements.All.Select(s => s.Key + ": " + string.Join(",", s.Value))) + ".");
+            }
+        }
+
+        if (options.ImpersonationSessionDuration <= TimeSpan.Zero || options.ImpersonationSessionDuration > TimeSpan.FromDays(1))
+        {
+            problems.Add("Auth:Admin:ImpersonationSessionDuration must be more than zero and at most one day (default 01:00:00).");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

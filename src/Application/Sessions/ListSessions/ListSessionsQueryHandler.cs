@@ -11,5 +11,5 @@ internal sealed class ListSessionsQueryHandler(IAuthDbContext db, IMapper mapper
     : IQueryHandler<ListSessionsQuery, Result<IReadOnlyList<SessionDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<SessionDto>>> Handle(ListSessionsQuery query, CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<SessionDto>>.Success(await LiveSessions.ListAsync(db, mapper, query.UserId, clock.GetUtcNow(), cancellationToken));
+        Result<IReadOnlyList<SessionDto>>.Success(await LiveSessions.ListAsync(db, mapper, query.UserId, includeImpersonations: false, clock.GetUtcNow(), cancellationToken));
 }

@@ -23,6 +23,10 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.UserAgent).HasMaxLength(Session.MaxUserAgentLength);
         builder.Property(s => s.AuthenticationMethods).HasMaxLength(Session.MaxAuthenticationMethodsLength);
 
+        // The administrator's id, kept as written: no foreign key, as BetterAuth has none, so removing the
+        // administrator leaves the record of who opened the session.
+        builder.Property(s => s.ImpersonatedBy).HasMaxLength(Session.MaxUserIdLength);
+
         // list-sessions and "revoke all of a user's sessions" go by user; cleanup goes by expiry.
         builder.HasIndex(s => s.UserId);
         builder.HasIndex(s => s.ExpiresAt);

@@ -1,0 +1,11 @@
+using FluentValidation;
+
+namespace AuthPlatform.Application.Admin.StopImpersonating;
+
+internal sealed class StopImpersonatingCommandValidator : AbstractValidator<StopImpersonatingCommand>
+{
+    public StopImpersonatingCommandValidator()
+    {
+        RuleFor(c => c.Current).NotNull();
+    }
+}
