@@ -26,6 +26,7 @@ public static class ApplicationDependencyInjection
                 typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(AuthPlatform.Application.Organizations.OrganizationGateBehaviour<,>),
             ];
         });
 
@@ -71,6 +72,12 @@ public static class ApplicationDependencyInjection
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddScoped<AuthPlatform.Application.Admin.AdminAuthorization>();
+        services.AddOptions<AuthPlatform.Application.Organizations.OrganizationOptions>()
+            .BindConfiguration(AuthPlatform.Application.Organizations.OrganizationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthPlatform.Application.Organizations.OrganizationOptions>, AuthPlatform.Application.Organizations.OrganizationOptionsValidator>();
+        services.AddSingleton<AuthPlatform.Application.Organizations.OrganizationRoles>();
+        services.AddScoped<AuthPlatform.Application.Organizations.OrganizationAccess>();
+        services.AddScoped<AuthPlatform.Application.Organizations.InvitationLimits>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

@@ -2,7 +2,8 @@ namespace AuthPlatform.Application.Tokens;
 
 /// <summary>
 /// The claims of an access token (the spec's set): iss, aud (always an array), sub, iat, nbf, exp, jti,
-/// sid, email, email_verified, name. Times are Unix seconds.
+/// sid, email, email_verified, name; and, when the session has an active organization the user belongs to,
+/// org_id and org_roles (docs/adr/0133). Times are Unix seconds.
 /// </summary>
 public readonly record struct AccessTokenClaims(
     string Issuer,
@@ -15,4 +16,6 @@ public readonly record struct AccessTokenClaims(
     string SessionId,
     string Email,
     bool EmailVerified,
-    string Name);
+    string Name,
+    string? OrganizationId = null,
+    IReadOnlyList<string>? OrganizationRoles = null);

@@ -55,6 +55,12 @@ public sealed class Session
 
     public const int MaxAuthenticationMethodsLength = 64;
 
+    /// <summary>The organization the session works in (BetterAuth's activeOrganizationId); null for none.</summary>
+    public string? ActiveOrganizationId { get; private set; }
+
+    /// <summary>Switches the organization the session works in (the caller has checked the membership).</summary>
+    public void SetActiveOrganization(string? organizationId) => ActiveOrganizationId = organizationId;
+
     /// <summary>
     /// Starts a session. Only the sign-in pipeline (Application's SessionIssuer) calls this: it alone decides
     /// whether a way of signing in may end in a session (an architecture test keeps it so).

@@ -3,6 +3,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.Organizations;
 
 using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
@@ -52,6 +53,12 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

@@ -91,6 +91,18 @@ public sealed class JwtWriter(SigningKeyRing ring) : IJwtSigner
             w.WriteString("email"u8, claims.Email);
             w.WriteBoolean("email_verified"u8, claims.EmailVerified);
             w.WriteString("name"u8, claims.Name);
+            if (claims.OrganizationId is { } organizationId)
+            {
+                w.WriteString("org_id"u8, organizationId);
+                w.WriteStartArray("org_roles"u8);
+                foreach (var role in claims.OrganizationRoles ?? [])
+                {
+                    w.WriteStringValue(role);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
             w.Flush();
             return _buffer.WrittenSpan;

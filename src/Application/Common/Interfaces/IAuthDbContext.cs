@@ -1,6 +1,7 @@
 using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.Organizations;
 
 using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
@@ -54,6 +55,12 @@ public interface IAuthDbContext
 
     /// <summary>Keys users created for their programs (stored as digests).</summary>
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Organization> Organizations { get; }
+
+    DbSet<Member> Members { get; }
+
+    DbSet<Invitation> Invitations { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

@@ -3,6 +3,7 @@ namespace AuthPlatform.Application.Common.Models;
 /// <summary>
 /// The session as clients see it. Unlike BetterAuth it never carries the session token: the token is
 /// a bearer secret and is only handed out when a session is created (docs/compatibility.md).
+/// <see cref="ActiveOrganizationId"/> is BetterAuth's organization plugin's field (docs/adr/0133).
 /// </summary>
 public sealed record SessionDto(
     string Id,
@@ -11,4 +12,5 @@ public sealed record SessionDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? IpAddress,
-    string? UserAgent);
+    string? UserAgent,
+    string? ActiveOrganizationId = null);
