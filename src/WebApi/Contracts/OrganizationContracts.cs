@@ -45,10 +45,10 @@ public sealed class OrganizationIdRequest
     public string? OrganizationId { get; init; }
 }
 
-/// <summary>POST /organization/set-active: an explicit null id clears the active organization.</summary>
+/// <summary>POST /organization/set-active: an explicit null id clears the active organization (absent: Undefined).</summary>
 public sealed class SetActiveOrganizationRequest
 {
-    public JsonElement? OrganizationId { get; init; }
+    public JsonElement OrganizationId { get; init; }
 
     public string? OrganizationSlug { get; init; }
 }

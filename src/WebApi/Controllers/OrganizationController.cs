@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Organizations;
 using AuthPlatform.Application.Organizations.CheckSlug;
@@ -98,13 +99,13 @@ public sealed class OrganizationController(ISender sender) : ControllerBase
     public async Task<IActionResult> SetActive([FromBody] SetActiveOrganizationRequest request, CancellationToken cancellationToken)
     {
         var id = request.OrganizationId;
-        var clear = id is { ValueKind: System.Text.Json.JsonValueKind.Null };
-        if (id is { } given && given.ValueKind is not (System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Null))
+        if (id.ValueKind is not (JsonValueKind.String or JsonValueKind.Null or JsonValueKind.Undefined))
         {
             return ProblemWriter.Result(HttpContext, Errors.ValidationError.WithMessage("organizationId is a string or null."));
         }
 
-        var organizationId = id is { ValueKind: System.Text.Json.JsonValueKind.String } text ? text.GetString() : null;
+        var clear = id.ValueKind == JsonValueKind.Null;
+        var organizationId = id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         return this.Answer(await sender.Send(
             new SetActiveOrganizationCommand(HttpContext.OrganizationActor(), organizationId, request.OrganizationSlug, clear && request.OrganizationSlug is null), cancellationToken));
     }

@@ -84,7 +84,7 @@ public sealed class OrganizationTenantIsolationTests(TestDatabase database) : IA
         Assert.Equal(3, await database.ScalarAsync<long>("select count(*) from members where organization_id = $1", acme));
         Assert.Equal("admin", await database.ScalarAsync<string>("select role from members where id = $1", bobMember));
         Assert.Equal("pending", await database.ScalarAsync<string>("select status from invitations where id = $1", invitation));
-        Assert.Equal(1, await database.ScalarAsync<long>("select count(*) from invitations where organization_id = $1", acme));
+        Assert.Equal(1, await database.ScalarAsync<long>("select count(*) from invitations where organization_id = $1 and status = 'pending'", acme));
         Assert.NotEqual(acme, await client.ActiveOrganizationIdAsync(eve.Cookie));
     }
 

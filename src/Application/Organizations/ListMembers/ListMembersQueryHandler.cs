@@ -16,12 +16,12 @@ internal sealed class ListMembersQueryHandler(IAuthDbContext db, OrganizationAcc
         var descending = query.SortDirection == "desc";
         members = query.SortBy switch
         {
-            "role" => descending ? members.OrderByDescending(m => m.Role) : members.OrderBy(m => m.Role),
-            "userId" => descending ? members.OrderByDescending(m => m.UserId) : members.OrderBy(m => m.UserId),
-            "id" => descending ? members.OrderByDescending(m => m.Id) : members.OrderBy(m => m.Id),
-            _ => descending ? members.OrderByDescending(m => m.CreatedAt) : members.OrderBy(m => m.CreatedAt),
+            "role" => descending ? members.OrderByDescending(r => r.Member.Role) : members.OrderBy(r => r.Member.Role),
+            "userId" => descending ? members.OrderByDescending(r => r.Member.UserId) : members.OrderBy(r => r.Member.UserId),
+            "id" => descending ? members.OrderByDescending(r => r.Member.Id) : members.OrderBy(r => r.Member.Id),
+            _ => descending ? members.OrderByDescending(r => r.Member.CreatedAt) : members.OrderBy(r => r.Member.CreatedAt),
         };
-        var page = await members.Skip(query.Offset ?? 0).Take(Math.Min(query.Limit ?? options.Value.MembershipLimit, options.Value.MembershipLimit)).ToListAsync(cancellationToken);
+        var page = await members.Skip(query.Offset ?? 0).Take(Math.Min(query.Limit ?? options.Value.MembershipLimit, options.Value.MembershipLimit)).ToDtosAsync(cancellationToken);
         return new MemberPage(page, total);
     }
 }

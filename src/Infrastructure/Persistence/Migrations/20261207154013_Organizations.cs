@@ -13,6 +13,9 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
     /// </summary>
     public partial class Organizations : Migration
     {
+        private static readonly string[] OrganizationEmail = ["organization_id", "email"];
+        private static readonly string[] OrganizationUser = ["organization_id", "user_id"];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -121,12 +124,12 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_invitations_organization_id_email",
                 table: "invitations",
-                columns: new[] { "organization_id", "email" });
+                columns: OrganizationEmail);
 
             migrationBuilder.CreateIndex(
                 name: "ix_members_organization_id_user_id",
                 table: "members",
-                columns: new[] { "organization_id", "user_id" },
+                columns: OrganizationUser,
                 unique: true);
 
             migrationBuilder.CreateIndex(
