@@ -3,15 +3,17 @@ using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Organizations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthPlatform.Application.Organizations;
 
 /// <summary>
 /// The one gate of organization routes: for every <see cref="IOrganizationRequest"/> it resolves the organization,
 /// finds the caller's membership and checks the declared permission before the handler runs, so no handler can
-/// forget it and a non-member never reaches another tenant's rows. Other messages pass straight through.
+/// forget it and a non-member never reaches another tenant's rows. Other messages pass straight through, and resolve
+/// nothing: the hot path (get-session, /token) gets no database context from here.
 /// </summary>
-public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IAuthDbContext db, OrganizationRoles roles, OrganizationAccess access)
+public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvider services)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -35,6 +37,9 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IAuthDbContex
 
     private async Task<Error?> AdmitAsync(IOrganizationRequest request, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<IAuthDbContext>();
+        var roles = services.GetRequiredService<OrganizationRoles>();
+        var access = services.GetRequiredService<OrganizationAccess>();
         var gate = request.Gate;
         Organization? organization;
         switch (gate.Target)
