@@ -33,6 +33,7 @@ public sealed class OrganizationInvitationTests(TestDatabase database) : IAsyncL
             .AssertProblemAsync(HttpStatusCode.Forbidden, "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION");
 
         await database.MarkEmailVerifiedAsync("bob@example.com");
+        bob = await client.SignInAsync("bob@example.com"); // a new session: the old one's cached answer learns of the change asynchronously (ADR 0095)
         var seen = (await (await client.OrgGetAsync("get-invitation?id=" + invitationId, bob.Cookie)).JsonAsync())!;
         Assert.Equal("acme", seen["organizationSlug"]!.GetValue<string>());
         Assert.Equal("ann@example.com", seen["inviterEmail"]!.GetValue<string>());
