@@ -28,6 +28,7 @@ public static class ApplicationDependencyInjection
                 typeof(LoggingBehaviour<,>),
                 typeof(SignInFailureAuditBehaviour<,>), // refused sign-ins, validation refusals included
                 typeof(ValidationBehaviour<,>),
+                typeof(AuthPlatform.Application.Organizations.OrganizationGateBehaviour<,>),
             ];
         });
 
@@ -76,6 +77,12 @@ public static class ApplicationDependencyInjection
         services.AddScoped<AuthPlatform.Application.Audit.AuditTrail>();
         services.AddScoped<AuthPlatform.Application.Webhooks.WebhookDispatcher>();
         services.AddSingleton<IAuditOrigin, AuthPlatform.Application.Audit.HostAuditOrigin>(); // the web host adds its own, which wins
+        services.AddOptions<AuthPlatform.Application.Organizations.OrganizationOptions>()
+            .BindConfiguration(AuthPlatform.Application.Organizations.OrganizationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthPlatform.Application.Organizations.OrganizationOptions>, AuthPlatform.Application.Organizations.OrganizationOptionsValidator>();
+        services.AddSingleton<AuthPlatform.Application.Organizations.OrganizationRoles>();
+        services.AddScoped<AuthPlatform.Application.Organizations.OrganizationAccess>();
+        services.AddScoped<AuthPlatform.Application.Organizations.InvitationLimits>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).
         services.AddSingleton<IDoctorCheck, SecretCheck>();

@@ -34,7 +34,9 @@ public sealed class AccessTokenIssuer
         var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         var user = session.User;
         var claims = new AccessTokenClaims(_issuer, _audience, user.Id, now, now, now + _lifetimeSeconds, NewTokenId(),
-            session.Session.Id, user.Email, user.EmailVerified, user.Name, Actor: session.Session.ImpersonatedBy);
+            session.Session.Id, user.Email, user.EmailVerified, user.Name, Actor: session.Session.ImpersonatedBy,
+            OrganizationId: session.ActiveOrganizationRole is null ? null : session.Session.ActiveOrganizationId,
+            OrganizationRoles: session.ActiveOrganizationRole is { } role ? Domain.Access.RoleNames.Parse(role) : null);
         if (!_signer.TrySign(claims, out var token))
         {
             return null;

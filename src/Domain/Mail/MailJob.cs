@@ -40,6 +40,9 @@ public sealed class MailJob
     /// <summary>The name a magic link's sign-up gives a new user.</summary>
     public string? SignUpName { get; private set; }
 
+    /// <summary>The organization invitation the mail announces (looked up when the mail is sent: a canceled one is not sent).</summary>
+    public string? InvitationId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset NextAttemptAt { get; private set; }
@@ -63,6 +66,14 @@ public sealed class MailJob
         CreatedAt = now,
         NextAttemptAt = now,
     };
+
+    /// <summary>The mail of an organization invitation to <paramref name="recipient"/>.</summary>
+    public static MailJob Invitation(string recipient, string invitationId, DateTimeOffset now)
+    {
+        var job = Create(MailKind.OrganizationInvitation, recipient, userId: null, otherEmail: null, callbackUrl: null, now);
+        job.InvitationId = invitationId;
+        return job;
+    }
 
     /// <summary>A magic link to <paramref name="recipient"/>, who may have no account yet.</summary>
     public static MailJob MagicLink(string recipient, string? signUpName, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl, DateTimeOffset now)

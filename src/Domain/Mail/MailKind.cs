@@ -26,4 +26,7 @@ public enum MailKind
 
     /// <summary>A one-time code of type "forget-password", for whoever owns the address.</summary>
     PasswordResetCode,
+
+    /// <summary>An invitation to join an organization, to whoever holds the address (an account or not).</summary>
+    OrganizationInvitation,
 }

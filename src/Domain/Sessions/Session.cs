@@ -55,6 +55,12 @@ public sealed class Session
 
     public const int MaxAuthenticationMethodsLength = 64;
 
+    /// <summary>The organization the session works in (BetterAuth's activeOrganizationId); null for none.</summary>
+    public string? ActiveOrganizationId { get; private set; }
+
+    /// <summary>Switches the organization the session works in (the caller has checked the membership).</summary>
+    public void SetActiveOrganization(string? organizationId) => ActiveOrganizationId = organizationId;
+
     /// <summary>
     /// The administrator who opened this session as its user (BetterAuth's impersonatedBy); null for the user's own.
     /// Such a session has a fixed end and is never remembered nor refreshed.

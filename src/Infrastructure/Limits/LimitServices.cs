@@ -37,6 +37,7 @@ public static class LimitServices
         services.AddScoped<RowLocks>();
         services.AddScoped<IUserRowLock>(sp => sp.GetRequiredService<RowLocks>());
         services.AddScoped<IApiKeyRowLock>(sp => sp.GetRequiredService<RowLocks>());
+        services.AddScoped<IOrganizationRowLock>(sp => sp.GetRequiredService<RowLocks>());
 
         services.AddOptions<CleanupOptions>().BindConfiguration(CleanupOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();

@@ -41,6 +41,7 @@ public sealed class MailTemplates(IOptions<SmtpOptions> options)
         MailKind.SignInCode => "sign-in-code",
         MailKind.VerificationCode => "verification-code",
         MailKind.PasswordResetCode => "reset-password-code",
+        MailKind.OrganizationInvitation => "organization-invitation",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -4,6 +4,7 @@ using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.Organizations;
 
 using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
@@ -60,6 +61,12 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

@@ -8,13 +8,16 @@ namespace AuthPlatform.Infrastructure.Persistence;
 /// A row lock ends with its transaction, so it works behind a transaction-mode pooler and a crashed
 /// instance never leaves it held.
 /// </summary>
-public sealed class RowLocks(AuthDbContext db) : IUserRowLock, IApiKeyRowLock
+public sealed class RowLocks(AuthDbContext db) : IUserRowLock, IApiKeyRowLock, IOrganizationRowLock
 {
     public Task<T> RunLockedAsync<T>(string userId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         RunLockedAsync(db.Database.SqlQuery<string>($"select id as \"Value\" from users where id = {userId} for update"), work, cancellationToken);
 
     Task<T> IApiKeyRowLock.RunLockedAsync<T>(string keyId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         RunLockedAsync(db.Database.SqlQuery<string>($"select id as \"Value\" from api_keys where id = {keyId} for update"), work, cancellationToken);
+
+    Task<T> IOrganizationRowLock.RunLockedAsync<T>(string organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunLockedAsync(db.Database.SqlQuery<string>($"select id as \"Value\" from organizations where id = {organizationId} for update"), work, cancellationToken);
 
     private async Task<T> RunLockedAsync<T>(IQueryable<string> lockRow, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -99,6 +99,18 @@ public sealed class JwtWriter(SigningKeyRing ring) : IJwtSigner
                 w.WriteEndObject();
             }
 
+            if (claims.OrganizationId is { } organizationId)
+            {
+                w.WriteString("org_id"u8, organizationId);
+                w.WriteStartArray("org_roles"u8);
+                foreach (var role in claims.OrganizationRoles ?? [])
+                {
+                    w.WriteStringValue(role);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
             w.Flush();
             return _buffer.WrittenSpan;

@@ -16,13 +16,13 @@ namespace AuthPlatform.WebApi.Cookies;
 /// each auth secret and the configured version (so rotating secrets keeps accepting old cookies, and
 /// changing the version rejects them all). The payload is a compact binary record, format byte first:
 /// <code>
-/// format(1) cacheExpiresUnixSeconds(8) flags(1) ticks x5(40) strings: sessionId userId ip ua name email image username displayUsername
+/// format(1) cacheExpiresUnixSeconds(8) flags(1) ticks x5(40) strings: sessionId userId ip ua name email image username displayUsername activeOrganizationId activeOrganizationRole
 /// </code>
 /// Strings are UTF-8 with a 16-bit length (0xFFFF = null). Nothing is trusted before the MAC matches.
 /// </summary>
 public sealed class SessionDataCodec
 {
-    public const byte Format = 2; // 2: with username and displayUsername
+    public const byte Format = 3; // 2: with username and displayUsername; 3: with the active organization and the member's roles
 
     /// <summary>Longest value written: with name and attributes the Set-Cookie stays under browsers' 4096 bytes.</summary>
     public const int MaxValueLength = 3800;
@@ -56,7 +56,8 @@ public sealed class SessionDataCodec
         var session = current.Session;
         var user = current.User;
         var length = FixedLength + Size(session.Id) + Size(session.UserId) + Size(session.IpAddress) + Size(session.UserAgent)
-            + Size(user.Name) + Size(user.Email) + Size(user.Image) + Size(user.Username) + Size(user.DisplayUsername);
+            + Size(user.Name) + Size(user.Email) + Size(user.Image) + Size(user.Username) + Size(user.DisplayUsername)
+            + Size(session.ActiveOrganizationId) + Size(current.ActiveOrganizationRole);
         if (Base64Url.GetEncodedLength(length) + 1 + MacChars > MaxValueLength)
         {
             return null;
@@ -78,7 +79,7 @@ public sealed class SessionDataCodec
                 position += 8;
             }
 
-            foreach (var text in (ReadOnlySpan<string?>)[session.Id, session.UserId, session.IpAddress, session.UserAgent, user.Name, user.Email, user.Image, user.Username, user.DisplayUsername])
+            foreach (var text in (ReadOnlySpan<string?>)[session.Id, session.UserId, session.IpAddress, session.UserAgent, user.Name, user.Email, user.Image, user.Username, user.DisplayUsername, session.ActiveOrganizationId, current.ActiveOrganizationRole])
             {
                 position += WriteString(payload[position..], text);
             }
@@ -188,15 +189,20 @@ public sealed class SessionDataCodec
             || !TryReadString(payload, ref position, out var image)
             || !TryReadString(payload, ref position, out var username)
             || !TryReadString(payload, ref position, out var displayUsername)
+            || !TryReadString(payload, ref position, out var activeOrganizationId)
+            || !TryReadString(payload, ref position, out var activeOrganizationRole)
             || position != payload.Length)
         {
             return false;
         }
 
         current = new CurrentSession(
-            new SessionDto(sessionId, userId, times[0], times[1], times[2], ipAddress, userAgent),
+            new SessionDto(sessionId, userId, times[0], times[1], times[2], ipAddress, userAgent, ActiveOrganizationId: activeOrganizationId),
             new UserDto(userId, name, email, (flags & 2) != 0, image, times[3], times[4], username, displayUsername),
-            RememberMe: (flags & 1) != 0);
+            RememberMe: (flags & 1) != 0)
+        {
+            ActiveOrganizationRole = activeOrganizationRole,
+        };
         return true;
     }
 

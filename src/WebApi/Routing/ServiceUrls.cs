@@ -43,6 +43,9 @@ public sealed class ServiceUrls(LinkGenerator links, IOptions<AuthOptions> auth)
         return Build(nameof(MagicLinkController.Verify), Name<MagicLinkController>(), values);
     }
 
+    public string InvitationLink(string invitationId) =>
+        Build(nameof(OrganizationInvitationController.GetInvitation), Name<OrganizationInvitationController>(), new RouteValueDictionary { ["id"] = invitationId });
+
     private string Build(string action, string controller, RouteValueDictionary? values)
     {
         var baseUri = auth.Value.BaseUri;

@@ -2,6 +2,7 @@ using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.Organizations;
 
 using AuthPlatform.Domain.Passkeys;
 using AuthPlatform.Domain.Sessions;
@@ -64,6 +65,12 @@ public interface IAuthDbContext
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<Organization> Organizations { get; }
+
+    DbSet<Member> Members { get; }
+
+    DbSet<Invitation> Invitations { get; }
 
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as

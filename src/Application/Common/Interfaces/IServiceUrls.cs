@@ -27,4 +27,7 @@ public interface IServiceUrls
     /// given, as BetterAuth, so a clicked link always ends on a page).
     /// </summary>
     string MagicLink(OneTimeToken token, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl);
+
+    /// <summary>The link of an organization invitation's mail: GET /organization/get-invitation for it (the recipient signs in to see it).</summary>
+    string InvitationLink(string invitationId);
 }

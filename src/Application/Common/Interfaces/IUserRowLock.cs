@@ -23,3 +23,13 @@ public interface IApiKeyRowLock
     /// <summary>Runs <paramref name="work"/> in a transaction holding the lock of key <paramref name="keyId"/>; commits when it returns.</summary>
     Task<T> RunLockedAsync<T>(string keyId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An organization's row lock, so changes decided on counting its members (the last owner, the membership
+/// limit) never both act on the same count: the same SELECT ... FOR UPDATE transaction, on the organization's row.
+/// </summary>
+public interface IOrganizationRowLock
+{
+    /// <summary>Runs <paramref name="work"/> in a transaction holding the lock of <paramref name="organizationId"/>; commits when it returns.</summary>
+    Task<T> RunLockedAsync<T>(string organizationId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+}

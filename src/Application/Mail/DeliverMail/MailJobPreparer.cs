@@ -37,6 +37,11 @@ public sealed class MailJobPreparer(
         }
 
         var now = clock.GetUtcNow();
+        if (job.Kind == MailKind.OrganizationInvitation)
+        {
+            return await InvitationMail.PrepareAsync(db, urls, job, now, cancellationToken);
+        }
+
         if (SignInMail.Prepare(job, user, magicLink.Value, emailOtp.Value, urls, codes, db, now) is { } signIn)
         {
             return signIn.Mail;

@@ -31,4 +31,10 @@ public sealed record CurrentSession(SessionDto Session, UserDto User, bool Remem
     /// session or user changes, so work derived from it (a signed token) may be reused with it.
     /// </summary>
     public bool IsCachedAnswer { get; init; }
+
+    /// <summary>
+    /// The caller's roles (comma-separated) in the session's active organization, or null; read with the session and
+    /// held with it in the cache, which a change of the membership invalidates (the members table notifies, ADR 0133).
+    /// </summary>
+    public string? ActiveOrganizationRole { get; init; }
 }

@@ -74,7 +74,14 @@ internal sealed class GetSessionQueryHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var current = new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe) { IsCachedAnswer = ticket is not null && !refreshed };
+        var role = session.ActiveOrganizationId is { } organizationId
+            ? await db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.UserId == session.UserId).Select(m => m.Role).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var current = new CurrentSession(mapper.Map<SessionDto>(session), mapper.Map<UserDto>(row.User!), session.RememberMe)
+        {
+            IsCachedAnswer = ticket is not null && !refreshed,
+            ActiveOrganizationRole = role,
+        };
         if (ticket is { } readTicket && !refreshed)
         {
             // A refreshed row is not stored: its own change notification is on its way and would drop it.

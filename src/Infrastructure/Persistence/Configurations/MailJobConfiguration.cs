@@ -21,6 +21,7 @@ internal sealed class MailJobConfiguration : IEntityTypeConfiguration<MailJob>
         builder.Property(j => j.NewUserCallbackUrl).HasMaxLength(MailJob.MaxCallbackLength);
         builder.Property(j => j.ErrorCallbackUrl).HasMaxLength(MailJob.MaxCallbackLength);
         builder.Property(j => j.SignUpName).HasMaxLength(User.MaxNameLength);
+        builder.Property(j => j.InvitationId).HasMaxLength(64);
         builder.Property(j => j.LastError).HasMaxLength(MailJob.MaxErrorLength);
 
         // The sender's queue: pending jobs by due time (a partial index stays small as jobs complete).

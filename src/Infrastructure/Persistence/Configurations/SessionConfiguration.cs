@@ -1,3 +1,4 @@
+using AuthPlatform.Domain.Organizations;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -32,5 +33,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => s.ExpiresAt);
         builder.HasIndex(s => s.RevokedAt).HasFilter("revoked_at is not null"); // cleanup of revoked sessions
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        // Deleting an organization clears it from the sessions that had it active (an update: the caches hear of it).
+        builder.Property(s => s.ActiveOrganizationId).HasMaxLength(64);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.ActiveOrganizationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,0 +1,58 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Access;
+using AuthPlatform.Domain.Organizations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.Organizations.AcceptInvitation;
+
+/// <summary>
+/// Under the organization's row lock: the invitation is re-read, accepted once (pending and unexpired, decided by the
+/// domain), and the member added within the membership limit, in one transaction.
+/// </summary>
+internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganizationRowLock rowLock, IOptions<OrganizationOptions> options, TimeProvider clock)
+    : ICommandHandler<AcceptInvitationCommand, Result<InvitationAnswer>>
+{
+    public async ValueTask<Result<InvitationAnswer>> Handle(AcceptInvitationCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var seen = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.InvitationId, cancellationToken);
+        if (seen is null || !seen.IsOpenAt(now))
+        {
+            return Errors.Organizations.InvitationNotFound;
+        }
+
+        if (InvitationRecipient.Refusal(seen, command.Actor, Errors.Organizations.VerificationRequiredToAnswer) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return await rowLock.RunLockedAsync(seen.OrganizationId, async ct =>
+        {
+            var invitation = await db.Invitations.FirstAsync(i => i.Id == command.InvitationId, ct);
+            var userId = command.Actor.UserId;
+            if (await db.Members.AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == userId, ct))
+            {
+                return (Result<InvitationAnswer>)Errors.Organizations.AlreadyMember;
+            }
+
+            if (await db.Members.CountAsync(m => m.OrganizationId == invitation.OrganizationId, ct) >= options.Value.MembershipLimit)
+            {
+                return Errors.Organizations.MembershipLimitReached;
+            }
+
+            if (!invitation.Accept(now))
+            {
+                return Errors.Organizations.InvitationNotFound; // answered or expired meanwhile
+            }
+
+            var member = Member.Join(invitation.OrganizationId, userId, RoleNames.Parse(invitation.Role), now);
+            db.Members.Add(member);
+            await ActiveOrganization.SetAsync(db, command.Actor.SessionId, invitation.OrganizationId, ct);
+            await db.SaveChangesAsync(ct);
+            return new InvitationAnswer(InvitationDto.Of(invitation), MemberDto.Of(member));
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,12 @@
+using AuthPlatform.Application.Common.Results;
+using Mediator;
+
+namespace AuthPlatform.Application.Organizations.HasPermission;
+
+internal sealed class HasPermissionQueryHandler(OrganizationAccess access, OrganizationRoles roles)
+    : IQueryHandler<HasPermissionQuery, Result<PermissionAnswer>>
+{
+    public ValueTask<Result<PermissionAnswer>> Handle(HasPermissionQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Result<PermissionAnswer>>(new PermissionAnswer(
+            null, query.Permissions is { } permissions && roles.Authorizes(access.Member.Role, permissions)));
+}

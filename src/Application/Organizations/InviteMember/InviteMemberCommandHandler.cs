@@ -1,0 +1,105 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Mail;
+using AuthPlatform.Domain.Access;
+using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.Organizations;
+using AuthPlatform.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.Organizations.InviteMember;
+
+/// <summary>BetterAuth's order of checks (docs/adr/0133), then the hourly limits, then the invitation and its mail in one transaction.</summary>
+internal sealed class InviteMemberCommandHandler(
+    IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOptions<OrganizationOptions> options,
+    InvitationLimits limits, MailOutbox outbox, TimeProvider clock)
+    : ICommandHandler<InviteMemberCommand, Result<InvitationDto>>
+{
+    public async ValueTask<Result<InvitationDto>> Handle(InviteMemberCommand command, CancellationToken cancellationToken)
+    {
+        var organizationId = access.Required.Id;
+        var email = EmailAddress.Parse(command.Email!).Value;
+        var requested = RoleNames.Parse(RoleNames.Join(command.Roles));
+        if (requested.Count == 0)
+        {
+            return Errors.Organizations.RoleNotFound;
+        }
+
+        if (roles.Unknown(requested) is { Count: > 0 } unknown)
+        {
+            return Errors.Organizations.RoleNotFound.WithMessage("ROLE_NOT_FOUND: " + string.Join(", ", unknown));
+        }
+
+        var inviterIsOwner = access.Member.Holds(roles.CreatorRole);
+        if (requested.Contains(roles.CreatorRole, StringComparer.Ordinal) && !inviterIsOwner)
+        {
+            return Errors.Organizations.NotAllowedToInviteWithRole;
+        }
+
+        var isMember = await (
+            from m in db.Members
+            where m.OrganizationId == organizationId
+            join u in db.Users on m.UserId equals u.Id
+            where u.Email == email
+            select m.Id).AnyAsync(cancellationToken);
+        if (isMember)
+        {
+            return Errors.Organizations.AlreadyMember;
+        }
+
+        var now = clock.GetUtcNow();
+        var pending = await db.Invitations
+            .Where(i => i.OrganizationId == organizationId && i.Email == email && i.Status == InvitationStatus.Pending && i.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        if (pending.Count > 0 && command.Resend)
+        {
+            var existing = pending[0];
+            if (RoleNames.Parse(existing.Role).Contains(roles.CreatorRole, StringComparer.Ordinal) && !inviterIsOwner)
+            {
+                return Errors.Organizations.NotAllowedToInviteWithRole;
+            }
+
+            return await SendAsync(existing, email, now, rearm: true, cancellationToken);
+        }
+
+        if (pending.Count > 0)
+        {
+            if (!options.Value.CancelPendingInvitationsOnReInvite)
+            {
+                return Errors.Organizations.AlreadyInvited;
+            }
+
+            pending.ForEach(i => i.Cancel());
+        }
+
+        var open = await db.Invitations.CountAsync(i => i.OrganizationId == organizationId && i.Status == InvitationStatus.Pending && i.ExpiresAt > now, cancellationToken);
+        if (open - pending.Count >= options.Value.InvitationLimit)
+        {
+            return Errors.Organizations.InvitationLimitReached;
+        }
+
+        var invitation = Invitation.Issue(organizationId, email, RoleNames.Join(requested), command.Actor.UserId, options.Value.InvitationExpiresIn, now);
+        db.Invitations.Add(invitation);
+        return await SendAsync(invitation, email, now, rearm: false, cancellationToken);
+    }
+
+    private async Task<Result<InvitationDto>> SendAsync(Invitation invitation, string email, DateTimeOffset now, bool rearm, CancellationToken cancellationToken)
+    {
+        if (await limits.RefusalAsync(invitation.OrganizationId, email, now, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (rearm)
+        {
+            invitation.Rearm(options.Value.InvitationExpiresIn, now);
+        }
+
+        // The address's mail budget (ADR 0112) may hold the mail back; the invitation stands either way.
+        await outbox.TryAddAsync(MailJob.Invitation(email, invitation.Id, now), now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return InvitationDto.Of(invitation);
+    }
+}

@@ -1,0 +1,15 @@
+using AuthPlatform.Application.Common.Validation;
+using AuthPlatform.Domain.Organizations;
+using FluentValidation;
+
+namespace AuthPlatform.Application.Organizations.InviteMember;
+
+internal sealed class InviteMemberCommandValidator : AbstractValidator<InviteMemberCommand>
+{
+    public InviteMemberCommandValidator()
+    {
+        RuleFor(c => c.Email).EmailAddress();
+        RuleFor(c => c.Roles).NotEmpty().WithErrorCode(Common.Results.Errors.Organizations.RoleNotFound.Code).WithMessage("A role is required.");
+        RuleFor(c => c.Roles).Must(r => string.Join(',', r).Length <= Member.MaxRoleLength).WithMessage($"The roles together are at most {Member.MaxRoleLength} characters.");
+    }
+}

@@ -1,0 +1,23 @@
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuthPlatform.Application.Organizations;
+
+/// <summary>
+/// A member who leaves or is removed no longer works in the organization: their sessions that had it active lose it,
+/// so neither get-session nor a token names an organization they no longer belong to.
+/// </summary>
+internal static class MemberDeparture
+{
+    public static async Task ClearActiveAsync(IAuthDbContext db, Member member, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Sessions
+            .Where(s => s.UserId == member.UserId && s.ActiveOrganizationId == member.OrganizationId)
+            .ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            session.SetActiveOrganization(null);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using AuthPlatform.Domain.Organizations;
+using AuthPlatform.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AuthPlatform.Infrastructure.Persistence.Configurations;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.ToTable("organizations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).HasMaxLength(64);
+        builder.Property(o => o.Name).HasMaxLength(Organization.MaxNameLength);
+        builder.Property(o => o.Slug).HasMaxLength(Organization.MaxSlugLength);
+        builder.Property(o => o.Logo).HasMaxLength(Organization.MaxLogoLength);
+        builder.Property(o => o.Metadata).HasMaxLength(Organization.MaxMetadataLength);
+        builder.HasIndex(o => o.Slug).IsUnique();
+    }
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> builder)
+    {
+        builder.ToTable("members");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).HasMaxLength(64);
+        builder.Property(m => m.OrganizationId).HasMaxLength(64);
+        builder.Property(m => m.UserId).HasMaxLength(64);
+        builder.Property(m => m.Role).HasMaxLength(Member.MaxRoleLength);
+        builder.Ignore(m => m.Roles);
+
+        // One membership per user and organization; the gate looks members up by both, a user's list by user.
+        builder.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.ToTable("invitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasMaxLength(64);
+        builder.Property(i => i.OrganizationId).HasMaxLength(64);
+        builder.Property(i => i.InviterId).HasMaxLength(64);
+        builder.Property(i => i.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(i => i.Role).HasMaxLength(Member.MaxRoleLength);
+        builder.Property(i => i.Status).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<InvitationStatus>(s, true)).HasMaxLength(16);
+
+        // An organization's invitations by address (re-invite, limit); a recipient's by address.
+        builder.HasIndex(i => new { i.OrganizationId, i.Email });
+        builder.HasIndex(i => i.Email);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(i => i.InviterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

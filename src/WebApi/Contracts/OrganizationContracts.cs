@@ -1,0 +1,140 @@
+using System.Text.Json;
+using AuthPlatform.Application.Organizations;
+using AuthPlatform.WebApi.Authentication;
+
+namespace AuthPlatform.WebApi.Contracts;
+
+// Request bodies of the organization routes (BetterAuth's organization plugin).
+
+/// <summary>POST /organization/create.</summary>
+public sealed class CreateOrganizationRequest
+{
+    public string? Name { get; init; }
+
+    public string? Slug { get; init; }
+
+    public string? Logo { get; init; }
+
+    public JsonElement? Metadata { get; init; }
+
+    public bool? KeepCurrentActiveOrganization { get; init; }
+}
+
+/// <summary>POST /organization/update: the fields to change under <c>data</c>.</summary>
+public sealed class UpdateOrganizationRequest
+{
+    public UpdateOrganizationData? Data { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+public sealed class UpdateOrganizationData
+{
+    public string? Name { get; init; }
+
+    public string? Slug { get; init; }
+
+    public string? Logo { get; init; }
+
+    public JsonElement? Metadata { get; init; }
+}
+
+/// <summary>The body of routes that name one organization (delete, leave).</summary>
+public sealed class OrganizationIdRequest
+{
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/set-active: an explicit null id clears the active organization (absent: Undefined).</summary>
+public sealed class SetActiveOrganizationRequest
+{
+    public JsonElement OrganizationId { get; init; }
+
+    public string? OrganizationSlug { get; init; }
+}
+
+public sealed class CheckSlugRequest
+{
+    public string? Slug { get; init; }
+}
+
+/// <summary>POST /organization/update-member-role: <c>role</c> is a string or an array of strings.</summary>
+public sealed class UpdateMemberRoleRequest
+{
+    public JsonElement Role { get; init; }
+
+    public string? MemberId { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+public sealed class RemoveMemberRequest
+{
+    public string? MemberIdOrEmail { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/invite-member: <c>role</c> is a string or an array of strings.</summary>
+public sealed class InviteMemberRequest
+{
+    public string? Email { get; init; }
+
+    public JsonElement Role { get; init; }
+
+    public string? OrganizationId { get; init; }
+
+    public bool? Resend { get; init; }
+}
+
+/// <summary>The body of the routes that answer one invitation.</summary>
+public sealed class InvitationIdRequest
+{
+    public string? InvitationId { get; init; }
+}
+
+/// <summary>POST /organization/has-permission: <c>permissions</c> is resource → actions (the deprecated <c>permission</c> is ignored, as BetterAuth).</summary>
+public sealed class OrganizationHasPermissionRequest
+{
+    public string? OrganizationId { get; init; }
+
+    public Dictionary<string, string[]>? Permissions { get; init; }
+}
+
+/// <summary>Reading BetterAuth's loose shapes: a role as a string or an array, metadata as an object.</summary>
+public static class OrganizationRequestShapes
+{
+    /// <summary>The roles given, or null when <c>role</c> is neither a string nor an array of strings.</summary>
+    public static IReadOnlyList<string>? Roles(JsonElement role) => role.ValueKind switch
+    {
+        JsonValueKind.String => [role.GetString()!],
+        JsonValueKind.Array when role.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+            role.EnumerateArray().Select(e => e.GetString()!).ToList(),
+        _ => null,
+    };
+
+    /// <summary>True when metadata is absent or an object; its JSON text in <paramref name="text"/>.</summary>
+    public static bool TryMetadata(JsonElement? metadata, out string? text)
+    {
+        text = null;
+        if (metadata is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return true;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        text = value.GetRawText();
+        return true;
+    }
+
+    /// <summary>The caller of an organization route, from the live session.</summary>
+    public static OrganizationActor OrganizationActor(this HttpContext context)
+    {
+        var current = context.CurrentSession();
+        return new OrganizationActor(current.User.Id, current.Session.Id, current.User.Email, current.User.EmailVerified, current.Session.ActiveOrganizationId);
+    }
+}
