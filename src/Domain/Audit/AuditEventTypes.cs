@@ -33,6 +33,12 @@ public static class AuditEventTypes
     public const string ImpersonationStarted = "admin.impersonation-started";
     public const string ImpersonationStopped = "admin.impersonation-stopped";
     public const string SigningKeysRotated = "signing-keys.rotated";
+    public const string OrganizationCreated = "organization.created";
+    public const string OrganizationDeleted = "organization.deleted";
+    public const string MemberJoined = "organization.member-joined";
+    public const string MemberRoleChanged = "organization.member-role-changed";
+    public const string MemberRemoved = "organization.member-removed";
+    public const string MemberLeft = "organization.member-left";
     public const string WebhookAdded = "webhook.added";
     public const string WebhookRemoved = "webhook.removed";
 }

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Access;
@@ -12,7 +14,7 @@ namespace AuthPlatform.Application.Organizations.AcceptInvitation;
 /// Under the organization's row lock: the invitation is re-read, accepted once (pending and unexpired, decided by the
 /// domain), and the member added within the membership limit, in one transaction.
 /// </summary>
-internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganizationRowLock rowLock, IOptions<OrganizationOptions> options, TimeProvider clock)
+internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganizationRowLock rowLock, IOptions<OrganizationOptions> options, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<AcceptInvitationCommand, Result<InvitationAnswer>>
 {
     public async ValueTask<Result<InvitationAnswer>> Handle(AcceptInvitationCommand command, CancellationToken cancellationToken)
@@ -51,6 +53,7 @@ internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganiz
             var member = Member.Join(invitation.OrganizationId, userId, RoleNames.Parse(invitation.Role), now);
             db.Members.Add(member);
             await ActiveOrganization.SetAsync(db, command.Actor.SessionId, invitation.OrganizationId, ct);
+            audit.Record(AuditEventTypes.MemberJoined, userId, reason: invitation.Role, organizationId: invitation.OrganizationId);
             await db.SaveChangesAsync(ct);
             return new InvitationAnswer(InvitationDto.Of(invitation), MemberDto.Of(member));
         }, cancellationToken);

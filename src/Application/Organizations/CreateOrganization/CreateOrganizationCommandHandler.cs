@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.Organizations.CreateOrganization;
 
-internal sealed class CreateOrganizationCommandHandler(IAuthDbContext db, IOptions<OrganizationOptions> options, OrganizationRoles roles, TimeProvider clock)
+internal sealed class CreateOrganizationCommandHandler(IAuthDbContext db, IOptions<OrganizationOptions> options, OrganizationRoles roles, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<CreateOrganizationCommand, Result<CreatedOrganizationDto>>
 {
     public async ValueTask<Result<CreatedOrganizationDto>> Handle(CreateOrganizationCommand command, CancellationToken cancellationToken)
@@ -33,6 +35,7 @@ internal sealed class CreateOrganizationCommandHandler(IAuthDbContext db, IOptio
         var now = clock.GetUtcNow();
         var organization = Organization.Create(command.Name!, command.Slug!, command.Logo, command.Metadata, now);
         var member = Member.Join(organization.Id, userId, [roles.CreatorRole], now);
+        audit.Record(AuditEventTypes.OrganizationCreated, userId, reason: organization.Slug, organizationId: organization.Id);
         db.Organizations.Add(organization);
         db.Members.Add(member);
         if (!command.KeepCurrentActiveOrganization)

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Organizations;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Organizations.LeaveOrganization;
 
-internal sealed class LeaveOrganizationCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock)
+internal sealed class LeaveOrganizationCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock, AuditTrail audit)
     : ICommandHandler<LeaveOrganizationCommand, Result<MemberWithUserDto>>
 {
     public async ValueTask<Result<MemberWithUserDto>> Handle(LeaveOrganizationCommand command, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ internal sealed class LeaveOrganizationCommandHandler(IAuthDbContext db, Organiz
             }
 
             db.Members.Remove(leaving);
+            audit.Record(AuditEventTypes.MemberLeft, leaving.UserId, organizationId: organizationId);
             await MemberDeparture.ClearActiveAsync(db, leaving, ct);
             await db.SaveChangesAsync(ct);
             return answer;

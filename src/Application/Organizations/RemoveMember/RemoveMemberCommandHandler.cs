@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Organizations;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Organizations.RemoveMember;
 
-internal sealed class RemoveMemberCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock)
+internal sealed class RemoveMemberCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock, AuditTrail audit)
     : ICommandHandler<RemoveMemberCommand, Result<RemovedMember>>
 {
     public async ValueTask<Result<RemovedMember>> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
@@ -40,6 +42,7 @@ internal sealed class RemoveMemberCommandHandler(IAuthDbContext db, Organization
             }
 
             db.Members.Remove(target);
+            audit.Record(AuditEventTypes.MemberRemoved, target.UserId, organizationId: organizationId);
             await MemberDeparture.ClearActiveAsync(db, target, ct);
             await db.SaveChangesAsync(ct);
             return new RemovedMember(MemberDto.Of(target));

@@ -1,3 +1,5 @@
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Organizations;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Organizations.UpdateMemberRole;
 
-internal sealed class UpdateMemberRoleCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock)
+internal sealed class UpdateMemberRoleCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock, AuditTrail audit)
     : ICommandHandler<UpdateMemberRoleCommand, Result<MemberDto>>
 {
     public async ValueTask<Result<MemberDto>> Handle(UpdateMemberRoleCommand command, CancellationToken cancellationToken)
@@ -39,6 +41,7 @@ internal sealed class UpdateMemberRoleCommandHandler(IAuthDbContext db, Organiza
                 return Errors.Organizations.CannotLeaveWithoutOwner;
             }
 
+            audit.Record(AuditEventTypes.MemberRoleChanged, target.UserId, reason: target.Role, organizationId: organizationId);
             await db.SaveChangesAsync(ct);
             return MemberDto.Of(target);
         }, cancellationToken);
