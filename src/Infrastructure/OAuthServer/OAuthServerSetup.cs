@@ -2,6 +2,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 
@@ -20,7 +21,7 @@ public static class OAuthServerSetup
             .AddCore(core =>
             {
                 core.UseEntityFrameworkCore().UseDbContext<AuthDbContext>();
-                core.ReplaceApplicationManager(typeof(OAuthClientManager));
+                core.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, OAuthClientManager>();
             })
             .AddServer(server =>
             {
