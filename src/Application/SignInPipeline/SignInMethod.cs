@@ -41,4 +41,10 @@ public enum SignInMethod
 
     /// <summary>POST /sign-in/username: username and password (BetterAuth's username plugin); a password, as for Password.</summary>
     Username,
+
+    /// <summary>
+    /// GET /oauth2/authorize with a live session (and each code or refresh grant after it): the session's user
+    /// signs in to an OAuth client. No new session: the client gets tokens for the user (ADR 0140).
+    /// </summary>
+    OAuthAuthorization,
 }

@@ -55,6 +55,9 @@ public static class SignInPolicy
         // A key was created from a session that passed this policy, and the owner can delete it at any time;
         // a disabled owner is refused at every request. Neither address nor second factor is asked again.
         new(SignInMethod.ApiKey, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
+        // Signing in to an OAuth client rides on a live session, which passed its own row (second factor included);
+        // the address rule is asked again, as the client may trust the email it is given.
+        new(SignInMethod.OAuthAuthorization, AddressRule.VerifiedWhenRequired, SecondFactorRule.NotAsked, string.Empty),
     ];
 
     public static IReadOnlyList<SignInRule> All => Rows;

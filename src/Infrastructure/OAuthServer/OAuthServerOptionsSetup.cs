@@ -40,6 +40,15 @@ public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions
         options.RevocationEndpointUris.Add(Route(RevokePath));
         options.EndSessionEndpointUris.Add(Route(EndSessionPath));
 
+        // Tokens others verify live as long as the /token JWTs: the key ring keeps a retired key published for
+        // exactly that long after an emergency rotation (JwtOptions.TokenValidity), and no longer.
+        options.AccessTokenLifetime = jwt.Value.ExpiresIn;
+        options.IdentityTokenLifetime = jwt.Value.ExpiresIn;
+
+        // A refresh token works once: any reuse revokes its whole family (OpenIddict's default leeway of 30 s,
+        // for clients that refresh concurrently, would let a stolen token be replayed within it).
+        options.RefreshTokenReuseLeeway = TimeSpan.Zero;
+
         // PKCE with S256 only (OAuth 2.1): "plain" gives an eavesdropper the verifier.
         options.CodeChallengeMethods.Clear();
         options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);

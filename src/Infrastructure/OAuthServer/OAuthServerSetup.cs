@@ -56,7 +56,7 @@ public static class OAuthServerSetup
         services.AddSingleton<IConfigureOptions<OpenIddictServerAspNetCoreOptions>, OAuthServerOptionsSetup>();
         services.AddSingleton<KeyRingCredentials>();
         services.AddScoped<IOAuthClientRegistry, OAuthClientRegistry>();
-        services.AddScoped<ClientCredentialsPrincipal>();
+        services.AddScoped<OAuthPrincipals>();
         return services;
     }
 }

@@ -60,6 +60,7 @@ public sealed class OAuthClientCredentialsTests(TestDatabase database) : IAsyncL
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.JsonAsync())!;
         Assert.Equal("Bearer", body["token_type"]!.GetValue<string>());
+        Assert.InRange(body["expires_in"]!.GetValue<long>(), 15 * 60 - 5, 15 * 60); // the JWT lifetime the key ring's retention assumes
         var token = body["access_token"]!.GetValue<string>();
         var jwt = new JsonWebToken(token);
         Assert.Equal("at+jwt", jwt.Typ);
