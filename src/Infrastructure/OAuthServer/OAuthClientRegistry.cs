@@ -35,7 +35,7 @@ public sealed class OAuthClientRegistry(IOpenIddictApplicationManager applicatio
 
         if (client.Grants.Contains(GrantTypes.AuthorizationCode))
         {
-            descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.Endpoints.EndSession, Permissions.ResponseTypes.Code]);
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.ResponseTypes.Code]);
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         }
 

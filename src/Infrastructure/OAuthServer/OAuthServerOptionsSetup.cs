@@ -22,7 +22,6 @@ public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions
     public const string UserInfoPath = "/oauth2/userinfo";
     public const string IntrospectPath = "/oauth2/introspect";
     public const string RevokePath = "/oauth2/revoke";
-    public const string EndSessionPath = "/oauth2/end-session";
 
     public void Configure(OpenIddictServerOptions options)
     {
@@ -38,7 +37,6 @@ public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions
         options.UserInfoEndpointUris.Add(Route(UserInfoPath));
         options.IntrospectionEndpointUris.Add(Route(IntrospectPath));
         options.RevocationEndpointUris.Add(Route(RevokePath));
-        options.EndSessionEndpointUris.Add(Route(EndSessionPath));
 
         // Tokens others verify live as long as the /token JWTs: the key ring keeps a retired key published for
         // exactly that long after an emergency rotation (JwtOptions.TokenValidity), and no longer.

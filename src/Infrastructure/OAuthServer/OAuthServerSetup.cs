@@ -48,7 +48,6 @@ public static class OAuthServerSetup
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough()
                     .EnableStatusCodePagesIntegration();
             });
 

@@ -47,6 +47,8 @@ public sealed class OAuthClientCredentialsTests(TestDatabase database) : IAsyncL
             Assert.Equal(TestSettings.BaseUrl + "/api/auth/oauth2/revoke", json["revocation_endpoint"]!.GetValue<string>());
             Assert.Equal(["S256"], Strings(json["code_challenge_methods_supported"]));
             Assert.Contains("client_credentials", Strings(json["grant_types_supported"]));
+            Assert.Equal(TestSettings.BaseUrl + "/api/auth/oauth2/authorize", json["authorization_endpoint"]!.GetValue<string>());
+            Assert.Null(json["end_session_endpoint"]); // not built: not advertised
         }
     }
 
