@@ -3,6 +3,7 @@ using AuthPlatform.Application.Operators.ImportBetterAuth;
 using AuthPlatform.Application.Operators.RunDoctor;
 using AuthPlatform.Infrastructure.BetterAuth;
 using AuthPlatform.Infrastructure.Doctor;
+using AuthPlatform.Infrastructure.OAuthServer;
 using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Audit;
@@ -113,6 +114,9 @@ public static class InfrastructureDependencyInjection
             client.Timeout = sp.GetRequiredService<IOptions<SocialOptions>>().Value.HttpTimeout);
         services.AddSingleton<IIdentityProviders, IdentityProviders>();
         services.AddSingleton<IProviderTokenProtector, ProviderTokenEncryption>();
+
+        // The OAuth 2.1 / OpenID Connect server, on OpenIddict (docs/adr/0140).
+        services.AddOAuthServer();
 
         services.AddSingleton(TimeProvider.System);
         return services;

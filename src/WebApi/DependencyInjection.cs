@@ -38,7 +38,6 @@ public static class WebApiDependencyInjection
         services.AddSingleton<AdminSessionCookie>();
         services.AddSingleton<SignInCookieWriter>();
         services.AddSingleton<JwksResponder>();
-        services.AddSingleton<DiscoveryDocument>();
         services.AddSingleton<SessionJwtHeader>();
 
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, AuthBasePathConvention.Setup>();

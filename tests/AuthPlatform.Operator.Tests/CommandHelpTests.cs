@@ -12,6 +12,7 @@ public sealed class CommandHelpTests
     [InlineData("migrate", "--script")]
     [InlineData("create-user", "--password-stdin")]
     [InlineData("revoke-user-sessions", "--email")]
+    [InlineData("register-oauth-client", "--redirect-uri")]
     [InlineData("reset-two-factor", "--operator")]
     [InlineData("import-better-auth", "--dry-run")]
     [InlineData("doctor", "--resource-server")]

@@ -133,6 +133,12 @@ internal sealed class SessionIssuer(
         return SignInOutcome.SignedIn(Signed(token, session, user, rememberMe: false)) with { HoldsAdminSession = held };
     }
 
+    /// <summary>
+    /// A live session's user signing in to an OAuth client, or a code or refresh grant renewing that: no session is
+    /// started; the policy's row for <see cref="SignInMethod.OAuthAuthorization"/> applies (a disabled user is refused).
+    /// </summary>
+    public Error? AdmitToOAuthClient(User user) => Refusal(SignInPolicy.For(SignInMethod.OAuthAuthorization), user);
+
     /// <summary>What the policy's row refuses before any factor counts: a disabled user, an address not yet proven.</summary>
     private Error? Refusal(SignInRule rule, User user) =>
         user.IsDisabledAt(clock.GetUtcNow()) ? Errors.UserDisabled

@@ -47,4 +47,10 @@ public enum SignInMethod
     /// The administrator's own session is the proof; the user's factors are not asked.
     /// </summary>
     Impersonation,
+
+    /// <summary>
+    /// GET /oauth2/authorize with a live session (and each code or refresh grant after it): the session's user
+    /// signs in to an OAuth client. No new session: the client gets tokens for the user (ADR 0140).
+    /// </summary>
+    OAuthAuthorization,
 }

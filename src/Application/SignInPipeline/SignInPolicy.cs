@@ -58,6 +58,10 @@ public static class SignInPolicy
         // The administrator's live session (and the impersonate statement) is the proof; the user proves nothing.
         // The session is short, never refreshed, and names the administrator (ADR 0132); a banned user is refused.
         new(SignInMethod.Impersonation, AddressRule.NotAsked, SecondFactorRule.NotAsked, string.Empty),
+
+        // Signing in to an OAuth client rides on a live session, which passed its own row (second factor included);
+        // the address rule is asked again, as the client may trust the email it is given.
+        new(SignInMethod.OAuthAuthorization, AddressRule.VerifiedWhenRequired, SecondFactorRule.NotAsked, string.Empty),
     ];
 
     public static IReadOnlyList<SignInRule> All => Rows;

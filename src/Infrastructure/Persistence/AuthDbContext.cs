@@ -80,6 +80,10 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // The OAuth server's stores (OpenIddict's entities; table names in OAuthServer/OAuthServerTables.cs).
+        modelBuilder.UseOpenIddict();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using AuthPlatform.Domain.SigningKeys;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AuthPlatform.Infrastructure.SigningKeys;
 
@@ -38,6 +39,12 @@ public abstract class JwsSigningKey
     /// <summary>Signs <paramref name="signingInput"/> ("header.payload", ASCII) into <paramref name="signature"/>; returns the bytes written.</summary>
     public abstract int Sign(ReadOnlySpan<byte> signingInput, Span<byte> signature);
 
+    /// <summary>
+    /// The same key as Microsoft.IdentityModel sees it, for the OAuth server's JWT writer (ADR 0140); null for
+    /// EdDSA, which that library cannot sign with. Made once per key, on first use.
+    /// </summary>
+    public virtual SecurityKey? IdentityModelKey => null;
+
     /// <summary>Builds the in-memory key from its decrypted private key (PKCS#8, or the raw Ed25519 seed).</summary>
     public static JwsSigningKey Create(string keyId, SigningAlgorithm algorithm, byte[] privateKey) => algorithm switch
     {
@@ -59,6 +66,12 @@ public abstract class JwsSigningKey
     {
         private readonly ConcurrentBag<T> _pool = [];
         private readonly byte[] _pkcs8 = pkcs8;
+        private SecurityKey? _identityModelKey;
+
+        // A dedicated instance: the library signs on it from any thread, as it does with its own keys.
+        public sealed override SecurityKey IdentityModelKey => _identityModelKey ??= Wrap(Load(_pkcs8));
+
+        protected abstract SecurityKey Wrap(T instance);
 
         public sealed override int Sign(ReadOnlySpan<byte> signingInput, Span<byte> signature)
         {
@@ -85,6 +98,8 @@ public abstract class JwsSigningKey
     private sealed class EcdsaKey(string keyId, SigningAlgorithm algorithm, byte[] pkcs8, HashAlgorithmName hash, int signatureLength)
         : PooledKey<ECDsa>(keyId, algorithm, signatureLength, pkcs8)
     {
+        protected override SecurityKey Wrap(ECDsa instance) => new ECDsaSecurityKey(instance) { KeyId = KeyId };
+
         protected override ECDsa Load(byte[] pkcs8)
         {
             var ecdsa = ECDsa.Create();
@@ -102,6 +117,8 @@ public abstract class JwsSigningKey
     private sealed class RsaKey(string keyId, SigningAlgorithm algorithm, byte[] pkcs8, RSASignaturePadding padding)
         : PooledKey<RSA>(keyId, algorithm, SigningKeyGenerator.RsaKeySize / 8, pkcs8)
     {
+        protected override SecurityKey Wrap(RSA instance) => new RsaSecurityKey(instance) { KeyId = KeyId };
+
         protected override RSA Load(byte[] pkcs8)
         {
             var rsa = RSA.Create();

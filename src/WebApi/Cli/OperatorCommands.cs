@@ -28,6 +28,7 @@ public static partial class OperatorCommands
         root.Subcommands.Add(CreateUserCommandLine.Create());
         root.Subcommands.Add(RevokeUserSessionsCommandLine.Create());
         root.Subcommands.Add(SetRoleCommandLine.Create());
+        root.Subcommands.Add(RegisterOAuthClientCommandLine.Create());
         root.Subcommands.Add(ResetTwoFactorCommandLine.Create());
         root.Subcommands.Add(ImportBetterAuthCommandLine.Create());
         root.Subcommands.Add(DoctorCommandLine.Create());

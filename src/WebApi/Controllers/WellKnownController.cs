@@ -9,11 +9,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace AuthPlatform.WebApi.Controllers;
 
 /// <summary>
-/// The well-known documents resource servers read, at the root of the host (not under the base path):
-/// /.well-known/openid-configuration and /.well-known/jwks.json.
+/// The JWKS resource servers read, at the root of the host (not under the base path): /.well-known/jwks.json.
+/// The discovery documents beside it (/.well-known/openid-configuration, /.well-known/oauth-authorization-server)
+/// are the OAuth server's (ADR 0140), answered by OpenIddict with this JWKS as their jwks_uri.
 /// </summary>
 [ApiController]
-public sealed class WellKnownController(ISender sender, JwksResponder jwks, DiscoveryDocument discovery) : ControllerBase
+public sealed class WellKnownController(ISender sender, JwksResponder jwks) : ControllerBase
 {
     [EndpointSummary("The public keys that verify issued JWTs (JWKS)")]
     [ProducesResponseType<JsonWebKeySet>(StatusCodes.Status200OK, "application/jwk-set+json")]
@@ -29,16 +30,5 @@ public sealed class WellKnownController(ISender sender, JwksResponder jwks, Disc
         }
 
         await jwks.WriteAsync(HttpContext, result.Value);
-    }
-
-    [EndpointSummary("Discovery document: issuer, JWKS URL, algorithms")]
-    [ProducesResponseType<DiscoveryResponse>(StatusCodes.Status200OK)]
-    [HttpGet(DiscoveryDocument.Path)]
-    public async Task<IActionResult> GetConfiguration(CancellationToken cancellationToken)
-    {
-        // Without loaded keys the document still names the configured algorithm; the JWKS answers 503 then.
-        var result = await sender.Send(new GetJwksQuery(), cancellationToken);
-        Response.Headers.CacheControl = jwks.CacheControl;
-        return Ok(discovery.For(result.IsSuccess ? result.Value : null));
     }
 }

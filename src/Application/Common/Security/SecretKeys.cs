@@ -67,6 +67,14 @@ public static class SecretKeys
     public static byte[] EmailCode(string secret) =>
         Hkdf(secret, 32, salt: "AuthPlatform email codes v1"u8.ToArray(), info: "email code digest"u8.ToArray());
 
+    /// <summary>
+    /// The keys of the OAuth server's own tokens (authorization codes, refresh tokens: read by this service only,
+    /// ADR 0140): an HMAC-SHA256 signing key and an AES key-wrap key, both 256 bits (the current secret's).
+    /// </summary>
+    public static (byte[] Signing, byte[] Encryption) OAuthServerTokens(string secret) =>
+        (Hkdf(secret, 32, salt: "AuthPlatform oauth server v1"u8.ToArray(), info: "internal token signing"u8.ToArray()),
+         Hkdf(secret, 32, salt: "AuthPlatform oauth server v1"u8.ToArray(), info: "internal token encryption"u8.ToArray()));
+
     private static byte[] Hkdf(string secret, int length, byte[] salt, byte[] info)
     {
         var material = Encoding.UTF8.GetBytes(secret);

@@ -1,0 +1,23 @@
+namespace AuthPlatform.Application.Common.Interfaces;
+
+/// <summary>The OAuth server's registered clients (OpenIddict's application store in our database, ADR 0140).</summary>
+public interface IOAuthClientRegistry
+{
+    /// <summary>Stores a new client; a confidential client's <paramref name="secret"/> is kept as a digest only.</summary>
+    Task RegisterAsync(OAuthClientRegistration client, string? secret, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a client may do: its exact redirect URIs, its grants, the scopes it may ask for, and the resources
+/// (RFC 8707) its access tokens may be for. A first-party client is never asked for consent.
+/// </summary>
+public sealed record OAuthClientRegistration(
+    string ClientId,
+    string Name,
+    bool Confidential,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> PostLogoutRedirectUris,
+    IReadOnlyList<string> Grants,
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> Resources,
+    bool FirstParty);

@@ -1,0 +1,33 @@
+using AuthPlatform.Application.Common.Results;
+using Mediator;
+
+namespace AuthPlatform.Application.Operators.RegisterOAuthClient;
+
+/// <summary>
+/// Register an application that signs users in with this service or gets tokens for itself (the
+/// `register-oauth-client` command). Confidential clients get a secret, shown once; public clients (SPAs,
+/// mobile and CLI apps) have none and must use PKCE. Without resources, tokens are for the configured JWT
+/// audience, the one resource servers already accept.
+/// </summary>
+public sealed record RegisterOAuthClientCommand(
+    string? Name,
+    string? Type,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> PostLogoutRedirectUris,
+    IReadOnlyList<string> Grants,
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> Resources,
+    bool FirstParty) : ICommand<Result<RegisteredOAuthClient>>
+{
+    public const string Confidential = "confidential";
+    public const string Public = "public";
+
+    public const string AuthorizationCode = "authorization_code";
+    public const string RefreshToken = "refresh_token";
+    public const string ClientCredentials = "client_credentials";
+
+    public static readonly IReadOnlyList<string> KnownGrants = [AuthorizationCode, RefreshToken, ClientCredentials];
+}
+
+/// <summary>The new client's id, and its secret (confidential clients only; stored as a digest, never shown again).</summary>
+public sealed record RegisteredOAuthClient(string ClientId, string? ClientSecret);

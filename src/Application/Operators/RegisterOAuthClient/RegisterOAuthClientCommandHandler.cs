@@ -1,0 +1,37 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.Operators.RegisterOAuthClient;
+
+internal sealed class RegisterOAuthClientCommandHandler(IOAuthClientRegistry registry, IOptions<JwtOptions> jwt, IOptions<AuthOptions> auth)
+    : ICommandHandler<RegisterOAuthClientCommand, Result<RegisteredOAuthClient>>
+{
+    public async ValueTask<Result<RegisteredOAuthClient>> Handle(RegisterOAuthClientCommand command, CancellationToken cancellationToken)
+    {
+        var confidential = command.Type == RegisterOAuthClientCommand.Confidential;
+        var clientId = Random(16);
+        var secret = confidential ? Random(32) : null;
+        var resources = command.Resources.Count > 0 ? command.Resources : jwt.Value.AudienceFor(auth.Value);
+        var client = new OAuthClientRegistration(clientId, command.Name!.Trim(), confidential,
+            [.. command.RedirectUris.Distinct(StringComparer.Ordinal)],
+            [.. command.PostLogoutRedirectUris.Distinct(StringComparer.Ordinal)],
+            [.. command.Grants.Distinct(StringComparer.Ordinal)],
+            [.. command.Scopes.Distinct(StringComparer.Ordinal)],
+            [.. resources.Distinct(StringComparer.Ordinal)],
+            command.FirstParty);
+        await registry.RegisterAsync(client, secret, cancellationToken);
+        return new RegisteredOAuthClient(clientId, secret);
+    }
+
+    private static string Random(int bytes)
+    {
+        Span<byte> buffer = stackalloc byte[bytes];
+        RandomNumberGenerator.Fill(buffer);
+        return Base64Url.EncodeToString(buffer);
+    }
+}

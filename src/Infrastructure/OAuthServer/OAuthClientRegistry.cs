@@ -1,0 +1,46 @@
+using AuthPlatform.Application.Common.Interfaces;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AuthPlatform.Infrastructure.OAuthServer;
+
+/// <summary>A registration as OpenIddict's permissions: endpoints, grants, response types, scopes and resources.</summary>
+public sealed class OAuthClientRegistry(IOpenIddictApplicationManager applications) : IOAuthClientRegistry
+{
+    public async Task RegisterAsync(OAuthClientRegistration client, string? secret, CancellationToken cancellationToken)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = client.ClientId,
+            ClientSecret = secret,
+            DisplayName = client.Name,
+            ClientType = client.Confidential ? ClientTypes.Confidential : ClientTypes.Public,
+            ApplicationType = ApplicationTypes.Web,
+            ConsentType = client.FirstParty ? ConsentTypes.Implicit : ConsentTypes.Explicit,
+        };
+        descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
+        descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
+
+        descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.Endpoints.Revocation]);
+        if (client.Confidential)
+        {
+            // Resource servers introspect with their own client's credentials.
+            descriptor.Permissions.Add(Permissions.Endpoints.Introspection);
+        }
+
+        foreach (var grant in client.Grants)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);
+        }
+
+        if (client.Grants.Contains(GrantTypes.AuthorizationCode))
+        {
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.ResponseTypes.Code]);
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        }
+
+        descriptor.AddScopePermissions([.. client.Scopes]);
+        descriptor.AddResourcePermissions([.. client.Resources]);
+        await applications.CreateAsync(descriptor, cancellationToken);
+    }
+}

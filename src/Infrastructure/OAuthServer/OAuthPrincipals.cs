@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Claims;
+using AuthPlatform.Application.OAuthAuthorization.AdmitOAuthUser;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AuthPlatform.Infrastructure.OAuthServer;
+
+/// <summary>
+/// Whom a token speaks for, and what each token says. OpenIddict has already authenticated the client and
+/// checked the scopes and resources asked for against its permissions; a request that names no resource gets
+/// every resource the client may use (by default the configured JWT audience, which resource servers accept).
+/// Access tokens carry the subject, scopes and audience; what the user is (name, email) goes in the ID token
+/// and userinfo, by scope; auth_time and amr are the session's.
+/// </summary>
+public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications)
+{
+    public const string SessionIdClaim = "sid";
+
+    /// <summary>Client credentials: the client itself (sub = client_id); null for an unknown client.</summary>
+    public async Task<ClaimsPrincipal?> ForClientAsync(OpenIddictRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ClientId is not { } clientId || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
+        {
+            return null;
+        }
+
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, clientId);
+        identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(client, cancellationToken));
+        identity.SetScopes(request.GetScopes());
+        identity.SetResources(await ResourcesAsync(request, client, cancellationToken));
+        identity.SetDestinations(static _ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>The authorization endpoint: a signed-in user, for the scopes and resources asked for.</summary>
+    public async Task<ClaimsPrincipal?> ForUserAsync(OpenIddictRequest request, OAuthUser user, string sessionId, CancellationToken cancellationToken)
+    {
+        if (request.ClientId is not { } clientId || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
+        {
+            return null;
+        }
+
+        var identity = NewIdentity();
+        identity.SetScopes(request.GetScopes());
+        identity.SetResources(await ResourcesAsync(request, client, cancellationToken));
+        identity.SetClaim(SessionIdClaim, sessionId);
+        return Describe(identity, user);
+    }
+
+    /// <summary>A code or refresh grant: the same grant, with what the user is now (a renamed user, a changed email).</summary>
+    public static ClaimsPrincipal Renew(ClaimsPrincipal granted, OAuthUser user)
+    {
+        var identity = NewIdentity();
+        identity.SetScopes(granted.GetScopes());
+        identity.SetResources(granted.GetResources());
+        identity.SetClaim(SessionIdClaim, granted.GetClaim(SessionIdClaim));
+        return Describe(identity, user);
+    }
+
+    /// <summary>True when the client was not registered as first-party: consent is not asked yet (ADR 0140), so it is refused.</summary>
+    public async Task<bool> NeedsConsentAsync(OpenIddictRequest request, CancellationToken cancellationToken) =>
+        request.ClientId is not { } clientId
+        || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client
+        || await applications.GetConsentTypeAsync(client, cancellationToken) != ConsentTypes.Implicit;
+
+    private static ClaimsPrincipal Describe(ClaimsIdentity identity, OAuthUser user)
+    {
+        identity.SetClaim(Claims.Subject, user.Id);
+        identity.SetClaim(Claims.Name, user.Name);
+        identity.SetClaim(Claims.Email, user.Email);
+        identity.SetClaim(Claims.EmailVerified, user.EmailVerified);
+        if (user.AuthenticatedAt is { } authenticatedAt)
+        {
+            identity.AddClaim(new Claim(Claims.AuthenticationTime,
+                authenticatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        }
+
+        identity.SetClaims(Claims.AuthenticationMethodReference, [.. user.Methods]);
+        var scopes = identity.GetScopes();
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            Claims.Name when scopes.Contains(Scopes.Profile) => [Destinations.IdentityToken],
+            Claims.Email or Claims.EmailVerified when scopes.Contains(Scopes.Email) => [Destinations.IdentityToken],
+            Claims.AuthenticationTime or Claims.AuthenticationMethodReference => [Destinations.IdentityToken],
+            SessionIdClaim => [Destinations.IdentityToken],
+            Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
+            Claims.Name or Claims.Email or Claims.EmailVerified => [],
+            _ => [Destinations.AccessToken],
+        });
+        return new ClaimsPrincipal(identity);
+    }
+
+    private static ClaimsIdentity NewIdentity() =>
+        new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+
+    private async Task<ImmutableArray<string>> ResourcesAsync(OpenIddictRequest request, object client, CancellationToken cancellationToken)
+    {
+        var resources = request.GetResources();
+        if (!resources.IsDefaultOrEmpty)
+        {
+            return resources;
+        }
+
+        var permissions = await applications.GetPermissionsAsync(client, cancellationToken);
+        return [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Resource, StringComparison.Ordinal))
+            .Select(p => p[Permissions.Prefixes.Resource.Length..])];
+    }
+}
