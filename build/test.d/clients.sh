@@ -2,7 +2,8 @@
 # BetterAuth's JavaScript client and drives the demo frontend in Debian's Chromium through playwright-core
 # (never a browser download). Idempotent: installs only what is missing.
 #   - Node.js + npm; the npm packages of tests/clients/betterauth-client (better-auth, @better-auth/api-key), tests/clients/browser,
-#     tests/clients/betterauth-passkey (BetterAuth's passkeyClient in Chromium, bundled with esbuild) and
+#     tests/clients/betterauth-passkey (BetterAuth's passkeyClient in Chromium, bundled with esbuild),
+#     tests/clients/webhook-receiver (standardwebhooks, the receiver side of Standard Webhooks) and
 #     tests/clients/openapi-proxy (Prism, the validating proxy the OpenAPI replay test runs through) (npm ci)
 #   - Debian's chromium (the browser playwright-core launches from /usr/bin/chromium)
 ensure_commands node:nodejs npm:npm
@@ -18,6 +19,10 @@ fi
 if [ ! -d "$ROOT/tests/clients/betterauth-passkey/node_modules/@better-auth/passkey" ]; then
 	log "installing the npm packages of tests/clients/betterauth-passkey (npm ci)"
 	(cd "$ROOT/tests/clients/betterauth-passkey" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -d "$ROOT/tests/clients/webhook-receiver/node_modules/standardwebhooks" ]; then
+	log "installing the npm packages of tests/clients/webhook-receiver (npm ci)"
+	(cd "$ROOT/tests/clients/webhook-receiver" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 if [ ! -d "$ROOT/tests/clients/openapi-proxy/node_modules/@stoplight/prism-cli" ]; then
 	log "installing the npm packages of tests/clients/openapi-proxy (npm ci)"

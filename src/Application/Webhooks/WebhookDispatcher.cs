@@ -71,7 +71,8 @@ public sealed partial class WebhookDispatcher(
                 .ToListAsync(cancellationToken);
             foreach (var auditEvent in events)
             {
-                if (!endpoint.Wants(auditEvent.Type))
+                // Not subscribed, or from before the endpoint existed (written then, sealed since): passed over.
+                if (!endpoint.Wants(auditEvent.Type) || auditEvent.OccurredAt < endpoint.CreatedAt)
                 {
                     endpoint.Passed(auditEvent.Position!.Value, sent: false, clock.GetUtcNow());
                     continue;

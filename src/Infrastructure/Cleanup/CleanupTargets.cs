@@ -39,6 +39,9 @@ public sealed class CleanupTargets(IOptions<CleanupOptions> cleanup, IOptions<Si
         new("trusted_devices", "expires_at < $1", now => now),
         new("oauth_states", "expires_at < $1", now => now),
 
+        // The webhook delivery log: kept a week, like completed mail, for "did it go out, and why not?".
+        new("webhook_deliveries", "attempted_at < $1", now => now - MailJobRetention),
+
         // The audit trail past its retention: the oldest sealed events, as a prefix of the chain (up to the first
         // event still within the retention), so the chain that remains has no gap and still verifies.
         new("audit_events",

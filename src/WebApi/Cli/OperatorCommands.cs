@@ -33,6 +33,9 @@ public static partial class OperatorCommands
         root.Subcommands.Add(ImportBetterAuthCommandLine.Create());
         root.Subcommands.Add(DoctorCommandLine.Create());
         root.Subcommands.Add(ExportAuditCommandLine.Create());
+        root.Subcommands.Add(WebhookCommandLines.CreateAdd());
+        root.Subcommands.Add(WebhookCommandLines.CreateList());
+        root.Subcommands.Add(WebhookCommandLines.CreateRemove());
         root.Subcommands.Add(MailCommandLines.CreateMarkEmailVerified());
         root.Subcommands.Add(MailCommandLines.CreateSendPasswordReset());
         return root;
