@@ -18,7 +18,7 @@ public sealed class OrganizationOptionsValidatorTests
             MembershipLimit = 0,
             InvitationsPerRecipientPerHour = 0,
             InvitationExpiresIn = TimeSpan.Zero,
-            Roles = new(StringComparer.Ordinal) { ["a,b"] = new() { ["member"] = ["create"] }, ["viewer"] = new() { ["member"] = [" "] } },
+            Roles = { ["a,b"] = new() { ["member"] = ["create"] }, ["viewer"] = new() { ["member"] = [" "] } },
         };
 
         var failures = new OrganizationOptionsValidator().Validate(null, options).Failures!.ToList();

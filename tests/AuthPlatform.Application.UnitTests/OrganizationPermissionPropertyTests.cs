@@ -21,7 +21,13 @@ public sealed class OrganizationPermissionPropertyTests
         for (var trial = 0; trial < 3000; trial++)
         {
             var configured = RandomRoles(random);
-            var roles = new OrganizationRoles(Options.Create(new OrganizationOptions { Roles = configured, CreatorRole = configured.Keys.First() }));
+            var options = new OrganizationOptions { CreatorRole = configured.Keys.First() };
+            foreach (var (name, statements) in configured)
+            {
+                options.Roles[name] = statements;
+            }
+
+            var roles = new OrganizationRoles(Options.Create(options));
             var memberRoles = Enumerable.Range(0, random.Next(1, 4)).Select(_ => "role" + random.Next(0, 5)).ToList();
             var request = RandomRequest(random);
 

@@ -36,5 +36,5 @@ public sealed class OrganizationOptions
     public int InvitationsPerRecipientPerHour { get; set; } = 5;
 
     /// <summary>Role name → resource → actions; empty for BetterAuth's defaults.</summary>
-    public Dictionary<string, Dictionary<string, string[]>> Roles { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Dictionary<string, string[]>> Roles { get; } = new(StringComparer.Ordinal);
 }
