@@ -1,7 +1,7 @@
-using AuthPlatform.Domain.Access;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

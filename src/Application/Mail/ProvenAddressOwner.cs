@@ -1,7 +1,7 @@
 using AuthPlatform.Application.Audit;
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Accounts;
+using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Organizations;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.Users.DeleteUser;
 using AuthPlatform.Application.Operators.DisableUser;
+using AuthPlatform.Application.Users.DeleteUser;
 using AuthPlatform.WebApi.Hosting;
 using Mediator;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AuthPlatform.Application.Admin;
 using AuthPlatform.Application.Admin.UpdateUser;
-using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Models;
+using AuthPlatform.Application.Common.Results;
 
 namespace AuthPlatform.WebApi.Contracts;
 

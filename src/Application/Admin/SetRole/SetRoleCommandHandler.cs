@@ -1,8 +1,8 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Access;
+using AuthPlatform.Domain.Audit;
 using Mediator;
 
 namespace AuthPlatform.Application.Admin.SetRole;

@@ -1,9 +1,9 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.SignInPipeline;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Sessions;
 using MapsterMapper;
 using Mediator;

@@ -1,9 +1,9 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Access;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

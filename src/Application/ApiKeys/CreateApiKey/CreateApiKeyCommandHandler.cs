@@ -1,9 +1,9 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.ApiKeys;
+using AuthPlatform.Domain.Audit;
 using Mediator;
 using Microsoft.Extensions.Options;
 

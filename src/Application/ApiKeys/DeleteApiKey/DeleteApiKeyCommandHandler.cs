@@ -1,7 +1,7 @@
 using AuthPlatform.Application.Audit;
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Audit;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Mail;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;

@@ -1,5 +1,5 @@
-using AuthPlatform.Application.Audit;
 using System.Text;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.SignInPipeline;

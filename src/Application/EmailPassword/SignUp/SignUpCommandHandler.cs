@@ -1,14 +1,14 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Users;
 using AuthPlatform.Application.Common.Validation;
+using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.SignInPipeline;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;

@@ -1,4 +1,3 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
@@ -7,6 +6,7 @@ using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Users;
 using AuthPlatform.Application.Common.Validation;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Common;
 using AuthPlatform.Domain.Users;
 using MapsterMapper;

@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Mail;
 using AuthPlatform.Domain.Mail;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;

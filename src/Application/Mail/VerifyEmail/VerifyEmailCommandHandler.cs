@@ -1,4 +1,3 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
@@ -8,6 +7,7 @@ using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.Mail;
 using AuthPlatform.Application.SignInPipeline;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Users;
 using AuthPlatform.Domain.Verification;
 using MapsterMapper;

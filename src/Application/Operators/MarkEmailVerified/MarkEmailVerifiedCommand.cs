@@ -1,8 +1,8 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Validation;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Users;
 using FluentValidation;
 using Mediator;

@@ -1,4 +1,3 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Exceptions;
 using AuthPlatform.Application.Common.Interfaces;
@@ -6,6 +5,7 @@ using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
 using AuthPlatform.Application.TwoFactor;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Passkeys;
 using Mediator;
 

@@ -1,9 +1,9 @@
-using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Domain.Sessions;
 using MapsterMapper;
 using Mediator;

@@ -1,7 +1,7 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Sessions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

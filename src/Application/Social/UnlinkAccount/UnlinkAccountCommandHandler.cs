@@ -1,7 +1,7 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Domain.Audit;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

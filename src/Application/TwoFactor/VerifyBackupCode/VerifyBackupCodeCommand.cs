@@ -1,9 +1,9 @@
-using AuthPlatform.Application.Audit;
 using System.Text;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Models;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.TwoFactor;
 using AuthPlatform.Application.Sessions.GetSession;
+using AuthPlatform.Application.TwoFactor;
 using AuthPlatform.Domain.Sessions;
 using Mediator;
 

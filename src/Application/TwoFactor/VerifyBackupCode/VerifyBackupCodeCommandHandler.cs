@@ -1,8 +1,8 @@
-using AuthPlatform.Domain.Audit;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.TwoFactor;
+using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.TwoFactor;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

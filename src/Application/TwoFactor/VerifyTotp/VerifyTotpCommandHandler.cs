@@ -1,9 +1,9 @@
-using AuthPlatform.Domain.Audit;
-using AuthPlatform.Application.Audit;
 using System.Security.Cryptography;
+using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.TwoFactor;
+using AuthPlatform.Domain.Audit;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
