@@ -15,7 +15,10 @@ internal sealed class HttpAuditOrigin(IHttpContextAccessor accessor, IConfigurat
 
     private readonly string _hostActor = configuration[HostActorKey] ?? "system";
 
-    public string? ActorId => accessor.HttpContext is { } http ? http.SessionAuthentication().Session?.User.Id : _hostActor;
+    /// <summary>Under impersonation, the administrator acts (the session names them), not the user they appear as.</summary>
+    public string? ActorId => accessor.HttpContext is { } http
+        ? http.SessionAuthentication().Session is { } current ? current.Session.ImpersonatedBy ?? current.User.Id : null
+        : _hostActor;
 
     public string? IpAddress => accessor.HttpContext is { } http ? RequestContext.ClientOf(http).IpAddress : null;
 

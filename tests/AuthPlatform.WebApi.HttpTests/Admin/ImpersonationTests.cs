@@ -50,6 +50,11 @@ public sealed class ImpersonationTests(TestDatabase database) : IAsyncLifetime
         var own = TokenApi.Payload(await client.GetTokenAsync(bob.Token));
         Assert.False(own.ContainsKey("act"));
 
+        // What the administrator does under the impersonation is written to the audit trail as theirs.
+        var revoked = await client.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "revoke-session", impersonation.Cookie, new { token = bob.Token }));
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(admin.UserId, await database.ScalarAsync<string>("select actor_id from audit_events where type = 'session.revoked' and subject_user_id = $1", bob.UserId));
+
         var stopped = await client.AdminPostAsync("stop-impersonating", impersonation.Cookie + "; " + impersonation.AdminCookie, new { });
 
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
