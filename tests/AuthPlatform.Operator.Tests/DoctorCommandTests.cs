@@ -12,7 +12,7 @@ namespace AuthPlatform.Operator.Tests;
 public sealed class DoctorCommandTests(RunningDeployment deployment) : IClassFixture<RunningDeployment>
 {
     private static readonly string[] CheckNames =
-        ["configuration", "secret", "database", "database-pool", "session-listener", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers"];
+        ["configuration", "secret", "database", "database-pool", "session-listener", "migrations", "key-encryption", "signing-keys", "issuer", "jwks", "clock", "cookies", "mail", "oidc-providers", "audit-trail"];
 
 
     [Fact]
