@@ -14,7 +14,7 @@ namespace AuthPlatform.FaultTests;
 /// </summary>
 public sealed class FaultTestBed : IAsyncDisposable
 {
-    public const string DatabaseName = "authplatform";
+    public const string DatabaseName = PostgresCluster.MigratedDatabaseName;
 
     private FaultTestBed(PostgresCluster cluster, string connectionString)
     {
@@ -38,10 +38,8 @@ public sealed class FaultTestBed : IAsyncDisposable
 
     public static async Task<FaultTestBed> StartAsync()
     {
-        var cluster = await PostgresCluster.StartAsync();
-        var connectionString = await cluster.CreateDatabaseAsync(DatabaseName);
-        await TestDatabase.MigrateAsync(connectionString);
-        return new FaultTestBed(cluster, connectionString);
+        var cluster = await PostgresCluster.StartMigratedAsync();
+        return new FaultTestBed(cluster, cluster.ConnectionStringFor(DatabaseName));
     }
 
     /// <summary>Signs up <paramref name="count"/> users (unique emails) and returns their sessions.</summary>

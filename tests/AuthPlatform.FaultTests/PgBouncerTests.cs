@@ -80,7 +80,7 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
 
         // A key rotation through the pooler: the operator command writes the new key, and the instance's
         // change poll (also through the pooler) publishes it.
-        var rotation = await service.RunCommandAsync("rotate-keys");
+        var rotation = await service.RunCommandInTestProcessAsync("rotate-keys");
         output.WriteLine($"rotate-keys through PgBouncer exited {rotation.ExitCode}: {rotation.Output.Trim()} {rotation.Errors.Trim()}");
         Assert.Equal(0, rotation.ExitCode);
         Assert.Contains("Created signing key", rotation.Output, StringComparison.Ordinal);

@@ -118,11 +118,11 @@ public sealed class SessionCacheTests(ITestOutputHelper output)
                 Assert.True(refreshed.IsLive && refreshed.ExpiresAt != before.ExpiresAt, $"no sliding refresh: {before.ExpiresAt} then {refreshed.ExpiresAt}");
                 await ExpectAsync("sliding refresh", a, x => x.ExpiresAt == refreshed.ExpiresAt, disableRefresh: true);
 
-                // Operator commands write through their own process: every instance must hear of it.
+                // Operator commands write from another process (the test's own): every instance must hear of it.
                 foreach (var command in new[] { "revoke-user-sessions", "disable-user", "delete-user" })
                 {
                     (a, b) = await FreshUserAsync(command);
-                    var run = await services[w].RunCommandAsync(command, "--email", a.Email);
+                    var run = await services[w].RunCommandInTestProcessAsync(command, "--email", a.Email);
                     Assert.True(run.ExitCode == 0, $"{command}: {run.Output} {run.Errors}");
                     await ExpectAsync(command, a, x => x.IsSignedOut);
                     await ExpectAsync(command, b, x => x.IsSignedOut);

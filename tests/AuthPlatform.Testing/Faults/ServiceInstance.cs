@@ -80,6 +80,14 @@ public sealed class ServiceInstance : IAsyncDisposable
         return (exitCode, command.StandardOutput, command.StandardError);
     }
 
+    /// <summary>
+    /// Runs an operator command with this instance's configuration in the test process (<see cref="InProcessCommand"/>):
+    /// still a process other than every instance, so what it writes reaches them only through the database, at
+    /// a fraction of a child process's start-up. Tests about several operators at once use <see cref="RunCommandAsync"/>.
+    /// </summary>
+    public Task<(int ExitCode, string Output, string Errors)> RunCommandInTestProcessAsync(params string[] arguments) =>
+        InProcessCommand.RunAsync(_environment, string.Empty, TimeSpan.FromMinutes(2), arguments);
+
     /// <summary>kill -9: no shutdown code runs.</summary>
     public void Kill() => Process.Kill();
 
