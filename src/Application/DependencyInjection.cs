@@ -34,10 +34,10 @@ public static class ApplicationDependencyInjection
 
         services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
-        // A private mapping config (not GlobalSettings), compiled once at start-up.
+        // A private mapping config (not GlobalSettings). Each mapping compiles on its first use rather than at
+        // start-up (part of being ready in a second); MappingTests compile them all, so a broken one fails a test.
         var mappings = new TypeAdapterConfig();
         mappings.Scan(typeof(ApplicationDependencyInjection).Assembly);
-        mappings.Compile();
         services.AddSingleton(mappings);
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
 
