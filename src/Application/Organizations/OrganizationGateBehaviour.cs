@@ -56,6 +56,23 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
                 break;
             }
 
+            case OrganizationTarget.OfTeam(var teamId):
+            {
+                if (teamId is null)
+                {
+                    return gate.NoOrganization;
+                }
+
+                var organizationId = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+                if (organizationId is null)
+                {
+                    return Errors.Organizations.TeamNotFound;
+                }
+
+                organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+                break;
+            }
+
             case OrganizationTarget.Named(var id, var slug, var useActive):
             {
                 if (!string.IsNullOrEmpty(slug))

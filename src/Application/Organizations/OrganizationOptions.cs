@@ -35,6 +35,22 @@ public sealed class OrganizationOptions
     /// <summary>Invitations (and resends) one address may receive per hour, from all organizations.</summary>
     public int InvitationsPerRecipientPerHour { get; set; } = 5;
 
+    /// <summary>Teams (BetterAuth's <c>teams</c> option).</summary>
+    public TeamOptions Teams { get; } = new();
+
     /// <summary>Role name → resource → actions; empty for BetterAuth's defaults.</summary>
     public Dictionary<string, Dictionary<string, string[]>> Roles { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Auth:Organization:Teams, BetterAuth's <c>teams</c> limits.</summary>
+public sealed class TeamOptions
+{
+    /// <summary>Teams one organization may have; null for no limit.</summary>
+    public int? MaximumTeams { get; set; }
+
+    /// <summary>Members one team may have; null for no limit.</summary>
+    public int? MaximumMembersPerTeam { get; set; }
+
+    /// <summary>Whether remove-team may remove an organization's last team (BetterAuth refuses by default).</summary>
+    public bool AllowRemovingAllTeams { get; set; }
 }

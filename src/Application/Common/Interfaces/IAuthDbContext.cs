@@ -72,6 +72,11 @@ public interface IAuthDbContext
 
     DbSet<Invitation> Invitations { get; }
 
+    /// <summary>An organization's teams and their members (docs/adr/0133).</summary>
+    DbSet<Team> Teams { get; }
+
+    DbSet<TeamMember> TeamMembers { get; }
+
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as
     /// <see cref="Exceptions.UniqueConstraintViolationException"/>.
