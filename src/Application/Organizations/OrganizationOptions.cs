@@ -36,7 +36,10 @@ public sealed class OrganizationOptions
     public int InvitationsPerRecipientPerHour { get; set; } = 5;
 
     /// <summary>Teams (BetterAuth's <c>teams</c> option).</summary>
-    public TeamOptions Teams { get; } = new();
+    public TeamOptions Teams { get; set; } = new();
+
+    /// <summary>An organization's own roles (BetterAuth's <c>dynamicAccessControl</c> option).</summary>
+    public DynamicAccessControlOptions DynamicAccessControl { get; set; } = new();
 
     /// <summary>Role name → resource → actions; empty for BetterAuth's defaults.</summary>
     public Dictionary<string, Dictionary<string, string[]>> Roles { get; } = new(StringComparer.Ordinal);
@@ -53,4 +56,13 @@ public sealed class TeamOptions
 
     /// <summary>Whether remove-team may remove an organization's last team (BetterAuth refuses by default).</summary>
     public bool AllowRemovingAllTeams { get; set; }
+}
+
+/// <summary>Auth:Organization:DynamicAccessControl: roles an organization defines at run time (off by default, as BetterAuth).</summary>
+public sealed class DynamicAccessControlOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Own roles one organization may define; null for no limit.</summary>
+    public int? MaximumRolesPerOrganization { get; set; }
 }

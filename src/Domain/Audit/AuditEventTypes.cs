@@ -44,6 +44,9 @@ public static class AuditEventTypes
     public const string TeamRemoved = "organization.team-removed";
     public const string TeamMemberAdded = "organization.team-member-added";
     public const string TeamMemberRemoved = "organization.team-member-removed";
+    public const string OrganizationRoleCreated = "organization.role-created";
+    public const string OrganizationRoleUpdated = "organization.role-updated";
+    public const string OrganizationRoleDeleted = "organization.role-deleted";
     public const string WebhookAdded = "webhook.added";
     public const string WebhookRemoved = "webhook.removed";
 }

@@ -72,6 +72,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
+    public DbSet<OrganizationRole> OrganizationRoles => Set<OrganizationRole>();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try

@@ -195,3 +195,42 @@ public sealed class SetActiveTeamRequest
 {
     public JsonElement TeamId { get; init; }
 }
+
+/// <summary>POST /organization/create-role: <c>permission</c> is resource → actions.</summary>
+public sealed class CreateRoleRequest
+{
+    public string? Role { get; init; }
+
+    public Dictionary<string, string[]>? Permission { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/delete-role: the role by name or id.</summary>
+public sealed class DeleteRoleRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? RoleId { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/update-role: the role by name or id, the changes under <c>data</c>.</summary>
+public sealed class UpdateRoleRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? RoleId { get; init; }
+
+    public string? OrganizationId { get; init; }
+
+    public UpdateRoleData? Data { get; init; }
+}
+
+public sealed class UpdateRoleData
+{
+    public Dictionary<string, string[]>? Permission { get; init; }
+
+    public string? RoleName { get; init; }
+}

@@ -18,6 +18,7 @@ public sealed class OrganizationTenantIsolationTests(TestDatabase database) : IA
     public async Task A_non_member_and_a_member_without_the_permission_are_refused_on_every_route()
     {
         await using var factory = new AuthApiFactory(database.ConnectionString);
+        factory.Settings["Auth:Organization:DynamicAccessControl:Enabled"] = "true";
         var client = factory.CreatePlainClient();
         var ann = await client.SignUpAsync();
         var acme = await client.CreateOrganizationAsync(ann.Cookie, "acme");
@@ -28,6 +29,8 @@ public sealed class OrganizationTenantIsolationTests(TestDatabase database) : IA
         var eve = await client.SignUpAsync("eve@example.com", name: "Eve");
         await database.MarkEmailVerifiedAsync("eve@example.com");
         var team = await client.CreateTeamAsync(ann.Cookie, acme, "Core");
+        var auditor = await client.OrgPostAsync("create-role", ann.Cookie, new { organizationId = acme, role = "auditor", permission = new { member = new[] { "update" } } });
+        Assert.Equal(HttpStatusCode.OK, auditor.StatusCode);
         await client.OrgPostAsync("add-team-member", ann.Cookie, new { teamId = team, userId = bob.UserId, organizationId = acme });
         await client.CreateOrganizationAsync(eve.Cookie, "eve-org"); // eve's own active organization
 
@@ -67,6 +70,11 @@ public sealed class OrganizationTenantIsolationTests(TestDatabase database) : IA
             ("POST", "add-team-member", new { organizationId = acme, teamId = team, userId = mallory.UserId }),
             ("POST", "remove-team-member", new { organizationId = acme, teamId = team, userId = bob.UserId }),
             ("POST", "set-active-team", new { teamId = team }),
+            ("POST", "create-role", new { organizationId = acme, role = "eves", permission = new { member = new[] { "update" } } }),
+            ("GET", $"list-roles?organizationId={acme}", null),
+            ("GET", $"get-role?organizationId={acme}&roleName=auditor", null),
+            ("POST", "update-role", new { organizationId = acme, roleName = "auditor", data = new { roleName = "eves" } }),
+            ("POST", "delete-role", new { organizationId = acme, roleName = "auditor" }),
         ];
 
         foreach (var (method, route, body) in everyRoute)
@@ -92,6 +100,9 @@ public sealed class OrganizationTenantIsolationTests(TestDatabase database) : IA
             ("POST", "remove-team-member", new { organizationId = acme, teamId = team, userId = bob.UserId }),
             ("GET", $"list-user-teams?organizationId={acme}&userId={bob.UserId}", null),
             ("GET", $"list-team-members?teamId={team}", null),
+            ("POST", "create-role", new { organizationId = acme, role = "mallorys", permission = new { member = new[] { "update" } } }),
+            ("POST", "update-role", new { organizationId = acme, roleName = "auditor", data = new { permission = new { member = new[] { "delete" } } } }),
+            ("POST", "delete-role", new { organizationId = acme, roleName = "auditor" }),
         ];
         foreach (var (method, route, body) in needsPermission)
         {
@@ -112,6 +123,7 @@ public sealed class OrganizationTenantIsolationTests(TestDatabase database) : IA
         Assert.Equal("Core", await database.ScalarAsync<string>("select name from teams where organization_id = $1", acme));
         Assert.Equal(bob.UserId, await database.ScalarAsync<string>("select string_agg(user_id, ',') from team_members where team_id = $1", team));
         Assert.Null(await client.ActiveTeamIdAsync(eve.Cookie));
+        Assert.Equal("auditor:{\"member\":[\"update\"]}", await database.ScalarAsync<string>("select string_agg(role || ':' || permission, ',') from organization_roles"));
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string what, bool allowOrganization = false)

@@ -143,6 +143,42 @@ public static partial class Errors
         public static readonly Error NotAllowedToRemoveTeamMember =
             new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_REMOVE_A_TEAM_MEMBER", "You are not allowed to remove a team member");
 
+        public static readonly Error DynamicAccessControlDisabled =
+            new(ErrorKind.NotFound, "DYNAMIC_ACCESS_CONTROL_DISABLED", "Dynamic access control is not enabled");
+
+        public static readonly Error MustBeInOrganizationToCreateRole =
+            new(ErrorKind.Validation, "YOU_MUST_BE_IN_AN_ORGANIZATION_TO_CREATE_A_ROLE", "You must be in an organization to create a role");
+
+        public static readonly Error NotAllowedToCreateRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_CREATE_A_ROLE", "You are not allowed to create a role");
+
+        public static readonly Error NotAllowedToUpdateRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_UPDATE_A_ROLE", "You are not allowed to update a role");
+
+        public static readonly Error NotAllowedToDeleteRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_DELETE_A_ROLE", "You are not allowed to delete a role");
+
+        public static readonly Error NotAllowedToReadRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_READ_A_ROLE", "You are not allowed to read a role");
+
+        public static readonly Error NotAllowedToListRoles =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_LIST_A_ROLE", "You are not allowed to list a role");
+
+        public static readonly Error TooManyRoles =
+            new(ErrorKind.Validation, "TOO_MANY_ROLES", "This organization has too many roles");
+
+        public static readonly Error InvalidResource =
+            new(ErrorKind.Validation, "INVALID_RESOURCE", "The provided permission includes an invalid resource");
+
+        public static readonly Error RoleNameTaken =
+            new(ErrorKind.Validation, "ROLE_NAME_IS_ALREADY_TAKEN", "That role name is already taken");
+
+        public static readonly Error CannotDeletePredefinedRole =
+            new(ErrorKind.Validation, "CANNOT_DELETE_A_PRE_DEFINED_ROLE", "Cannot delete a pre-defined role");
+
+        public static readonly Error RoleIsAssigned =
+            new(ErrorKind.Validation, "ROLE_IS_ASSIGNED_TO_MEMBERS", "Cannot delete a role that is assigned to members. Please reassign the members to a different role first");
+
         /// <summary>Invitations per organization or per recipient per hour (Auth:Organization), with Retry-After.</summary>
         public static Error TooManyInvitations(TimeSpan retryAfter) =>
             TooManyRequests.WithMessage("Too many invitations. Please try again later.").WithRetryAfter(retryAfter);

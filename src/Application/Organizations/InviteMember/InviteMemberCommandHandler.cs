@@ -27,7 +27,7 @@ internal sealed class InviteMemberCommandHandler(
             return Errors.Organizations.RoleNotFound;
         }
 
-        if (roles.Unknown(requested) is { Count: > 0 } unknown)
+        if (access.Roles.Unknown(requested) is { Count: > 0 } unknown)
         {
             return Errors.Organizations.RoleNotFound.WithMessage("ROLE_NOT_FOUND: " + string.Join(", ", unknown));
         }

@@ -94,3 +94,20 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class OrganizationRoleConfiguration : IEntityTypeConfiguration<OrganizationRole>
+{
+    public void Configure(EntityTypeBuilder<OrganizationRole> builder)
+    {
+        builder.ToTable("organization_roles");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasMaxLength(64);
+        builder.Property(r => r.OrganizationId).HasMaxLength(64);
+        builder.Property(r => r.Role).HasMaxLength(OrganizationRole.MaxNameLength);
+        builder.Property(r => r.Permission).HasMaxLength(OrganizationRole.MaxPermissionLength);
+
+        // A name once per organization; the gate reads an organization's roles by organization.
+        builder.HasIndex(r => new { r.OrganizationId, r.Role }).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

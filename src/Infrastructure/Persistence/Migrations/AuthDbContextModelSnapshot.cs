@@ -616,6 +616,49 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.OrganizationRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Permission")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
+                        .HasColumnName("permission");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("role");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_roles");
+
+                    b.HasIndex("OrganizationId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_roles_organization_id_role");
+
+                    b.ToTable("organization_roles", (string)null);
+                });
+
             modelBuilder.Entity("AuthPlatform.Domain.Organizations.Team", b =>
                 {
                     b.Property<string>("Id")
@@ -1893,6 +1936,16 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_members_users_user_id");
+                });
+
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.OrganizationRole", b =>
+                {
+                    b.HasOne("AuthPlatform.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_roles_organizations_organization_id");
                 });
 
             modelBuilder.Entity("AuthPlatform.Domain.Organizations.Team", b =>
