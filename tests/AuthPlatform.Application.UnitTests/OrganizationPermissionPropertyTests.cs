@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Organizations;
+using AuthPlatform.Domain.Organizations;
 using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.UnitTests;
@@ -32,7 +33,7 @@ public sealed class OrganizationPermissionPropertyTests
             var request = RandomRequest(random);
 
             var expected = Reference(configured, memberRoles, request);
-            var actual = roles.Authorizes(string.Join(',', memberRoles), request);
+            var actual = roles.Configured.Authorizes(string.Join(',', memberRoles), request);
 
             Assert.True(expected == actual,
                 $"trial {trial}: roles {Show(configured)}, member {string.Join(',', memberRoles)}, request {Show(request)}: expected {expected}");
@@ -47,14 +48,33 @@ public sealed class OrganizationPermissionPropertyTests
     {
         var roles = new OrganizationRoles(Options.Create(new OrganizationOptions()));
 
-        Assert.True(roles.Authorizes("owner", Needs("organization", "delete")));
-        Assert.False(roles.Authorizes("admin", Needs("organization", "delete")));
-        Assert.True(roles.Authorizes("admin", Needs("organization", "update")));
-        Assert.True(roles.Authorizes("admin", Needs("invitation", "cancel")));
-        Assert.False(roles.Authorizes("member", Needs("invitation", "create")));
-        Assert.True(roles.Authorizes("member", Needs("ac", "read")));
-        Assert.True(roles.Authorizes("member,admin", Needs("member", "delete")));
-        Assert.Equal(["nobody"], roles.Unknown(["owner", "nobody"]));
+        Assert.True(roles.Configured.Authorizes("owner", Needs("organization", "delete")));
+        Assert.False(roles.Configured.Authorizes("admin", Needs("organization", "delete")));
+        Assert.True(roles.Configured.Authorizes("admin", Needs("organization", "update")));
+        Assert.True(roles.Configured.Authorizes("admin", Needs("invitation", "cancel")));
+        Assert.False(roles.Configured.Authorizes("member", Needs("invitation", "create")));
+        Assert.True(roles.Configured.Authorizes("member", Needs("ac", "read")));
+        Assert.True(roles.Configured.Authorizes("member,admin", Needs("member", "delete")));
+        Assert.Equal(["nobody"], roles.Configured.Unknown(["owner", "nobody"]));
+    }
+
+    [Fact]
+    public void An_organizations_own_roles_join_the_configured_ones_and_merge_with_a_configured_name()
+    {
+        var roles = new OrganizationRoles(Options.Create(new OrganizationOptions()));
+        var now = DateTimeOffset.UnixEpoch;
+        var inForce = roles.With([
+            OrganizationRole.Define("org", "auditor", "{\"member\":[\"delete\"]}", now),
+            OrganizationRole.Define("org", "member", "{\"team\":[\"create\"]}", now),
+        ]);
+
+        Assert.True(inForce.Authorizes("auditor", Needs("member", "delete")));
+        Assert.False(inForce.Authorizes("auditor", Needs("ac", "read")));
+        Assert.True(inForce.Authorizes("member", Needs("team", "create")));
+        Assert.True(inForce.Authorizes("member", Needs("ac", "read")));
+        Assert.Empty(inForce.Unknown(["auditor", "owner"]));
+        Assert.False(roles.Configured.Exists("auditor"));
+        Assert.Equal(["member:delete"], inForce.Missing("member", new Dictionary<string, string[]> { ["member"] = ["delete"], ["ac"] = ["read"] }));
     }
 
     private static Dictionary<string, string[]> Needs(string resource, string action) => new() { [resource] = [action] };

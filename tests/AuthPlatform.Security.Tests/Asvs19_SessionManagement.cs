@@ -33,7 +33,7 @@ public sealed class Asvs19_SessionManagement(TestDatabase database) : IAsyncLife
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, sessions.Count);
         Assert.All(sessions, s => Assert.Equal(first.UserId, s!["userId"]!.GetValue<string>()));
-        Assert.Equal(["activeOrganizationId", "createdAt", "expiresAt", "id", "impersonatedBy", "ipAddress", "updatedAt", "userAgent", "userId"], sessions[0]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(["activeOrganizationId", "activeTeamId", "createdAt", "expiresAt", "id", "impersonatedBy", "ipAddress", "updatedAt", "userAgent", "userId"], sessions[0]!.AsObject().Select(p => p.Key).Order());
         Assert.DoesNotContain(first.Token, body, StringComparison.Ordinal);
         Assert.DoesNotContain(second.Token, body, StringComparison.Ordinal);
     }

@@ -64,7 +64,7 @@ public sealed class SessionPersistenceTests(TestDatabase database) : IAsyncLifet
 
         // BetterAuth's session with the organization and admin plugins' fields (null until an organization is set
         // active; null unless an administrator impersonates the user).
-        Assert.Equal(["activeOrganizationId", "createdAt", "expiresAt", "id", "impersonatedBy", "ipAddress", "updatedAt", "userAgent", "userId"], json["session"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(["activeOrganizationId", "activeTeamId", "createdAt", "expiresAt", "id", "impersonatedBy", "ipAddress", "updatedAt", "userAgent", "userId"], json["session"]!.AsObject().Select(p => p.Key).Order());
         // BetterAuth's user with the username plugin's two fields (null until a username is set).
         Assert.Equal(["createdAt", "displayUsername", "email", "emailVerified", "id", "image", "name", "updatedAt", "username"],
             json["user"]!.AsObject().Select(p => p.Key).Order());

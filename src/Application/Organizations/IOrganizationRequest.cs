@@ -29,6 +29,9 @@ public abstract record OrganizationTarget
 
     /// <summary>The organization of an invitation (cancel-invitation).</summary>
     public sealed record OfInvitation(string InvitationId) : OrganizationTarget;
+
+    /// <summary>The organization of a team (list-team-members); a null id answers the gate's "no organization" refusal.</summary>
+    public sealed record OfTeam(string? TeamId) : OrganizationTarget;
 }
 
 /// <summary>

@@ -13,9 +13,10 @@ internal static class InvitationVisibility
 {
     public static readonly IReadOnlyDictionary<string, string[]> MayInvite = OrganizationGate.Needs("invitation", "create");
 
-    public static async Task<IReadOnlyList<InvitationDto>> VisibleAsync(IAuthDbContext db, OrganizationRoles roles, Member viewer, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<InvitationDto>> VisibleAsync(IAuthDbContext db, OrganizationRoles roles, OrganizationAccess access, CancellationToken cancellationToken)
     {
-        if (!roles.Authorizes(viewer.Role, MayInvite))
+        var viewer = access.Member;
+        if (!access.Roles.Authorizes(viewer.Role, MayInvite))
         {
             return [];
         }

@@ -31,11 +31,24 @@ public sealed record MemberUserDto(string Id, string Name, string Email, string?
 
 public sealed record MemberWithUserDto(string Id, string OrganizationId, string UserId, string Role, DateTimeOffset CreatedAt, MemberUserDto User);
 
-public sealed record InvitationDto(string Id, string OrganizationId, string Email, string Role, string Status, DateTimeOffset ExpiresAt, DateTimeOffset CreatedAt, string InviterId)
+public sealed record InvitationDto(string Id, string OrganizationId, string Email, string Role, string Status, DateTimeOffset ExpiresAt, DateTimeOffset CreatedAt, string InviterId, string? TeamId)
 {
     public static InvitationDto Of(Invitation i) =>
-        new(i.Id, i.OrganizationId, i.Email, i.Role, i.Status.ToString().ToLowerInvariant(), i.ExpiresAt, i.CreatedAt, i.InviterId);
+        new(i.Id, i.OrganizationId, i.Email, i.Role, i.Status.ToString().ToLowerInvariant(), i.ExpiresAt, i.CreatedAt, i.InviterId, i.TeamId);
 }
+
+public sealed record TeamDto(string Id, string Name, string OrganizationId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static TeamDto Of(Team t) => new(t.Id, t.Name, t.OrganizationId, t.CreatedAt, t.UpdatedAt);
+}
+
+public sealed record TeamMemberDto(string Id, string TeamId, string UserId, DateTimeOffset CreatedAt)
+{
+    public static TeamMemberDto Of(TeamMember m) => new(m.Id, m.TeamId, m.UserId, m.CreatedAt);
+}
+
+/// <summary>remove-team's and remove-team-member's answer: BetterAuth's confirmation message.</summary>
+public sealed record TeamMessage(string Message);
 
 /// <summary>get-full-organization's answer.</summary>
 public sealed record FullOrganizationDto(

@@ -4,6 +4,7 @@ using AuthPlatform.Domain.Organizations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.Organizations;
 
@@ -37,6 +38,12 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
 
     private async Task<Error?> AdmitAsync(IOrganizationRequest request, CancellationToken cancellationToken)
     {
+        var options = services.GetRequiredService<IOptions<OrganizationOptions>>().Value;
+        if (request is IOrganizationRoleRequest && !options.DynamicAccessControl.Enabled)
+        {
+            return Errors.Organizations.DynamicAccessControlDisabled;
+        }
+
         var db = services.GetRequiredService<IAuthDbContext>();
         var roles = services.GetRequiredService<OrganizationRoles>();
         var access = services.GetRequiredService<OrganizationAccess>();
@@ -50,6 +57,23 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
                 if (organizationId is null)
                 {
                     return Errors.Organizations.InvitationNotFound;
+                }
+
+                organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+                break;
+            }
+
+            case OrganizationTarget.OfTeam(var teamId):
+            {
+                if (teamId is null)
+                {
+                    return gate.NoOrganization;
+                }
+
+                var organizationId = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+                if (organizationId is null)
+                {
+                    return Errors.Organizations.TeamNotFound;
                 }
 
                 organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
@@ -89,14 +113,15 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
             return gate.NotMember;
         }
 
+        var inForce = await services.GetRequiredService<OrganizationRoleBook>().InAsync(organization.Id, cancellationToken);
         if (gate.Permission is { } permission
             && !(gate.CreatorRoleBypasses && member.Holds(roles.CreatorRole))
-            && !roles.Authorizes(member.Role, permission))
+            && !inForce.Authorizes(member.Role, permission))
         {
             return gate.Refusal ?? throw new InvalidOperationException("A permission without its refusal.");
         }
 
-        access.Grant(organization, member);
+        access.Grant(organization, member, inForce);
         return null;
     }
 }

@@ -35,6 +35,34 @@ public sealed class OrganizationOptions
     /// <summary>Invitations (and resends) one address may receive per hour, from all organizations.</summary>
     public int InvitationsPerRecipientPerHour { get; set; } = 5;
 
+    /// <summary>Teams (BetterAuth's <c>teams</c> option).</summary>
+    public TeamOptions Teams { get; set; } = new();
+
+    /// <summary>An organization's own roles (BetterAuth's <c>dynamicAccessControl</c> option).</summary>
+    public DynamicAccessControlOptions DynamicAccessControl { get; set; } = new();
+
     /// <summary>Role name → resource → actions; empty for BetterAuth's defaults.</summary>
     public Dictionary<string, Dictionary<string, string[]>> Roles { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Auth:Organization:Teams, BetterAuth's <c>teams</c> limits.</summary>
+public sealed class TeamOptions
+{
+    /// <summary>Teams one organization may have; null for no limit.</summary>
+    public int? MaximumTeams { get; set; }
+
+    /// <summary>Members one team may have; null for no limit.</summary>
+    public int? MaximumMembersPerTeam { get; set; }
+
+    /// <summary>Whether remove-team may remove an organization's last team (BetterAuth refuses by default).</summary>
+    public bool AllowRemovingAllTeams { get; set; }
+}
+
+/// <summary>Auth:Organization:DynamicAccessControl: roles an organization defines at run time (off by default, as BetterAuth).</summary>
+public sealed class DynamicAccessControlOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Own roles one organization may define; null for no limit.</summary>
+    public int? MaximumRolesPerOrganization { get; set; }
 }

@@ -23,6 +23,21 @@ public sealed class OrganizationOptionsValidator : IValidateOptions<Organization
             problems.Add("Auth:Organization:InvitationExpiresIn must be between 00:01:00 and 30.00:00:00.");
         }
 
+        if (options.Teams.MaximumTeams is < 1)
+        {
+            problems.Add("Auth:Organization:Teams:MaximumTeams must be at least 1 (or unset for no limit).");
+        }
+
+        if (options.Teams.MaximumMembersPerTeam is < 1)
+        {
+            problems.Add("Auth:Organization:Teams:MaximumMembersPerTeam must be at least 1 (or unset for no limit).");
+        }
+
+        if (options.DynamicAccessControl.MaximumRolesPerOrganization is < 1)
+        {
+            problems.Add("Auth:Organization:DynamicAccessControl:MaximumRolesPerOrganization must be at least 1 (or unset for no limit).");
+        }
+
         foreach (var (role, grants) in options.Roles)
         {
             if (role.Length == 0 || role.Length > Member.MaxRoleLength || role.Contains(',') || role.Any(char.IsWhiteSpace))

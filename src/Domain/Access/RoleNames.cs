@@ -2,7 +2,8 @@ namespace AuthPlatform.Domain.Access;
 
 /// <summary>
 /// Several roles are stored as one comma-separated string (<c>"admin,owner"</c>), as BetterAuth stores them for
-/// users and organization members. This is the one place that reads and writes that form.
+/// users and organization members (and the team ids of an invitation). This is the one place that reads and writes
+/// that form.
 /// </summary>
 public static class RoleNames
 {

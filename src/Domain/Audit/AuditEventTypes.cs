@@ -39,6 +39,14 @@ public static class AuditEventTypes
     public const string MemberRoleChanged = "organization.member-role-changed";
     public const string MemberRemoved = "organization.member-removed";
     public const string MemberLeft = "organization.member-left";
+    public const string TeamCreated = "organization.team-created";
+    public const string TeamUpdated = "organization.team-updated";
+    public const string TeamRemoved = "organization.team-removed";
+    public const string TeamMemberAdded = "organization.team-member-added";
+    public const string TeamMemberRemoved = "organization.team-member-removed";
+    public const string OrganizationRoleCreated = "organization.role-created";
+    public const string OrganizationRoleUpdated = "organization.role-updated";
+    public const string OrganizationRoleDeleted = "organization.role-deleted";
     public const string WebhookAdded = "webhook.added";
     public const string WebhookRemoved = "webhook.removed";
 }

@@ -1,3 +1,4 @@
+using AuthPlatform.Domain.Access;
 using AuthPlatform.Domain.Common;
 
 namespace AuthPlatform.Domain.Organizations;
@@ -35,8 +36,14 @@ public sealed class Invitation
 
     public string InviterId { get; private set; }
 
-    public static Invitation Issue(string organizationId, string email, string role, string inviterId, TimeSpan lifetime, DateTimeOffset now) => new()
+    /// <summary>The teams the new member joins, comma-separated as BetterAuth stores them; null for none.</summary>
+    public string? TeamId { get; private set; }
+
+    public IReadOnlyList<string> TeamIds => RoleNames.Parse(TeamId);
+
+    public static Invitation Issue(string organizationId, string email, string role, string inviterId, TimeSpan lifetime, DateTimeOffset now, IReadOnlyCollection<string>? teamIds = null) => new()
     {
+        TeamId = teamIds is { Count: > 0 } ? RoleNames.Join(teamIds) : null,
         Id = RandomId.New(),
         OrganizationId = organizationId,
         Email = email.ToLowerInvariant(),
@@ -71,6 +78,13 @@ public sealed class Invitation
         }
 
         ExpiresAt = now + lifetime;
+    }
+
+    /// <summary>A removed team is no longer joined by accepting (BetterAuth drops it from pending invitations).</summary>
+    public void ForgetTeam(string teamId)
+    {
+        var rest = TeamIds.Where(t => t != teamId).ToArray();
+        TeamId = rest.Length == 0 ? null : RoleNames.Join(rest);
     }
 
     private bool Close(InvitationStatus status, bool allowed)

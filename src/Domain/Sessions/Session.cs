@@ -58,8 +58,25 @@ public sealed class Session
     /// <summary>The organization the session works in (BetterAuth's activeOrganizationId); null for none.</summary>
     public string? ActiveOrganizationId { get; private set; }
 
-    /// <summary>Switches the organization the session works in (the caller has checked the membership).</summary>
-    public void SetActiveOrganization(string? organizationId) => ActiveOrganizationId = organizationId;
+    /// <summary>The team the session works in (BetterAuth's activeTeamId), a team of the active organization; null for none.</summary>
+    public string? ActiveTeamId { get; private set; }
+
+    /// <summary>
+    /// Switches the organization the session works in (the caller has checked the membership). A team belongs to
+    /// one organization, so a change of organization clears the active team.
+    /// </summary>
+    public void SetActiveOrganization(string? organizationId)
+    {
+        if (ActiveOrganizationId != organizationId)
+        {
+            ActiveTeamId = null;
+        }
+
+        ActiveOrganizationId = organizationId;
+    }
+
+    /// <summary>Switches the team the session works in (the caller has checked it is the caller's team in the active organization).</summary>
+    public void SetActiveTeam(string? teamId) => ActiveTeamId = teamId;
 
     /// <summary>
     /// The administrator who opened this session as its user (BetterAuth's impersonatedBy); null for the user's own.

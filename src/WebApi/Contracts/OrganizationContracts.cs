@@ -85,6 +85,9 @@ public sealed class InviteMemberRequest
     public string? OrganizationId { get; init; }
 
     public bool? Resend { get; init; }
+
+    /// <summary>The teams the new member joins: a string or an array of strings.</summary>
+    public JsonElement TeamId { get; init; }
 }
 
 /// <summary>The body of the routes that answer one invitation.</summary>
@@ -113,6 +116,13 @@ public static class OrganizationRequestShapes
         _ => null,
     };
 
+    /// <summary>True when <paramref name="value"/> is absent, null, a string or an array of strings; the strings in <paramref name="strings"/>.</summary>
+    public static bool TryOptionalStrings(JsonElement value, out IReadOnlyList<string>? strings)
+    {
+        strings = value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : Roles(value);
+        return strings is not null || value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
+    }
+
     /// <summary>True when metadata is absent or an object; its JSON text in <paramref name="text"/>.</summary>
     public static bool TryMetadata(JsonElement? metadata, out string? text)
     {
@@ -135,6 +145,92 @@ public static class OrganizationRequestShapes
     public static OrganizationActor OrganizationActor(this HttpContext context)
     {
         var current = context.CurrentSession();
-        return new OrganizationActor(current.User.Id, current.Session.Id, current.User.Email, current.User.EmailVerified, current.Session.ActiveOrganizationId);
+        return new OrganizationActor(current.User.Id, current.Session.Id, current.User.Email, current.User.EmailVerified, current.Session.ActiveOrganizationId, current.Session.ActiveTeamId);
     }
+}
+
+/// <summary>POST /organization/create-team.</summary>
+public sealed class CreateTeamRequest
+{
+    public string? Name { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/update-team: the fields to change under <c>data</c>.</summary>
+public sealed class UpdateTeamRequest
+{
+    public string? TeamId { get; init; }
+
+    public UpdateTeamData? Data { get; init; }
+}
+
+public sealed class UpdateTeamData
+{
+    public string? Name { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/remove-team.</summary>
+public sealed class RemoveTeamRequest
+{
+    public string? TeamId { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/add-team-member and remove-team-member.</summary>
+public sealed class TeamMemberRequest
+{
+    public string? TeamId { get; init; }
+
+    public string? UserId { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/set-active-team: an explicit null id clears the active team (absent: Undefined).</summary>
+public sealed class SetActiveTeamRequest
+{
+    public JsonElement TeamId { get; init; }
+}
+
+/// <summary>POST /organization/create-role: <c>permission</c> is resource → actions.</summary>
+public sealed class CreateRoleRequest
+{
+    public string? Role { get; init; }
+
+    public Dictionary<string, string[]>? Permission { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/delete-role: the role by name or id.</summary>
+public sealed class DeleteRoleRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? RoleId { get; init; }
+
+    public string? OrganizationId { get; init; }
+}
+
+/// <summary>POST /organization/update-role: the role by name or id, the changes under <c>data</c>.</summary>
+public sealed class UpdateRoleRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? RoleId { get; init; }
+
+    public string? OrganizationId { get; init; }
+
+    public UpdateRoleData? Data { get; init; }
+}
+
+public sealed class UpdateRoleData
+{
+    public Dictionary<string, string[]>? Permission { get; init; }
+
+    public string? RoleName { get; init; }
 }

@@ -5,6 +5,7 @@ using AuthPlatform.Application.Organizations.CheckSlug;
 using AuthPlatform.Application.Organizations.CreateOrganization;
 using AuthPlatform.Application.Organizations.DeleteOrganization;
 using AuthPlatform.Application.Organizations.GetFullOrganization;
+using AuthPlatform.Application.Organizations.GetOrganization;
 using AuthPlatform.Application.Organizations.HasPermission;
 using AuthPlatform.Application.Organizations.ListOrganizations;
 using AuthPlatform.Application.Organizations.SetActiveOrganization;
@@ -83,6 +84,14 @@ public sealed class OrganizationController(ISender sender) : ControllerBase
     [HttpGet("organization/list")]
     public async Task<IActionResult> List(CancellationToken cancellationToken) =>
         this.Answer(await sender.Send(new ListOrganizationsQuery(HttpContext.CurrentSession().User.Id), cancellationToken));
+
+    [EndpointSummary("An organization the caller belongs to; null when none is named or active")]
+    [ProducesResponseType<OrganizationDto>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpGet("organization/get-organization")]
+    public async Task<IActionResult> GetOrganization([FromQuery] string? organizationId, [FromQuery] string? organizationSlug, CancellationToken cancellationToken) =>
+        this.Answer(await sender.Send(new GetOrganizationQuery(HttpContext.OrganizationActor(), organizationId, organizationSlug), cancellationToken));
 
     [EndpointSummary("An organization with its members and invitations; null when none is named or active")]
     [ProducesResponseType<FullOrganizationDto>(StatusCodes.Status200OK)]

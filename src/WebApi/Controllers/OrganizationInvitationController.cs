@@ -1,3 +1,4 @@
+using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Organizations;
 using AuthPlatform.Application.Organizations.AcceptInvitation;
 using AuthPlatform.Application.Organizations.CancelInvitation;
@@ -7,6 +8,7 @@ using AuthPlatform.Application.Organizations.ListInvitations;
 using AuthPlatform.Application.Organizations.ListUserInvitations;
 using AuthPlatform.Application.Organizations.RejectInvitation;
 using AuthPlatform.WebApi.Contracts;
+using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;
 using AuthPlatform.WebApi.Routing;
 using Mediator;
@@ -37,8 +39,13 @@ public sealed class OrganizationInvitationController(ISender sender) : Controlle
             return this.RoleIsNoString();
         }
 
+        if (!OrganizationRequestShapes.TryOptionalStrings(request.TeamId, out var teamIds))
+        {
+            return ProblemWriter.Result(HttpContext, Errors.ValidationError.WithMessage("teamId is a string or an array of strings."));
+        }
+
         return this.Answer(await sender.Send(
-            new InviteMemberCommand(HttpContext.OrganizationActor(), request.Email, roles, request.OrganizationId, request.Resend ?? false), cancellationToken));
+            new InviteMemberCommand(HttpContext.OrganizationActor(), request.Email, roles, request.OrganizationId, request.Resend ?? false, teamIds), cancellationToken));
     }
 
     [EndpointSummary("Withdraws a pending invitation (invitation:cancel)")]

@@ -16,13 +16,13 @@ namespace AuthPlatform.WebApi.Cookies;
 /// each auth secret and the configured version (so rotating secrets keeps accepting old cookies, and
 /// changing the version rejects them all). The payload is a compact binary record, format byte first:
 /// <code>
-/// format(1) cacheExpiresUnixSeconds(8) flags(1) ticks x5(40) strings: sessionId userId ip ua name email image username displayUsername activeOrganizationId activeOrganizationRole
+/// format(1) cacheExpiresUnixSeconds(8) flags(1) ticks x5(40) strings: sessionId userId ip ua name email image username displayUsername activeOrganizationId activeOrganizationRole activeTeamId
 /// </code>
 /// Strings are UTF-8 with a 16-bit length (0xFFFF = null). Nothing is trusted before the MAC matches.
 /// </summary>
 public sealed class SessionDataCodec
 {
-    public const byte Format = 3; // 2: with username and displayUsername; 3: with the active organization and the member's roles
+    public const byte Format = 4; // 2: with username and displayUsername; 3: with the active organization and the member's roles; 4: with the active team
 
     /// <summary>Longest value written: with name and attributes the Set-Cookie stays under browsers' 4096 bytes.</summary>
     public const int MaxValueLength = 3800;
@@ -57,7 +57,7 @@ public sealed class SessionDataCodec
         var user = current.User;
         var length = FixedLength + Size(session.Id) + Size(session.UserId) + Size(session.IpAddress) + Size(session.UserAgent)
             + Size(user.Name) + Size(user.Email) + Size(user.Image) + Size(user.Username) + Size(user.DisplayUsername)
-            + Size(session.ActiveOrganizationId) + Size(current.ActiveOrganizationRole);
+            + Size(session.ActiveOrganizationId) + Size(current.ActiveOrganizationRole) + Size(session.ActiveTeamId);
         if (Base64Url.GetEncodedLength(length) + 1 + MacChars > MaxValueLength)
         {
             return null;
@@ -79,7 +79,7 @@ public sealed class SessionDataCodec
                 position += 8;
             }
 
-            foreach (var text in (ReadOnlySpan<string?>)[session.Id, session.UserId, session.IpAddress, session.UserAgent, user.Name, user.Email, user.Image, user.Username, user.DisplayUsername, session.ActiveOrganizationId, current.ActiveOrganizationRole])
+            foreach (var text in (ReadOnlySpan<string?>)[session.Id, session.UserId, session.IpAddress, session.UserAgent, user.Name, user.Email, user.Image, user.Username, user.DisplayUsername, session.ActiveOrganizationId, current.ActiveOrganizationRole, session.ActiveTeamId])
             {
                 position += WriteString(payload[position..], text);
             }
@@ -191,13 +191,14 @@ public sealed class SessionDataCodec
             || !TryReadString(payload, ref position, out var displayUsername)
             || !TryReadString(payload, ref position, out var activeOrganizationId)
             || !TryReadString(payload, ref position, out var activeOrganizationRole)
+            || !TryReadString(payload, ref position, out var activeTeamId)
             || position != payload.Length)
         {
             return false;
         }
 
         current = new CurrentSession(
-            new SessionDto(sessionId, userId, times[0], times[1], times[2], ipAddress, userAgent, ActiveOrganizationId: activeOrganizationId),
+            new SessionDto(sessionId, userId, times[0], times[1], times[2], ipAddress, userAgent, ActiveOrganizationId: activeOrganizationId, ActiveTeamId: activeTeamId),
             new UserDto(userId, name, email, (flags & 2) != 0, image, times[3], times[4], username, displayUsername),
             RememberMe: (flags & 1) != 0)
         {

@@ -45,6 +45,18 @@ internal static class OrganizationHttp
     public static async Task<string?> ActiveOrganizationIdAsync(this HttpClient client, string cookie) =>
         (await (await client.GetSessionAsync(cookie, "?disableCookieCache=true")).JsonAsync())?["session"]?["activeOrganizationId"]?.GetValue<string>();
 
+    public static async Task<string?> ActiveTeamIdAsync(this HttpClient client, string cookie) =>
+        (await (await client.GetSessionAsync(cookie, "?disableCookieCache=true")).JsonAsync())?["session"]?["activeTeamId"]?.GetValue<string>();
+
+    /// <summary>Creates a team in the organization and answers its id.</summary>
+    public static async Task<string> CreateTeamAsync(this HttpClient client, string cookie, string organizationId, string name)
+    {
+        var response = await client.OrgPostAsync("create-team", cookie, new { name, organizationId });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"create-team answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
+    }
+
     public static async Task<string> MemberIdAsync(this TestDatabase database, string organizationId, string userId) =>
         await database.ScalarAsync<string>("select id from members where organization_id = $1 and user_id = $2", organizationId, userId);
 }

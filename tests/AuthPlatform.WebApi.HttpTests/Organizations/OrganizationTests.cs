@@ -124,4 +124,27 @@ public sealed class OrganizationTests(TestDatabase database) : IAsyncLifetime
         var none = await client.SignUpAsync("eve@example.com", name: "Eve");
         Assert.Equal("null", await (await client.OrgGetAsync("get-full-organization", none.Cookie)).Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Get_organization_answers_the_organization_alone_to_its_members()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var ann = await client.SignUpAsync();
+        var id = await client.CreateOrganizationAsync(ann.Cookie, "acme");
+        var eve = await client.SignUpAsync("eve@example.com", name: "Eve");
+
+        var active = (await (await client.OrgGetAsync("get-organization", ann.Cookie)).JsonAsync())!;
+        Assert.Equal(id, active["id"]!.GetValue<string>());
+        Assert.Equal("acme", active["slug"]!.GetValue<string>());
+        Assert.Null(active["members"]);
+        Assert.Equal(id, (await (await client.OrgGetAsync("get-organization?organizationSlug=acme", ann.Cookie)).JsonAsync())!["id"]!.GetValue<string>());
+        Assert.Equal(id, (await (await client.OrgGetAsync("get-organization?organizationId=" + id, ann.Cookie)).JsonAsync())!["id"]!.GetValue<string>());
+
+        await (await client.OrgGetAsync("get-organization?organizationId=" + id, eve.Cookie))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        await (await client.OrgGetAsync("get-organization?organizationId=nope", ann.Cookie))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "ORGANIZATION_NOT_FOUND");
+        Assert.Equal("null", await (await client.OrgGetAsync("get-organization", eve.Cookie)).Content.ReadAsStringAsync());
+    }
 }

@@ -1,7 +1,9 @@
 // Drives organizations with BetterAuth's own JavaScript client and its organizationClient plugin (better-auth
 // 1.7.25, unchanged): create, invite (the invitation read from a MailDev inbox), accept, list members, set active,
-// has-permission, update a role, leave, remove a member. The invitee signs in by magic link, so their address is
-// verified, as accepting an invitation requires.
+// has-permission, update a role, get-organization, teams (create, list, update, team members, active team, remove)
+// and the organization's own roles (create, list, get, update, delete; the service runs with dynamic access control
+// on), leave, remove a member. The invitee signs in by magic link, so their address is verified, as accepting an
+// invitation requires.
 //
 //   node organization.mjs <auth base URL> <MailDev web URL, e.g. http://127.0.0.1:1080>
 // Prints one line per check ("ok ..." / "FAIL ...") and exits 1 if any check failed.
@@ -120,6 +122,52 @@ const promoted = await owner.organization.updateMemberRole({ memberId: inviteeMe
 check("organization.updateMemberRole returns the member with the new role", !promoted.error && promoted.data?.role === "admin", show(promoted));
 const nowCan = await invitee.organization.hasPermission({ permissions: { member: ["delete"] } });
 check("organization.hasPermission follows the new role", !nowCan.error && nowCan.data?.success === true, show(nowCan));
+
+const fetched = await owner.organization.getOrganization({ query: { organizationId } });
+check("organization.getOrganization returns the organization alone", !fetched.error && fetched.data?.id === organizationId && fetched.data?.members === undefined, show(fetched));
+
+// Teams.
+const team = await owner.organization.createTeam({ name: "Core", organizationId });
+check("organization.createTeam returns the team", !team.error && team.data?.name === "Core" && team.data?.organizationId === organizationId, show(team));
+const teamId = team.data?.id;
+const teams = await owner.organization.listTeams({ query: { organizationId } });
+check("organization.listTeams lists it", !teams.error && teams.data?.some((t) => t.id === teamId), show(teams));
+const renamedTeam = await owner.organization.updateTeam({ teamId, data: { name: "Core team" } });
+check("organization.updateTeam renames it", !renamedTeam.error && renamedTeam.data?.name === "Core team", show(renamedTeam));
+const inviteeUserId = inviteeMember?.userId;
+const teamMember = await owner.organization.addTeamMember({ teamId, userId: inviteeUserId });
+check("organization.addTeamMember adds the invitee", !teamMember.error && teamMember.data?.userId === inviteeUserId && teamMember.data?.teamId === teamId, show(teamMember));
+const userTeams = await invitee.organization.listUserTeams();
+check("organization.listUserTeams shows the invitee's team", !userTeams.error && userTeams.data?.some((t) => t.id === teamId), show(userTeams));
+const activeTeam = await invitee.organization.setActiveTeam({ teamId });
+check("organization.setActiveTeam returns the team", !activeTeam.error && activeTeam.data?.id === teamId, show(activeTeam));
+const teamSession = await invitee.getSession({ query: { disableCookieCache: true } });
+check("get-session shows the active team", teamSession.data?.session?.activeTeamId === teamId, show(teamSession));
+const teamMembers = await invitee.organization.listTeamMembers({ query: { teamId } });
+check("organization.listTeamMembers lists the invitee", !teamMembers.error && teamMembers.data?.length === 1 && teamMembers.data[0].userId === inviteeUserId, show(teamMembers));
+const outOfTeam = await owner.organization.removeTeamMember({ teamId, userId: inviteeUserId });
+check("organization.removeTeamMember takes the invitee out", !outOfTeam.error && outOfTeam.data?.message === "Team member removed successfully.", show(outOfTeam));
+const spare = await owner.organization.createTeam({ name: "Spare", organizationId });
+const removedTeam = await owner.organization.removeTeam({ teamId: spare.data?.id, organizationId });
+check("organization.removeTeam removes a team", !spare.error && !removedTeam.error && removedTeam.data?.message === "Team removed successfully.", show(removedTeam));
+
+// The organization's own roles (dynamic access control).
+const role = await owner.organization.createRole({ role: "Auditor", permission: { member: ["update"] }, organizationId });
+check("organization.createRole defines a role", !role.error && role.data?.success === true && role.data?.roleData?.role === "auditor", show(role));
+const roles = await owner.organization.listRoles({ query: { organizationId } });
+check("organization.listRoles lists it", !roles.error && roles.data?.some((r) => r.role === "auditor"), show(roles));
+const gotRole = await owner.organization.getRole({ query: { roleName: "auditor", organizationId } });
+check("organization.getRole reads its statements", !gotRole.error && gotRole.data?.permission?.member?.[0] === "update", show(gotRole));
+const changedRole = await owner.organization.updateRole({ roleName: "auditor", organizationId, data: { permission: { member: ["update", "delete"] } } });
+check("organization.updateRole changes its statements", !changedRole.error && changedRole.data?.roleData?.permission?.member?.includes("delete"), show(changedRole));
+const held = await owner.organization.updateMemberRole({ memberId: inviteeMember?.id, role: "auditor" });
+const mayRemove = await invitee.organization.hasPermission({ permissions: { member: ["delete"] } });
+check("a member holding the role gets its permissions", !held.error && mayRemove.data?.success === true, show(mayRemove));
+const inUse = await owner.organization.deleteRole({ roleName: "auditor", organizationId });
+check("a role in use cannot be deleted", inUse.error?.code === "ROLE_IS_ASSIGNED_TO_MEMBERS", show(inUse));
+await owner.organization.updateMemberRole({ memberId: inviteeMember?.id, role: "admin" });
+const deletedRole = await owner.organization.deleteRole({ roleName: "auditor", organizationId });
+check("organization.deleteRole deletes it", !deletedRole.error && deletedRole.data?.success === true, show(deletedRole));
 
 const ownerLeaves = await owner.organization.leave({ organizationId });
 check("the last owner cannot leave", ownerLeaves.error?.code === "YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER", show(ownerLeaves));

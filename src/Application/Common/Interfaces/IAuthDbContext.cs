@@ -72,6 +72,14 @@ public interface IAuthDbContext
 
     DbSet<Invitation> Invitations { get; }
 
+    /// <summary>An organization's teams and their members (docs/adr/0133).</summary>
+    DbSet<Team> Teams { get; }
+
+    DbSet<TeamMember> TeamMembers { get; }
+
+    /// <summary>Roles an organization defines at run time (dynamic access control, docs/adr/0133).</summary>
+    DbSet<OrganizationRole> OrganizationRoles { get; }
+
     /// <summary>
     /// Saves tracked changes in one transaction. A unique index violation surfaces as
     /// <see cref="Exceptions.UniqueConstraintViolationException"/>.

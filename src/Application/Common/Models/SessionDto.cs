@@ -4,7 +4,7 @@ namespace AuthPlatform.Application.Common.Models;
 /// The session as clients see it. Unlike BetterAuth it never carries the session token: the token is
 /// a bearer secret and is only handed out when a session is created (docs/compatibility.md).
 /// <see cref="ImpersonatedBy"/> is the administrator behind an impersonation session (BetterAuth's admin plugin).
-/// <see cref="ActiveOrganizationId"/> is BetterAuth's organization plugin's field (docs/adr/0133).
+/// <see cref="ActiveOrganizationId"/> and <see cref="ActiveTeamId"/> are BetterAuth's organization plugin's fields (docs/adr/0133).
 /// </summary>
 public sealed record SessionDto(
     string Id,
@@ -15,4 +15,5 @@ public sealed record SessionDto(
     string? IpAddress,
     string? UserAgent,
     string? ImpersonatedBy = null,
-    string? ActiveOrganizationId = null);
+    string? ActiveOrganizationId = null,
+    string? ActiveTeamId = null);

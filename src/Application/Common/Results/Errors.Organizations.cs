@@ -100,6 +100,85 @@ public static partial class Errors
         public static readonly Error InviterNoLongerMember =
             new(ErrorKind.Validation, "INVITER_IS_NO_LONGER_A_MEMBER_OF_THE_ORGANIZATION", "Inviter is no longer a member of the organization");
 
+        public static readonly Error TeamNotFound =
+            new(ErrorKind.Validation, "TEAM_NOT_FOUND", "Team not found");
+
+        public static readonly Error InvalidTeamId =
+            new(ErrorKind.Validation, "INVALID_TEAM_ID", "Team id contains a reserved character");
+
+        public static readonly Error TeamLimitReached =
+            new(ErrorKind.Validation, "YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_TEAMS", "You have reached the maximum number of teams");
+
+        public static readonly Error TeamMemberLimitReached =
+            new(ErrorKind.Forbidden, "TEAM_MEMBER_LIMIT_REACHED", "Team member limit reached");
+
+        public static readonly Error UnableToRemoveLastTeam =
+            new(ErrorKind.Validation, "UNABLE_TO_REMOVE_LAST_TEAM", "Unable to remove last team");
+
+        /// <summary>BetterAuth: 400 on list-team-members and remove-team-member, 403 on set-active-team; here always 400.</summary>
+        public static readonly Error NotTeamMember =
+            new(ErrorKind.Validation, "USER_IS_NOT_A_MEMBER_OF_THE_TEAM", "User is not a member of the team");
+
+        public static readonly Error NoActiveTeam =
+            new(ErrorKind.Validation, "YOU_DO_NOT_HAVE_AN_ACTIVE_TEAM", "You do not have an active team");
+
+        public static readonly Error NotAllowedToCreateTeams =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_CREATE_TEAMS_IN_THIS_ORGANIZATION", "You are not allowed to create teams in this organization");
+
+        public static readonly Error NotAllowedToUpdateTeam =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_TEAM", "You are not allowed to update this team");
+
+        public static readonly Error NotAllowedToDeleteTeam =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_TEAM", "You are not allowed to delete this team");
+
+        public static readonly Error NotAllowedToDeleteTeams =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_DELETE_TEAMS_IN_THIS_ORGANIZATION", "You are not allowed to delete teams in this organization");
+
+        public static readonly Error NotAllowedToAccess =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_ACCESS_THIS_ORGANIZATION", "You are not allowed to access this organization as an owner");
+
+        public static readonly Error NotAllowedToAddTeamMember =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_TEAM_MEMBER", "You are not allowed to create a new member");
+
+        public static readonly Error NotAllowedToRemoveTeamMember =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_REMOVE_A_TEAM_MEMBER", "You are not allowed to remove a team member");
+
+        public static readonly Error DynamicAccessControlDisabled =
+            new(ErrorKind.NotFound, "DYNAMIC_ACCESS_CONTROL_DISABLED", "Dynamic access control is not enabled");
+
+        public static readonly Error MustBeInOrganizationToCreateRole =
+            new(ErrorKind.Validation, "YOU_MUST_BE_IN_AN_ORGANIZATION_TO_CREATE_A_ROLE", "You must be in an organization to create a role");
+
+        public static readonly Error NotAllowedToCreateRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_CREATE_A_ROLE", "You are not allowed to create a role");
+
+        public static readonly Error NotAllowedToUpdateRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_UPDATE_A_ROLE", "You are not allowed to update a role");
+
+        public static readonly Error NotAllowedToDeleteRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_DELETE_A_ROLE", "You are not allowed to delete a role");
+
+        public static readonly Error NotAllowedToReadRole =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_READ_A_ROLE", "You are not allowed to read a role");
+
+        public static readonly Error NotAllowedToListRoles =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_LIST_A_ROLE", "You are not allowed to list a role");
+
+        public static readonly Error TooManyRoles =
+            new(ErrorKind.Validation, "TOO_MANY_ROLES", "This organization has too many roles");
+
+        public static readonly Error InvalidResource =
+            new(ErrorKind.Validation, "INVALID_RESOURCE", "The provided permission includes an invalid resource");
+
+        public static readonly Error RoleNameTaken =
+            new(ErrorKind.Validation, "ROLE_NAME_IS_ALREADY_TAKEN", "That role name is already taken");
+
+        public static readonly Error CannotDeletePredefinedRole =
+            new(ErrorKind.Validation, "CANNOT_DELETE_A_PRE_DEFINED_ROLE", "Cannot delete a pre-defined role");
+
+        public static readonly Error RoleIsAssigned =
+            new(ErrorKind.Validation, "ROLE_IS_ASSIGNED_TO_MEMBERS", "Cannot delete a role that is assigned to members. Please reassign the members to a different role first");
+
         /// <summary>Invitations per organization or per recipient per hour (Auth:Organization), with Retry-After.</summary>
         public static Error TooManyInvitations(TimeSpan retryAfter) =>
             TooManyRequests.WithMessage("Too many invitations. Please try again later.").WithRetryAfter(retryAfter);

@@ -12,7 +12,8 @@ namespace AuthPlatform.Application.Organizations.AcceptInvitation;
 
 /// <summary>
 /// Under the organization's row lock: the invitation is re-read, accepted once (pending and unexpired, decided by the
-/// domain), and the member added within the membership limit, in one transaction.
+/// domain), and the member added within the membership limit, with the invitation's teams (checked before anything
+/// changes, within their limit), in one transaction.
 /// </summary>
 internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganizationRowLock rowLock, IOptions<OrganizationOptions> options, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<AcceptInvitationCommand, Result<InvitationAnswer>>
@@ -45,6 +46,19 @@ internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganiz
                 return Errors.Organizations.MembershipLimitReached;
             }
 
+            foreach (var teamId in invitation.TeamIds)
+            {
+                if (!await db.Teams.AnyAsync(t => t.Id == teamId && t.OrganizationId == invitation.OrganizationId, ct))
+                {
+                    return Errors.Organizations.TeamNotFound;
+                }
+
+                if (await TeamMembership.IsFullAsync(db, teamId, options.Value.Teams.MaximumMembersPerTeam, ct))
+                {
+                    return Errors.Organizations.TeamMemberLimitReached;
+                }
+            }
+
             if (!invitation.Accept(now))
             {
                 return Errors.Organizations.InvitationNotFound; // answered or expired meanwhile
@@ -53,9 +67,27 @@ internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganiz
             var member = Member.Join(invitation.OrganizationId, userId, RoleNames.Parse(invitation.Role), now);
             db.Members.Add(member);
             await ActiveOrganization.SetAsync(db, command.Actor.SessionId, invitation.OrganizationId, ct);
+            foreach (var teamId in invitation.TeamIds)
+            {
+                await TeamMembership.JoinAsync(db, teamId, userId, maximumMembers: null, now, ct); // checked above, under the same lock
+                audit.Record(AuditEventTypes.TeamMemberAdded, userId, reason: teamId, organizationId: invitation.OrganizationId);
+            }
+
+            // One team: it becomes the session's active team (BetterAuth).
+            if (invitation.TeamIds is [var onlyTeam])
+            {
+                await ActiveTeamAsync(command.Actor.SessionId, onlyTeam, ct);
+            }
+
             audit.Record(AuditEventTypes.MemberJoined, userId, reason: invitation.Role, organizationId: invitation.OrganizationId);
             await db.SaveChangesAsync(ct);
             return new InvitationAnswer(InvitationDto.Of(invitation), MemberDto.Of(member));
         }, cancellationToken);
+    }
+
+    private async Task ActiveTeamAsync(string sessionId, string teamId, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        session?.SetActiveTeam(teamId);
     }
 }

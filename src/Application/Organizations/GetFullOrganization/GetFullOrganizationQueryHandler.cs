@@ -18,7 +18,7 @@ internal sealed class GetFullOrganizationQueryHandler(IAuthDbContext db, Organiz
 
         var limit = Math.Clamp(query.MembersLimit ?? options.Value.MembershipLimit, 1, options.Value.MembershipLimit);
         var members = await MemberQueries.WithUsers(db, organization.Id).OrderBy(r => r.Member.CreatedAt).Take(limit).ToDtosAsync(cancellationToken);
-        var invitations = await InvitationVisibility.VisibleAsync(db, roles, access.Member, cancellationToken);
+        var invitations = await InvitationVisibility.VisibleAsync(db, roles, access, cancellationToken);
         return new FullOrganizationDto(organization.Id, organization.Name, organization.Slug, organization.Logo, organization.Metadata, organization.CreatedAt, invitations, members);
     }
 }

@@ -3,10 +3,10 @@ using Mediator;
 
 namespace AuthPlatform.Application.Organizations.HasPermission;
 
-internal sealed class HasPermissionQueryHandler(OrganizationAccess access, OrganizationRoles roles)
+internal sealed class HasPermissionQueryHandler(OrganizationAccess access)
     : IQueryHandler<HasPermissionQuery, Result<PermissionAnswer>>
 {
     public ValueTask<Result<PermissionAnswer>> Handle(HasPermissionQuery query, CancellationToken cancellationToken) =>
         ValueTask.FromResult<Result<PermissionAnswer>>(new PermissionAnswer(
-            null, query.Permissions is { } permissions && roles.Authorizes(access.Member.Role, permissions)));
+            null, query.Permissions is { } permissions && access.Roles.Authorizes(access.Member.Role, permissions)));
 }

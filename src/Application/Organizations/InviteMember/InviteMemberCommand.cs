@@ -3,8 +3,8 @@ using Mediator;
 
 namespace AuthPlatform.Application.Organizations.InviteMember;
 
-/// <summary>POST /organization/invite-member: invites an address with roles and mails it (needs invitation:create).</summary>
-public sealed record InviteMemberCommand(OrganizationActor Actor, string? Email, IReadOnlyList<string> Roles, string? OrganizationId, bool Resend)
+/// <summary>POST /organization/invite-member: invites an address with roles (and teams to join) and mails it (needs invitation:create).</summary>
+public sealed record InviteMemberCommand(OrganizationActor Actor, string? Email, IReadOnlyList<string> Roles, string? OrganizationId, bool Resend, IReadOnlyList<string>? TeamIds = null)
     : ICommand<Result<InvitationDto>>, IOrganizationRequest
 {
     public OrganizationGate Gate => new(

@@ -27,7 +27,7 @@ internal sealed class InviteMemberCommandHandler(
             return Errors.Organizations.RoleNotFound;
         }
 
-        if (roles.Unknown(requested) is { Count: > 0 } unknown)
+        if (access.Roles.Unknown(requested) is { Count: > 0 } unknown)
         {
             return Errors.Organizations.RoleNotFound.WithMessage("ROLE_NOT_FOUND: " + string.Join(", ", unknown));
         }
@@ -80,9 +80,39 @@ internal sealed class InviteMemberCommandHandler(
             return Errors.Organizations.InvitationLimitReached;
         }
 
-        var invitation = Invitation.Issue(organizationId, email, RoleNames.Join(requested), command.Actor.UserId, options.Value.InvitationExpiresIn, now);
+        var teamIds = command.TeamIds?.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray() ?? [];
+        if (await TeamsRefusalAsync(organizationId, teamIds, cancellationToken) is { } teamRefusal)
+        {
+            return teamRefusal;
+        }
+
+        var invitation = Invitation.Issue(organizationId, email, RoleNames.Join(requested), command.Actor.UserId, options.Value.InvitationExpiresIn, now, teamIds);
         db.Invitations.Add(invitation);
         return await SendAsync(invitation, email, now, rearm: false, cancellationToken);
+    }
+
+    /// <summary>BetterAuth's checks of the teams to join: no reserved comma, each a team of the organization, none full.</summary>
+    private async Task<Error?> TeamsRefusalAsync(string organizationId, IReadOnlyList<string> teamIds, CancellationToken cancellationToken)
+    {
+        if (teamIds.Any(t => t.Contains(',')))
+        {
+            return Errors.Organizations.InvalidTeamId;
+        }
+
+        foreach (var teamId in teamIds)
+        {
+            if (!await db.Teams.AnyAsync(t => t.Id == teamId && t.OrganizationId == organizationId, cancellationToken))
+            {
+                return Errors.Organizations.TeamNotFound;
+            }
+
+            if (await TeamMembership.IsFullAsync(db, teamId, options.Value.Teams.MaximumMembersPerTeam, cancellationToken))
+            {
+                return Errors.Organizations.TeamMemberLimitReached;
+            }
+        }
+
+        return null;
     }
 
     private async Task<Result<InvitationDto>> SendAsync(Invitation invitation, string email, DateTimeOffset now, bool rearm, CancellationToken cancellationToken)

@@ -8,5 +8,5 @@ internal sealed class ListInvitationsQueryHandler(IAuthDbContext db, Organizatio
     : IQueryHandler<ListInvitationsQuery, Result<IReadOnlyList<InvitationDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<InvitationDto>>> Handle(ListInvitationsQuery query, CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<InvitationDto>>.Success(await InvitationVisibility.VisibleAsync(db, roles, access.Member, cancellationToken));
+        Result<IReadOnlyList<InvitationDto>>.Success(await InvitationVisibility.VisibleAsync(db, roles, access, cancellationToken));
 }

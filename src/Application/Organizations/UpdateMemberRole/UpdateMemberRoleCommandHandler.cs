@@ -14,7 +14,7 @@ internal sealed class UpdateMemberRoleCommandHandler(IAuthDbContext db, Organiza
     public async ValueTask<Result<MemberDto>> Handle(UpdateMemberRoleCommand command, CancellationToken cancellationToken)
     {
         var newRoles = command.Roles;
-        if (roles.Unknown(newRoles) is { Count: > 0 } unknown)
+        if (access.Roles.Unknown(newRoles) is { Count: > 0 } unknown)
         {
             return Errors.Organizations.RoleNotFound.WithMessage("ROLE_NOT_FOUND: " + string.Join(", ", unknown));
         }

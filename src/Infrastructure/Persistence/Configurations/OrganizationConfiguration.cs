@@ -51,6 +51,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.InviterId).HasMaxLength(64);
         builder.Property(i => i.Email).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(i => i.Role).HasMaxLength(Member.MaxRoleLength);
+        builder.Property(i => i.TeamId).HasMaxLength(Member.MaxRoleLength);
+        builder.Ignore(i => i.TeamIds);
         builder.Property(i => i.Status).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<InvitationStatus>(s, true)).HasMaxLength(16);
 
         // An organization's invitations by address (re-invite, limit); a recipient's by address.
@@ -58,5 +60,54 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasIndex(i => i.Email);
         builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.InviterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> builder)
+    {
+        builder.ToTable("teams");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(64);
+        builder.Property(t => t.OrganizationId).HasMaxLength(64);
+        builder.Property(t => t.Name).HasMaxLength(Team.MaxNameLength);
+        builder.HasIndex(t => t.OrganizationId);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> builder)
+    {
+        builder.ToTable("team_members");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).HasMaxLength(64);
+        builder.Property(m => m.TeamId).HasMaxLength(64);
+        builder.Property(m => m.UserId).HasMaxLength(64);
+
+        // One membership per user and team; a user's teams by user.
+        builder.HasIndex(m => new { m.TeamId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganizationRoleConfiguration : IEntityTypeConfiguration<OrganizationRole>
+{
+    public void Configure(EntityTypeBuilder<OrganizationRole> builder)
+    {
+        builder.ToTable("organization_roles");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasMaxLength(64);
+        builder.Property(r => r.OrganizationId).HasMaxLength(64);
+        builder.Property(r => r.Role).HasMaxLength(OrganizationRole.MaxNameLength);
+        builder.Property(r => r.Permission).HasMaxLength(OrganizationRole.MaxPermissionLength);
+
+        // A name once per organization; the gate reads an organization's roles by organization.
+        builder.HasIndex(r => new { r.OrganizationId, r.Role }).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

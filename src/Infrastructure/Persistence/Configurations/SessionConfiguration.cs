@@ -37,5 +37,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         // Deleting an organization clears it from the sessions that had it active (an update: the caches hear of it).
         builder.Property(s => s.ActiveOrganizationId).HasMaxLength(64);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.ActiveOrganizationId).OnDelete(DeleteBehavior.SetNull);
+
+        // Likewise a removed team (and every team of a deleted organization) leaves the sessions that had it active.
+        builder.Property(s => s.ActiveTeamId).HasMaxLength(64);
+        builder.HasOne<Team>().WithMany().HasForeignKey(s => s.ActiveTeamId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -511,6 +511,11 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("team_id");
+
                     b.HasKey("Id")
                         .HasName("pk_invitations");
 
@@ -609,6 +614,121 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_organizations_slug");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.OrganizationRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Permission")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
+                        .HasColumnName("permission");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("role");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_roles");
+
+                    b.HasIndex("OrganizationId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_roles_organization_id_role");
+
+                    b.ToTable("organization_roles", (string)null);
+                });
+
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.Team", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_teams_organization_id");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.TeamMember", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_team_members_user_id");
+
+                    b.HasIndex("TeamId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_team_members_team_id_user_id");
+
+                    b.ToTable("team_members", (string)null);
                 });
 
             modelBuilder.Entity("AuthPlatform.Domain.Passkeys.Passkey", b =>
@@ -744,6 +864,11 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("active_organization_id");
 
+                    b.Property<string>("ActiveTeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("active_team_id");
+
                     b.Property<string>("AuthenticationMethods")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -805,6 +930,9 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ActiveOrganizationId")
                         .HasDatabaseName("ix_sessions_active_organization_id");
+
+                    b.HasIndex("ActiveTeamId")
+                        .HasDatabaseName("ix_sessions_active_team_id");
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_sessions_expires_at");
@@ -1810,6 +1938,43 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_members_users_user_id");
                 });
 
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.OrganizationRole", b =>
+                {
+                    b.HasOne("AuthPlatform.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_roles_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.Team", b =>
+                {
+                    b.HasOne("AuthPlatform.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_teams_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("AuthPlatform.Domain.Organizations.TeamMember", b =>
+                {
+                    b.HasOne("AuthPlatform.Domain.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_teams_team_id");
+
+                    b.HasOne("AuthPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_users_user_id");
+                });
+
             modelBuilder.Entity("AuthPlatform.Domain.Passkeys.Passkey", b =>
                 {
                     b.HasOne("AuthPlatform.Domain.Users.User", null)
@@ -1836,6 +2001,12 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ActiveOrganizationId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_sessions_organizations_active_organization_id");
+
+                    b.HasOne("AuthPlatform.Domain.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ActiveTeamId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sessions_teams_active_team_id");
 
                     b.HasOne("AuthPlatform.Domain.Users.User", null)
                         .WithMany()
