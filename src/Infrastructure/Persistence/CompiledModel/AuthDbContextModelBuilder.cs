@@ -12,7 +12,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
     public partial class AuthDbContextModel
     {
         private AuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("702048a5-771f-4ad6-b1ed-1e85106f3ab0"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("042dd11a-a332-4a5c-af62-07d4ba51e42e"), entityTypeCount: 31)
         {
         }
 
@@ -26,6 +26,9 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             var invitation = InvitationEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var organizationRole = OrganizationRoleEntityType.Create(this);
+            var team = TeamEntityType.Create(this);
+            var teamMember = TeamMemberEntityType.Create(this);
             var passkey = PasskeyEntityType.Create(this);
             var webAuthnChallenge = WebAuthnChallengeEntityType.Create(this);
             var session = SessionEntityType.Create(this);
@@ -54,10 +57,15 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             InvitationEntityType.CreateForeignKey2(invitation, organization);
             MemberEntityType.CreateForeignKey1(member, organization);
             MemberEntityType.CreateForeignKey2(member, user);
+            OrganizationRoleEntityType.CreateForeignKey1(organizationRole, organization);
+            TeamEntityType.CreateForeignKey1(team, organization);
+            TeamMemberEntityType.CreateForeignKey1(teamMember, team);
+            TeamMemberEntityType.CreateForeignKey2(teamMember, user);
             PasskeyEntityType.CreateForeignKey1(passkey, user);
             WebAuthnChallengeEntityType.CreateForeignKey1(webAuthnChallenge, user);
             SessionEntityType.CreateForeignKey1(session, organization);
-            SessionEntityType.CreateForeignKey2(session, user);
+            SessionEntityType.CreateForeignKey2(session, team);
+            SessionEntityType.CreateForeignKey3(session, user);
             BackupCodeEntityType.CreateForeignKey1(backupCode, user);
             TrustedDeviceEntityType.CreateForeignKey1(trustedDevice, user);
             TwoFactorChallengeEntityType.CreateForeignKey1(twoFactorChallenge, user);
@@ -77,6 +85,9 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             InvitationEntityType.CreateAnnotations(invitation);
             MemberEntityType.CreateAnnotations(member);
             OrganizationEntityType.CreateAnnotations(organization);
+            OrganizationRoleEntityType.CreateAnnotations(organizationRole);
+            TeamEntityType.CreateAnnotations(team);
+            TeamMemberEntityType.CreateAnnotations(teamMember);
             PasskeyEntityType.CreateAnnotations(passkey);
             WebAuthnChallengeEntityType.CreateAnnotations(webAuthnChallenge);
             SessionEntityType.CreateAnnotations(session);

@@ -22,7 +22,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
                 "AuthPlatform.Domain.Organizations.Invitation",
                 typeof(Invitation),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -103,6 +103,16 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             status.SetSentinelFromProviderValue("pending");
             status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             status.AddAnnotation("Relational:ColumnName", "status");
+
+            var teamId = runtimeEntityType.AddProperty(
+                "TeamId",
+                typeof(string),
+                propertyInfo: typeof(Invitation).GetProperty("TeamId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invitation).GetField("<TeamId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
+            teamId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            teamId.AddAnnotation("Relational:ColumnName", "team_id");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -21,9 +21,9 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
                 "AuthPlatform.Domain.Sessions.Session",
                 typeof(Session),
                 baseEntityType,
-                propertyCount: 15,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 5,
+                propertyCount: 16,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -54,6 +54,16 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
                 maxLength: 64);
             activeOrganizationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             activeOrganizationId.AddAnnotation("Relational:ColumnName", "active_organization_id");
+
+            var activeTeamId = runtimeEntityType.AddProperty(
+                "ActiveTeamId",
+                typeof(string),
+                propertyInfo: typeof(Session).GetProperty("ActiveTeamId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<ActiveTeamId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            activeTeamId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            activeTeamId.AddAnnotation("Relational:ColumnName", "active_team_id");
 
             var authenticationMethods = runtimeEntityType.AddProperty(
                 "AuthenticationMethods",
@@ -178,22 +188,26 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             index.AddAnnotation("Relational:Name", "ix_sessions_active_organization_id");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { expiresAt });
-            index0.AddAnnotation("Relational:Name", "ix_sessions_expires_at");
+                new[] { activeTeamId });
+            index0.AddAnnotation("Relational:Name", "ix_sessions_active_team_id");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { revokedAt });
-            index1.AddAnnotation("Relational:Filter", "revoked_at is not null");
-            index1.AddAnnotation("Relational:Name", "ix_sessions_revoked_at");
+                new[] { expiresAt });
+            index1.AddAnnotation("Relational:Name", "ix_sessions_expires_at");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { tokenDigest },
-                unique: true);
-            index2.AddAnnotation("Relational:Name", "ix_sessions_token_digest");
+                new[] { revokedAt });
+            index2.AddAnnotation("Relational:Filter", "revoked_at is not null");
+            index2.AddAnnotation("Relational:Name", "ix_sessions_revoked_at");
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { tokenDigest },
+                unique: true);
+            index3.AddAnnotation("Relational:Name", "ix_sessions_token_digest");
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { userId });
-            index3.AddAnnotation("Relational:Name", "ix_sessions_user_id");
+            index4.AddAnnotation("Relational:Name", "ix_sessions_user_id");
 
             return runtimeEntityType;
         }
@@ -210,6 +224,17 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ActiveTeamId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_sessions_teams_active_team_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("UserId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
