@@ -41,4 +41,6 @@ public static class AuditEventTypes
     public const string MemberLeft = "organization.member-left";
     public const string WebhookAdded = "webhook.added";
     public const string WebhookRemoved = "webhook.removed";
+    public const string OAuthConsentGiven = "oauth.consent-given";
+    public const string OAuthConsentRevoked = "oauth.consent-revoked";
 }

@@ -37,6 +37,14 @@ public sealed class OAuthClientRegistry(IOpenIddictApplicationManager applicatio
         {
             descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.ResponseTypes.Code]);
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+
+            // RP-initiated logout (OpenID Connect): the post-logout redirect URIs are checked against the registration.
+            descriptor.Permissions.Add(Permissions.Endpoints.EndSession);
+        }
+
+        if (client.Grants.Contains(GrantTypes.DeviceCode))
+        {
+            descriptor.Permissions.Add(Permissions.Endpoints.DeviceAuthorization);
         }
 
         descriptor.AddScopePermissions([.. client.Scopes]);

@@ -20,7 +20,7 @@ internal sealed class RegisterOAuthClientCommandHandler(IOAuthClientRegistry reg
         var client = new OAuthClientRegistration(clientId, command.Name!.Trim(), confidential,
             [.. command.RedirectUris.Distinct(StringComparer.Ordinal)],
             [.. command.PostLogoutRedirectUris.Distinct(StringComparer.Ordinal)],
-            [.. command.Grants.Distinct(StringComparer.Ordinal)],
+            [.. command.Grants.Select(RegisterOAuthClientCommand.Normalize).Distinct(StringComparer.Ordinal)],
             [.. command.Scopes.Distinct(StringComparer.Ordinal)],
             [.. resources.Distinct(StringComparer.Ordinal)],
             command.FirstParty);
