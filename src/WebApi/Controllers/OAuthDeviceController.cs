@@ -38,7 +38,7 @@ public sealed class OAuthDeviceController(ISender sender, OAuthPrincipals princi
             return UnknownCode();
         }
 
-        var clientId = userCode.GetPresenters().FirstOrDefault() ?? string.Empty;
+        var clientId = userCode.GetPresenters()[0];
         var client = await applications.FindByClientIdAsync(clientId, cancellationToken);
         var name = client is null ? clientId : await applications.GetDisplayNameAsync(client, cancellationToken) ?? clientId;
         return Ok(new OAuthDeviceRequestResponse(HttpContext.GetOpenIddictServerRequest()?.UserCode ?? string.Empty, clientId, name,
@@ -91,7 +91,12 @@ public sealed class OAuthDeviceController(ISender sender, OAuthPrincipals princi
             : UnknownCode();
     }
 
-    private async Task<System.Security.Claims.ClaimsPrincipal?> UserCodeAsync() => (await HttpContext.AuthenticateAsync(Scheme)).Principal;
+    /// <summary>
+    /// The valid user code's principal, or null: OpenIddict answers an unknown, used or expired code with no principal,
+    /// and a code with none of its characters (after normalization, nothing) with an empty one.
+    /// </summary>
+    private async Task<System.Security.Claims.ClaimsPrincipal?> UserCodeAsync() =>
+        (await HttpContext.AuthenticateAsync(Scheme)).Principal is { } principal && !principal.GetPresenters().IsDefaultOrEmpty ? principal : null;
 
     private BadRequestObjectResult UnknownCode() =>
         BadRequest(new OAuthErrorResponse(Errors.InvalidGrant, "The user code is unknown, expired or already used."));
