@@ -43,4 +43,6 @@ public static class AuditEventTypes
     public const string WebhookRemoved = "webhook.removed";
     public const string OAuthConsentGiven = "oauth.consent-given";
     public const string OAuthConsentRevoked = "oauth.consent-revoked";
+    public const string OAuthClientRegistered = "oauth.client-registered";
+    public const string OAuthClientDeleted = "oauth.client-deleted";
 }

@@ -57,3 +57,26 @@ public sealed record OAuthConsentResponse(
 
 /// <summary>POST /oauth2/delete-consent.</summary>
 public sealed record OAuthConsentIdRequest([property: JsonPropertyName("id")] string? Id);
+
+/// <summary>
+/// POST /admin/oauth2/create-client, in RFC 7591's names (as BetterAuth's): <c>token_endpoint_auth_method</c>
+/// <c>none</c> is a public client, any other a confidential one; <c>scope</c> is space-separated; <c>skip_consent</c>
+/// is a first-party client.
+/// </summary>
+public sealed record CreateOAuthClientRequest(
+    [property: JsonPropertyName("client_name")] string? ClientName,
+    [property: JsonPropertyName("token_endpoint_auth_method")] string? TokenEndpointAuthMethod,
+    [property: JsonPropertyName("redirect_uris")] string[]? RedirectUris,
+    [property: JsonPropertyName("post_logout_redirect_uris")] string[]? PostLogoutRedirectUris,
+    [property: JsonPropertyName("grant_types")] string[]? GrantTypes,
+    [property: JsonPropertyName("scope")] string? Scope,
+    [property: JsonPropertyName("resources")] string[]? Resources,
+    [property: JsonPropertyName("skip_consent")] bool? SkipConsent);
+
+/// <summary>The new client: its secret (confidential clients) is answered this once and stored as a digest.</summary>
+public sealed record CreatedOAuthClientResponse(
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret")] string? ClientSecret);
+
+/// <summary>POST /admin/oauth2/delete-client.</summary>
+public sealed record DeleteOAuthClientRequest([property: JsonPropertyName("client_id")] string? ClientId);

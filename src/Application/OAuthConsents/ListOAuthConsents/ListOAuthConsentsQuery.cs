@@ -5,9 +5,3 @@ namespace AuthPlatform.Application.OAuthConsents.ListOAuthConsents;
 
 /// <summary>The signed-in user's consents to OAuth clients, one per client (GET /oauth2/get-consents).</summary>
 public sealed record ListOAuthConsentsQuery(string UserId) : IQuery<IReadOnlyList<OAuthConsent>>;
-
-internal sealed class ListOAuthConsentsQueryHandler(IOAuthConsentStore consents) : IQueryHandler<ListOAuthConsentsQuery, IReadOnlyList<OAuthConsent>>
-{
-    public async ValueTask<IReadOnlyList<OAuthConsent>> Handle(ListOAuthConsentsQuery query, CancellationToken cancellationToken) =>
-        await consents.ListAsync(query.UserId, cancellationToken);
-}
