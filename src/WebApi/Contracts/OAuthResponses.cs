@@ -45,6 +45,9 @@ public sealed record OAuthDeviceRequestResponse(
     [property: JsonPropertyName("client_name")] string ClientName,
     [property: JsonPropertyName("scope")] string Scope);
 
+/// <summary>POST /oauth2/device answered: OpenIddict answers an approval or a denial with an empty body.</summary>
+public sealed record OAuthDeviceAnswerResponse;
+
 /// <summary>POST /oauth2/consent: the user's answer to the consent page (BetterAuth's <c>accept</c>).</summary>
 public sealed record OAuthConsentRequest(
     [property: JsonPropertyName("accept")] bool? Accept,

@@ -28,7 +28,6 @@ public sealed class OAuthDeviceController(ISender sender, OAuthPrincipals princi
 
     [EndpointSummary("What the device with this user code asks for (client and scopes)")]
     [ProducesResponseType<OAuthDeviceRequestResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<OAuthErrorResponse>(StatusCodes.Status400BadRequest)]
     [HttpGet("oauth2/device")]
     [Authorize]
     public async Task<IActionResult> Describe(CancellationToken cancellationToken)
@@ -51,8 +50,7 @@ public sealed class OAuthDeviceController(ISender sender, OAuthPrincipals princi
     /// </summary>
     [EndpointSummary("Approves or denies a device's request (RFC 8628 user code)")]
     [Consumes("application/x-www-form-urlencoded")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<OAuthErrorResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<OAuthDeviceAnswerResponse>(StatusCodes.Status200OK)]
     [HttpPost("oauth2/device")]
     [Authorize]
     [AuthRoute(Body = BodyRule.JsonOrForm, Needs = SensitiveProof.FreshSession)]
