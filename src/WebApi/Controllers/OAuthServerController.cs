@@ -233,25 +233,30 @@ public sealed class OAuthServerController(
     [AuthRoute(Body = BodyRule.JsonOrForm, Origin = OriginRule.NotStateChanging)]
     public IActionResult DeviceAuthorization() => NotFound();
 
-    /// <summary>The authorization request this action answers, on the configured origin (never the Host header).</summary>
+    /// <summary>
+    /// The authorization request this action answers, on the configured origin (never the Host header); to resume after
+    /// consent, without prompt=consent (or the answer would ask again).
+    /// </summary>
     private string ThisRequest(bool keepConsentPrompt)
     {
+        var origin = auth.Value.BaseOrigin + Request.PathBase + Request.Path;
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value);
-        if (!keepConsentPrompt && query.TryGetValue(Parameters.Prompt, out var prompt))
+        if (keepConsentPrompt || !query.TryGetValue(Parameters.Prompt, out var prompt))
         {
-            var others = prompt.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p != PromptValues.Consent).ToArray();
-            query = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(query, StringComparer.Ordinal);
-            if (others.Length == 0)
-            {
-                query.Remove(Parameters.Prompt);
-            }
-            else
-            {
-                query[Parameters.Prompt] = string.Join(' ', others);
-            }
+            return origin + Request.QueryString; // exactly as the client sent it
         }
 
-        return auth.Value.BaseOrigin + Request.PathBase + Request.Path + QueryString.Create(query);
+        var others = prompt.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p != PromptValues.Consent).ToArray();
+        if (others.Length == 0)
+        {
+            query.Remove(Parameters.Prompt);
+        }
+        else
+        {
+            query[Parameters.Prompt] = string.Join(' ', others);
+        }
+
+        return origin + QueryString.Create(query);
     }
 
     private ForbidResult Refuse(string error, string description) =>
