@@ -52,6 +52,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<AccessTokenIssuer>();
         services.AddOptions<OAuthServerOptions>().BindConfiguration(OAuthServerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OAuthServerOptions>, OAuthServerOptionsValidator>();
+        services.AddSingleton<AuthPlatform.Application.OAuthConsents.OAuthConsentCode>();
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();

@@ -22,4 +22,5 @@ public enum AdminAction
     SetUserEmail,
     ReadAuditTrail,
     ManageWebhooks,
+    ManageOAuthClients,
 }

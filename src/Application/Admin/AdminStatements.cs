@@ -13,9 +13,10 @@ public static class AdminStatements
     public const string UserResource = "user";
     public const string SessionResource = "session";
 
-    /// <summary>Ours, beyond BetterAuth's statements: reading the audit trail and managing webhooks.</summary>
+    /// <summary>Ours, beyond BetterAuth's statements: reading the audit trail, managing webhooks and OAuth clients.</summary>
     public const string AuditResource = "audit";
     public const string WebhookResource = "webhook";
+    public const string OAuthClientResource = "oauth-client";
 
     /// <summary>Every resource and action of the admin plugin.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> All = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -24,6 +25,7 @@ public static class AdminStatements
         [SessionResource] = ["list", "revoke", "delete"],
         [AuditResource] = ["list"],
         [WebhookResource] = ["manage"],
+        [OAuthClientResource] = ["manage"],
     };
 
     /// <summary>BetterAuth's <c>admin</c> role: everything except impersonating other administrators.</summary>
@@ -47,6 +49,7 @@ public static class AdminStatements
         [AdminAction.SetUserEmail] = (UserResource, "set-email", Errors.Admin.NotAllowedToSetUsersEmail),
         [AdminAction.ReadAuditTrail] = (AuditResource, "list", Errors.Admin.NotAllowedToReadAuditTrail),
         [AdminAction.ManageWebhooks] = (WebhookResource, "manage", Errors.Admin.NotAllowedToManageWebhooks),
+        [AdminAction.ManageOAuthClients] = (OAuthClientResource, "manage", Errors.Admin.NotAllowedToManageOAuthClients),
     };
 
     /// <summary>The statement <paramref name="action"/> asks for, as a permission request (<c>{"user":["ban"]}</c>).</summary>

@@ -49,4 +49,8 @@ public static class AuditEventTypes
     public const string OrganizationRoleDeleted = "organization.role-deleted";
     public const string WebhookAdded = "webhook.added";
     public const string WebhookRemoved = "webhook.removed";
+    public const string OAuthConsentGiven = "oauth.consent-given";
+    public const string OAuthConsentRevoked = "oauth.consent-revoked";
+    public const string OAuthClientRegistered = "oauth.client-registered";
+    public const string OAuthClientDeleted = "oauth.client-deleted";
 }

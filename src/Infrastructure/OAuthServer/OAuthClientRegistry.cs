@@ -37,10 +37,54 @@ public sealed class OAuthClientRegistry(IOpenIddictApplicationManager applicatio
         {
             descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.ResponseTypes.Code]);
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+
+            // RP-initiated logout (OpenID Connect): the post-logout redirect URIs are checked against the registration.
+            descriptor.Permissions.Add(Permissions.Endpoints.EndSession);
+        }
+
+        if (client.Grants.Contains(GrantTypes.DeviceCode))
+        {
+            descriptor.Permissions.Add(Permissions.Endpoints.DeviceAuthorization);
         }
 
         descriptor.AddScopePermissions([.. client.Scopes]);
         descriptor.AddResourcePermissions([.. client.Resources]);
         await applications.CreateAsync(descriptor, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OAuthClientRegistration>> ListAsync(CancellationToken cancellationToken)
+    {
+        var clients = new List<OAuthClientRegistration>();
+        await foreach (var client in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            var permissions = await applications.GetPermissionsAsync(client, cancellationToken);
+            IReadOnlyList<string> Named(string prefix) =>
+                [.. permissions.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..])];
+
+            clients.Add(new OAuthClientRegistration(
+                (await applications.GetClientIdAsync(client, cancellationToken))!,
+                await applications.GetDisplayNameAsync(client, cancellationToken) ?? string.Empty,
+                await applications.GetClientTypeAsync(client, cancellationToken) == ClientTypes.Confidential,
+                [.. (await applications.GetRedirectUrisAsync(client, cancellationToken)).Order(StringComparer.Ordinal)],
+                [.. (await applications.GetPostLogoutRedirectUrisAsync(client, cancellationToken)).Order(StringComparer.Ordinal)],
+                Named(Permissions.Prefixes.GrantType),
+                Named(Permissions.Prefixes.Scope),
+                Named(Permissions.Prefixes.Resource),
+                await applications.GetConsentTypeAsync(client, cancellationToken) == ConsentTypes.Implicit));
+        }
+
+        return [.. clients.OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    public async Task<bool> DeleteAsync(string clientId, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
+        {
+            return false;
+        }
+
+        // OpenIddict's store deletes the client's authorizations and tokens with it: its refresh tokens stop at once.
+        await applications.DeleteAsync(client, cancellationToken);
+        return true;
     }
 }

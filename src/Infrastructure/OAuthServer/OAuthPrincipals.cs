@@ -15,7 +15,7 @@ namespace AuthPlatform.Infrastructure.OAuthServer;
 /// Access tokens carry the subject, scopes and audience; what the user is (name, email) goes in the ID token
 /// and userinfo, by scope; auth_time and amr are the session's.
 /// </summary>
-public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications)
+public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations)
 {
     public const string SessionIdClaim = "sid";
 
@@ -36,8 +36,11 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications)
         return new ClaimsPrincipal(identity);
     }
 
-    /// <summary>The authorization endpoint: a signed-in user, for the scopes and resources asked for.</summary>
-    public async Task<ClaimsPrincipal?> ForUserAsync(OpenIddictRequest request, OAuthUser user, string sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The authorization endpoint: a signed-in user, for the scopes and resources asked for. With the user's consent
+    /// (<paramref name="consentId"/>), the code and every token after it belong to that consent, so revoking it ends them.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> ForUserAsync(OpenIddictRequest request, OAuthUser user, string sessionId, string? consentId, CancellationToken cancellationToken)
     {
         if (request.ClientId is not { } clientId || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
         {
@@ -45,6 +48,7 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications)
         }
 
         var identity = NewIdentity();
+        identity.SetAuthorizationId(consentId);
         identity.SetScopes(request.GetScopes());
         identity.SetResources(await ResourcesAsync(request, client, cancellationToken));
         identity.SetClaim(SessionIdClaim, sessionId);
@@ -61,11 +65,53 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications)
         return Describe(identity, user);
     }
 
-    /// <summary>True when the client was not registered as first-party: consent is not asked yet (ADR 0140), so it is refused.</summary>
-    public async Task<bool> NeedsConsentAsync(OpenIddictRequest request, CancellationToken cancellationToken) =>
-        request.ClientId is not { } clientId
-        || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client
-        || await applications.GetConsentTypeAsync(client, cancellationToken) != ConsentTypes.Implicit;
+    /// <summary>
+    /// The device grant (RFC 8628) approved by a signed-in user: what the device asked for (its user code's scopes and
+    /// resources; without resources, every resource the client may use), for this user.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> ForDeviceAsync(ClaimsPrincipal userCode, OAuthUser user, CancellationToken cancellationToken)
+    {
+        if (userCode.GetPresenters().FirstOrDefault() is not { } clientId || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
+        {
+            return null;
+        }
+
+        var identity = NewIdentity();
+        identity.SetScopes(userCode.GetScopes());
+        var resources = userCode.GetResources();
+        identity.SetResources(resources.IsDefaultOrEmpty ? await ClientResourcesAsync(client, cancellationToken) : resources);
+        return Describe(identity, user);
+    }
+
+    /// <summary>
+    /// Has the user consented to what the client asks? A first-party client needs no consent (OpenIddict's implicit
+    /// consent type); another needs a valid permanent authorization of this user covering every scope asked for,
+    /// unless the request says prompt=consent (asked again).
+    /// </summary>
+    public async Task<OAuthConsentCheck> ConsentAsync(OpenIddictRequest request, string userId, CancellationToken cancellationToken)
+    {
+        if (request.ClientId is not { } clientId || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
+        {
+            return new OAuthConsentCheck(Granted: false, ConsentId: null, ClientName: string.Empty);
+        }
+
+        var name = await applications.GetDisplayNameAsync(client, cancellationToken) ?? clientId;
+        if (await applications.GetConsentTypeAsync(client, cancellationToken) == ConsentTypes.Implicit)
+        {
+            return new OAuthConsentCheck(Granted: true, ConsentId: null, name);
+        }
+
+        if (!request.HasPromptValue(PromptValues.Consent))
+        {
+            var applicationId = await applications.GetIdAsync(client, cancellationToken);
+            await foreach (var consent in authorizations.FindAsync(userId, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, request.GetScopes(), cancellationToken))
+            {
+                return new OAuthConsentCheck(Granted: true, await authorizations.GetIdAsync(consent, cancellationToken), name);
+            }
+        }
+
+        return new OAuthConsentCheck(Granted: false, ConsentId: null, name);
+    }
 
     private static ClaimsPrincipal Describe(ClaimsIdentity identity, OAuthUser user)
     {
@@ -105,8 +151,19 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications)
             return resources;
         }
 
+        return await ClientResourcesAsync(client, cancellationToken);
+    }
+
+    private async Task<ImmutableArray<string>> ClientResourcesAsync(object client, CancellationToken cancellationToken)
+    {
         var permissions = await applications.GetPermissionsAsync(client, cancellationToken);
         return [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Resource, StringComparison.Ordinal))
             .Select(p => p[Permissions.Prefixes.Resource.Length..])];
     }
 }
+
+/// <summary>
+/// Whether the user has consented to the authorization request: <paramref name="ConsentId"/> is the consent the
+/// tokens will belong to (none for a first-party client).
+/// </summary>
+public sealed record OAuthConsentCheck(bool Granted, string? ConsentId, string ClientName);

@@ -14,7 +14,7 @@ namespace AuthPlatform.Infrastructure.OAuthServer;
 /// as the /token JWTs'), the routes under the base path (BetterAuth's oauth-provider names them
 /// /oauth2/authorize, /oauth2/token, ...), and the keys of the server's own tokens, derived from the secret.
 /// </summary>
-public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions<JwtOptions> jwt)
+public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions<JwtOptions> jwt, IOptions<OAuthServerOptions> oauth)
     : IConfigureOptions<OpenIddictServerOptions>, IConfigureOptions<OpenIddictServerAspNetCoreOptions>
 {
     public const string AuthorizePath = "/oauth2/authorize";
@@ -22,6 +22,9 @@ public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions
     public const string UserInfoPath = "/oauth2/userinfo";
     public const string IntrospectPath = "/oauth2/introspect";
     public const string RevokePath = "/oauth2/revoke";
+    public const string EndSessionPath = "/oauth2/end-session";
+    public const string DeviceAuthorizationPath = "/oauth2/device-authorization";
+    public const string DeviceVerificationPath = "/oauth2/device";
 
     public void Configure(OpenIddictServerOptions options)
     {
@@ -37,6 +40,17 @@ public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions
         options.UserInfoEndpointUris.Add(Route(UserInfoPath));
         options.IntrospectionEndpointUris.Add(Route(IntrospectPath));
         options.RevocationEndpointUris.Add(Route(RevokePath));
+        options.EndSessionEndpointUris.Add(Route(EndSessionPath));
+        options.DeviceAuthorizationEndpointUris.Add(Route(DeviceAuthorizationPath));
+
+        // The first verification URI is the one a device shows its user (verification_uri): the frontend's page when
+        // there is one; the service's own route, which that page calls, is served either way.
+        if (!string.IsNullOrWhiteSpace(oauth.Value.DevicePage))
+        {
+            options.EndUserVerificationEndpointUris.Add(new Uri(oauth.Value.DevicePage.Trim(), UriKind.Absolute));
+        }
+
+        options.EndUserVerificationEndpointUris.Add(Route(DeviceVerificationPath));
 
         // Tokens others verify live as long as the /token JWTs: the key ring keeps a retired key published for
         // exactly that long after an emergency rotation (JwtOptions.TokenValidity), and no longer.

@@ -11,7 +11,7 @@ namespace AuthPlatform.Infrastructure.OAuthServer;
 /// <summary>
 /// The OAuth 2.1 / OpenID Connect server: OpenIddict with its stores in AuthDbContext and its tokens signed by the
 /// key ring (docs/adr/0140-oauth-server-with-openiddict.md). The protocol is OpenIddict's; what is ours is
-/// configured here: grants, the ring, the client secret digest and the routes' passthrough to our controllers.
+/// configured here: grants (authorization code, refresh, client credentials, device), the ring, the client secret digest and the routes' passthrough to our controllers.
 /// </summary>
 public static class OAuthServerSetup
 {
@@ -28,6 +28,7 @@ public static class OAuthServerSetup
                 server.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
+                    .AllowDeviceAuthorizationFlow()
                     .RequireProofKeyForCodeExchange();
 
                 // RFC 9068 JWTs that any resource server verifies against the JWKS; nothing secret goes in them.
@@ -48,6 +49,8 @@ public static class OAuthServerSetup
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough()
                     .EnableStatusCodePagesIntegration();
             });
 
@@ -56,6 +59,7 @@ public static class OAuthServerSetup
         services.AddSingleton<KeyRingCredentials>();
         services.AddScoped<IOAuthClientRegistry, OAuthClientRegistry>();
         services.AddScoped<OAuthPrincipals>();
+        services.AddScoped<IOAuthConsentStore, OAuthConsentStore>();
         return services;
     }
 }

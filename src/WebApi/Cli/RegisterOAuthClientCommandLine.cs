@@ -19,7 +19,7 @@ public static class RegisterOAuthClientCommandLine
         };
         var redirectUris = new Option<string[]>("--redirect-uri") { Description = "An exact redirect URI (repeat for several).", AllowMultipleArgumentsPerToken = false };
         var postLogout = new Option<string[]>("--post-logout-redirect-uri") { Description = "An exact URI to return to after end-session (repeat for several)." };
-        var grants = new Option<string[]>("--grant") { Description = "authorization_code, refresh_token or client_credentials (repeat for several).", Required = true };
+        var grants = new Option<string[]>("--grant") { Description = "authorization_code, refresh_token, client_credentials or device_code (RFC 8628; repeat for several).", Required = true };
         var scopes = new Option<string[]>("--scope") { Description = "A scope the client may ask for: openid, profile, email, offline_access or an API scope (repeat)." };
         var resources = new Option<string[]>("--resource") { Description = "A resource (API URI, RFC 8707) its tokens may be for; default: the configured JWT audience (repeat)." };
         var firstParty = new Option<bool>("--first-party") { Description = "Your own application: users are never asked for consent." };

@@ -22,6 +22,8 @@ public static class EnvironmentVariables
         new("DATABASE_URL", "Database:Url", "postgres://user:password@host:5432/db?sslmode=... or an Npgsql connection string."),
         new("AUTH_JWT_ISSUER", "Auth:Jwt:Issuer", "The iss claim of issued JWTs (default: the base URL's origin)."),
         new("AUTH_OAUTH_LOGIN_PAGE", "Auth:OAuth:LoginPage", "The frontend's sign-in page the OAuth authorization endpoint sends a browser without a session to."),
+        new("AUTH_OAUTH_CONSENT_PAGE", "Auth:OAuth:ConsentPage", "The frontend's page where a user grants an OAuth client the scopes it asks for."),
+        new("AUTH_OAUTH_DEVICE_PAGE", "Auth:OAuth:DevicePage", "The frontend's page where a user enters a device's user code (RFC 8628 verification_uri)."),
         new("AUTH_JWT_AUDIENCE", "Auth:Jwt:Audience", "Comma list for the aud claim of issued JWTs (default: the base URL's origin)."),
         new("AUTH_JWT_ALGORITHM", "Auth:Jwt:Algorithm", "ES256 (default), ES384, ES512, PS256, RS256 or EdDSA; a change rotates to a key of the new algorithm."),
         new("AUTH_COOKIE_MODE", "Auth:Cookies:Mode", "SameSite (default; SameSite=Lax) or CrossSite (SameSite=None; Secure; Partitioned)."),

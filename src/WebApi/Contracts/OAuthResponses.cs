@@ -23,3 +23,63 @@ public sealed record OAuthIntrospectionResponse(
 
 /// <summary>The revocation endpoint's answer (RFC 7009 §2.2): an empty object, for a token known or not.</summary>
 public sealed record OAuthRevocationResponse;
+
+/// <summary>An OAuth error answered by one of our actions rather than by OpenIddict (RFC 6749 §5.2).</summary>
+public sealed record OAuthErrorResponse(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("error_description")] string ErrorDescription);
+
+/// <summary>The device authorization endpoint's answer (RFC 8628 §3.2).</summary>
+public sealed record OAuthDeviceAuthorizationResponse(
+    [property: JsonPropertyName("device_code")] string DeviceCode,
+    [property: JsonPropertyName("user_code")] string UserCode,
+    [property: JsonPropertyName("verification_uri")] string VerificationUri,
+    [property: JsonPropertyName("verification_uri_complete")] string VerificationUriComplete,
+    [property: JsonPropertyName("expires_in")] long ExpiresIn,
+    [property: JsonPropertyName("interval")] long? Interval);
+
+/// <summary>What a device asks for, shown to the user who enters its user code (GET /oauth2/device).</summary>
+public sealed record OAuthDeviceRequestResponse(
+    [property: JsonPropertyName("user_code")] string UserCode,
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_name")] string ClientName,
+    [property: JsonPropertyName("scope")] string Scope);
+
+/// <summary>POST /oauth2/device answered: OpenIddict answers an approval or a denial with an empty body.</summary>
+public sealed record OAuthDeviceAnswerResponse;
+
+/// <summary>POST /oauth2/consent: the user's answer to the consent page (BetterAuth's <c>accept</c>).</summary>
+public sealed record OAuthConsentRequest(
+    [property: JsonPropertyName("accept")] bool? Accept,
+    [property: JsonPropertyName("consent_code")] string? ConsentCode);
+
+/// <summary>Where the consent page sends the browser next (BetterAuth's <c>{redirect, url}</c>).</summary>
+public sealed record OAuthConsentResponse(
+    [property: JsonPropertyName("redirect")] bool Redirect,
+    [property: JsonPropertyName("url")] string Url);
+
+/// <summary>POST /oauth2/delete-consent.</summary>
+public sealed record OAuthConsentIdRequest([property: JsonPropertyName("id")] string? Id);
+
+/// <summary>
+/// POST /admin/oauth2/create-client, in RFC 7591's names (as BetterAuth's): <c>token_endpoint_auth_method</c>
+/// <c>none</c> is a public client, any other a confidential one; <c>scope</c> is space-separated; <c>skip_consent</c>
+/// is a first-party client.
+/// </summary>
+public sealed record CreateOAuthClientRequest(
+    [property: JsonPropertyName("client_name")] string? ClientName,
+    [property: JsonPropertyName("token_endpoint_auth_method")] string? TokenEndpointAuthMethod,
+    [property: JsonPropertyName("redirect_uris")] string[]? RedirectUris,
+    [property: JsonPropertyName("post_logout_redirect_uris")] string[]? PostLogoutRedirectUris,
+    [property: JsonPropertyName("grant_types")] string[]? GrantTypes,
+    [property: JsonPropertyName("scope")] string? Scope,
+    [property: JsonPropertyName("resources")] string[]? Resources,
+    [property: JsonPropertyName("skip_consent")] bool? SkipConsent);
+
+/// <summary>The new client: its secret (confidential clients) is answered this once and stored as a digest.</summary>
+public sealed record CreatedOAuthClientResponse(
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret")] string? ClientSecret);
+
+/// <summary>POST /admin/oauth2/delete-client.</summary>
+public sealed record DeleteOAuthClientRequest([property: JsonPropertyName("client_id")] string? ClientId);

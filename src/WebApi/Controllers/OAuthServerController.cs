@@ -1,8 +1,11 @@
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.OAuthAuthorization.AdmitOAuthUser;
+using AuthPlatform.Application.OAuthConsents;
+using AuthPlatform.Application.Sessions.SignOut;
 using AuthPlatform.Infrastructure.OAuthServer;
 using AuthPlatform.WebApi.Authentication;
 using AuthPlatform.WebApi.Contracts;
+using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Routing;
 using Mediator;
 using Microsoft.AspNetCore;
@@ -25,7 +28,8 @@ namespace AuthPlatform.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [AuthApi]
-public sealed class OAuthServerController(ISender sender, OAuthPrincipals principals, IOptions<OAuthServerOptions> oauth, IOptions<AuthOptions> auth)
+public sealed class OAuthServerController(
+    ISender sender, OAuthPrincipals principals, OAuthConsentCode consentCodes, IOptions<OAuthServerOptions> oauth, IOptions<AuthOptions> auth)
     : ControllerBase
 {
     private const string Form = "application/x-www-form-urlencoded";
@@ -34,8 +38,9 @@ public sealed class OAuthServerController(ISender sender, OAuthPrincipals princi
     /// <summary>
     /// The authorization endpoint: one more way in (SignInMethod.OAuthAuthorization). With a live session, the
     /// sign-in policy admits the user and OpenIddict redirects back with a code; without one, the browser goes to
-    /// the frontend's login page and comes back here. Clients that are not first-party are refused
-    /// (consent_required) until consent exists.
+    /// the frontend's login page and comes back here. A client that is not first-party needs the user's consent to
+    /// the scopes it asks for: without it, the browser goes to the frontend's consent page (ADR 0141), whose answer
+    /// (POST /oauth2/consent) records it and sends the browser back here.
     /// </summary>
     [EndpointSummary("OAuth authorization endpoint (authorization code with PKCE S256)")]
     [ProducesResponseType(StatusCodes.Status302Found)]
@@ -56,9 +61,7 @@ public sealed class OAuthServerController(ISender sender, OAuthPrincipals princi
                 return Refuse(Errors.LoginRequired, "The user is not signed in.");
             }
 
-            // Back to this very request once signed in; built on the configured origin, never the Host header.
-            var back = auth.Value.BaseOrigin + Request.PathBase + Request.Path + Request.QueryString;
-            return Redirect(QueryHelpers.AddQueryString(oauth.Value.LoginPage.Trim(), "callbackURL", back));
+            return Redirect(QueryHelpers.AddQueryString(oauth.Value.LoginPage.Trim(), "callbackURL", ThisRequest(keepConsentPrompt: true)));
         }
 
         var admitted = await sender.Send(new AdmitOAuthUserQuery(session.User.Id, session.Session.Id), cancellationToken);
@@ -67,12 +70,27 @@ public sealed class OAuthServerController(ISender sender, OAuthPrincipals princi
             return Refuse(Errors.AccessDenied, admitted.Error!.Message);
         }
 
-        if (await principals.NeedsConsentAsync(request, cancellationToken))
+        var consent = await principals.ConsentAsync(request, session.User.Id, cancellationToken);
+        if (!consent.Granted)
         {
-            return Refuse(Errors.ConsentRequired, "This client needs the user's consent, which is not available yet.");
+            if (request.HasPromptValue(PromptValues.None) || string.IsNullOrWhiteSpace(oauth.Value.ConsentPage))
+            {
+                return Refuse(Errors.ConsentRequired, "This client needs the user's consent.");
+            }
+
+            // Back to this request once consented; without prompt=consent, or the answer would ask again.
+            var scopes = request.GetScopes();
+            var code = consentCodes.Issue(new PendingOAuthConsent(session.User.Id, request.ClientId!, [.. scopes], ThisRequest(keepConsentPrompt: false)));
+            return Redirect(QueryHelpers.AddQueryString(oauth.Value.ConsentPage.Trim(), new Dictionary<string, string?>
+            {
+                ["consent_code"] = code,
+                ["client_id"] = request.ClientId,
+                ["client_name"] = consent.ClientName,
+                ["scope"] = string.Join(' ', scopes),
+            }));
         }
 
-        return await principals.ForUserAsync(request, admitted.Value, session.Session.Id, cancellationToken) is { } principal
+        return await principals.ForUserAsync(request, admitted.Value, session.Session.Id, consent.ConsentId, cancellationToken) is { } principal
             ? SignIn(principal, Scheme)
             : Refuse(Errors.InvalidClient, "Unknown client.");
     }
@@ -97,10 +115,10 @@ public sealed class OAuthServerController(ISender sender, OAuthPrincipals princi
                 : Refuse(Errors.InvalidClient, "Unknown client.");
         }
 
-        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType() || request.IsDeviceCodeGrantType())
         {
-            // OpenIddict has checked the code (once, its client, redirect URI and verifier) or the refresh token;
-            // the user must still be allowed in (disabled since, deleted).
+            // OpenIddict has checked the code (once, its client, redirect URI and verifier), the refresh token, or the
+            // device code (approved, not pending, denied or expired); the user must still be allowed in (disabled since, deleted).
             var granted = (await HttpContext.AuthenticateAsync(Scheme)).Principal;
             var userId = granted?.GetClaim(Claims.Subject);
             if (granted is null || userId is null)
@@ -171,6 +189,75 @@ public sealed class OAuthServerController(ISender sender, OAuthPrincipals princi
     [HttpPost("oauth2/revoke")]
     [AuthRoute(Body = BodyRule.JsonOrForm, Origin = OriginRule.NotStateChanging)]
     public IActionResult Revoke() => NotFound();
+
+    /// <summary>
+    /// RP-initiated logout (OpenID Connect): OpenIddict has checked the id_token_hint (ours, for this client) and the
+    /// post_logout_redirect_uri (exactly one the client registered). The hint is required, as in BetterAuth, so a
+    /// link on another site cannot sign the user out; the session ends only when the hint names its user, through
+    /// the one sign-out path (SignOutCommand, the cookies expired by the result).
+    /// </summary>
+    [EndpointSummary("OpenID Connect RP-initiated logout: ends the session the ID token was issued for, then redirects")]
+    [ProducesResponseType(StatusCodes.Status302Found)]
+    [HttpGet("oauth2/end-session")]
+    [AuthRoute(Session = SessionUse.Lookup)]
+    public async Task<IActionResult> EndSession(CancellationToken cancellationToken)
+    {
+        var request = HttpContext.GetOpenIddictServerRequest();
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        var hint = string.IsNullOrEmpty(request.IdTokenHint) ? null : (await HttpContext.AuthenticateAsync(Scheme)).Principal;
+        if (hint?.GetClaim(Claims.Subject) is not { } userId)
+        {
+            return BadRequest(new OAuthErrorResponse(Errors.InvalidRequest, "id_token_hint is required: an ID token this service issued."));
+        }
+
+        var signOut = SignOut(new AuthenticationProperties { RedirectUri = oauth.Value.LoginPage?.Trim() }, Scheme);
+        var current = HttpContext.SessionAuthentication();
+        if (current.Session?.User.Id != userId)
+        {
+            return signOut; // another user's token, or no session: nothing of this browser's to end
+        }
+
+        await sender.Send(new SignOutCommand(current.Token), cancellationToken);
+        return new CookieResult(signOut).SignOut();
+    }
+
+    /// <summary>Answered by OpenIddict before routing reaches the action; declared for the route's rules and the API document.</summary>
+    [EndpointSummary("OAuth device authorization (RFC 8628): a device code and a user code")]
+    [Consumes(Form)]
+    [ProducesResponseType<OAuthDeviceAuthorizationResponse>(StatusCodes.Status200OK)]
+    [HttpPost("oauth2/device-authorization")]
+    [AuthRoute(Body = BodyRule.JsonOrForm, Origin = OriginRule.NotStateChanging)]
+    public IActionResult DeviceAuthorization() => NotFound();
+
+    /// <summary>
+    /// The authorization request this action answers, on the configured origin (never the Host header); to resume after
+    /// consent, without prompt=consent (or the answer would ask again).
+    /// </summary>
+    private string ThisRequest(bool keepConsentPrompt)
+    {
+        var origin = auth.Value.BaseOrigin + Request.PathBase + Request.Path;
+        var query = QueryHelpers.ParseQuery(Request.QueryString.Value);
+        if (keepConsentPrompt || !query.TryGetValue(Parameters.Prompt, out var prompt))
+        {
+            return origin + Request.QueryString; // exactly as the client sent it
+        }
+
+        var others = prompt.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p != PromptValues.Consent).ToArray();
+        if (others.Length == 0)
+        {
+            query.Remove(Parameters.Prompt);
+        }
+        else
+        {
+            query[Parameters.Prompt] = string.Join(' ', others);
+        }
+
+        return origin + QueryString.Create(query);
+    }
 
     private ForbidResult Refuse(string error, string description) =>
         Forbid(new AuthenticationProperties(new Dictionary<string, string?>

@@ -1,12 +1,11 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using AuthPlatform.Application.Operators.RegisterOAuthClient;
 using AuthPlatform.Testing;
 using Mediator;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using static AuthPlatform.Testing.OAuthApi;
 
 namespace AuthPlatform.WebApi.HttpTests.OAuth;
 
@@ -18,7 +17,6 @@ namespace AuthPlatform.WebApi.HttpTests.OAuth;
 [Trait("Tier", "fast")]
 public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncLifetime
 {
-    private const string RedirectUri = "https://app.example.com/callback";
     private const string LoginPage = "https://app.example.com/sign-in";
     private AuthApiFactory _factory = null!;
     private HttpClient _http = null!;
@@ -42,7 +40,7 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
         var (verifier, challenge) = Pkce();
 
         var code = await CodeAsync(clientId, user.Cookie, challenge, nonce: "n-0S6_WzA2Mj");
-        var tokens = await ExchangeAsync(clientId, code, verifier);
+        var tokens = await _http.ExchangeAsync(clientId, code, verifier);
 
         Assert.Equal(HttpStatusCode.OK, tokens.StatusCode);
         var body = (await tokens.JsonAsync())!;
@@ -89,18 +87,18 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
         var (verifier, challenge) = Pkce();
         var (otherVerifier, _) = Pkce();
 
-        var withoutVerifier = await ExchangeAsync(clientId, await CodeAsync(clientId, user.Cookie, challenge), verifier: null);
+        var withoutVerifier = await _http.ExchangeAsync(clientId, await CodeAsync(clientId, user.Cookie, challenge), verifier: null);
         await AssertErrorAsync(withoutVerifier, "invalid_request", "invalid_grant");
 
-        var withAnothers = await ExchangeAsync(clientId, await CodeAsync(clientId, user.Cookie, challenge), otherVerifier);
+        var withAnothers = await _http.ExchangeAsync(clientId, await CodeAsync(clientId, user.Cookie, challenge), otherVerifier);
         await AssertErrorAsync(withAnothers, "invalid_grant");
 
-        var wrong = await ExchangeAsync(clientId, "not-a-code", verifier);
+        var wrong = await _http.ExchangeAsync(clientId, "not-a-code", verifier);
         await AssertErrorAsync(wrong, "invalid_grant");
 
         var code = await CodeAsync(clientId, user.Cookie, challenge);
-        Assert.Equal(HttpStatusCode.OK, (await ExchangeAsync(clientId, code, verifier)).StatusCode);
-        await AssertErrorAsync(await ExchangeAsync(clientId, code, verifier), "invalid_grant");
+        Assert.Equal(HttpStatusCode.OK, (await _http.ExchangeAsync(clientId, code, verifier)).StatusCode);
+        await AssertErrorAsync(await _http.ExchangeAsync(clientId, code, verifier), "invalid_grant");
     }
 
     [Fact]
@@ -110,7 +108,7 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
         var user = await _http.SignUpAsync("rui@example.com");
         var (_, challenge) = Pkce();
 
-        var response = await _http.SendAsync(WithCookie(AuthorizeUrl(clientId, challenge, RedirectUri + "s"), user.Cookie));
+        var response = await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge, RedirectUri + "s"), user.Cookie));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -122,9 +120,9 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
         var clientId = await RegisterAsync();
         var user = await _http.SignUpAsync("sol@example.com");
 
-        var without = await _http.SendAsync(WithCookie(
+        var without = await _http.SendAsync(Navigate(
             $"/api/auth/oauth2/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope=openid&state=s1", user.Cookie));
-        var plain = await _http.SendAsync(WithCookie(
+        var plain = await _http.SendAsync(Navigate(
             $"/api/auth/oauth2/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope=openid&state=s1&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=plain", user.Cookie));
 
         // OpenIddict answers these itself (no redirect back with a code, or at all).
@@ -142,15 +140,15 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
         var clientId = await RegisterAsync();
         var user = await _http.SignUpAsync("tao@example.com");
         var (verifier, challenge) = Pkce();
-        var first = (await (await ExchangeAsync(clientId, await CodeAsync(clientId, user.Cookie, challenge, scope: "openid offline_access"), verifier)).JsonAsync())!["refresh_token"]!.GetValue<string>();
+        var first = (await (await _http.ExchangeAsync(clientId, await CodeAsync(clientId, user.Cookie, challenge, scope: "openid offline_access"), verifier)).JsonAsync())!["refresh_token"]!.GetValue<string>();
 
-        var rotated = await RefreshAsync(clientId, first);
+        var rotated = await _http.RefreshAsync(clientId, first);
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
         var second = (await rotated.JsonAsync())!["refresh_token"]!.GetValue<string>();
         Assert.NotEqual(first, second);
 
-        await AssertErrorAsync(await RefreshAsync(clientId, first), "invalid_grant");
-        await AssertErrorAsync(await RefreshAsync(clientId, second), "invalid_grant"); // the reuse revoked the family
+        await AssertErrorAsync(await _http.RefreshAsync(clientId, first), "invalid_grant");
+        await AssertErrorAsync(await _http.RefreshAsync(clientId, second), "invalid_grant"); // the reuse revoked the family
     }
 
     private async Task<string> RegisterAsync()
@@ -164,50 +162,15 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
         return result.Value.ClientId;
     }
 
-    private static string AuthorizeUrl(string clientId, string challenge, string redirectUri = RedirectUri, string scope = "openid profile email", string? nonce = null) =>
-        $"/api/auth/oauth2/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(redirectUri)}" +
-        $"&scope={Uri.EscapeDataString(scope)}&state=xyz&code_challenge={challenge}&code_challenge_method=S256" + (nonce is null ? "" : $"&nonce={nonce}");
-
     private async Task<string> CodeAsync(string clientId, string cookie, string challenge, string? nonce = null, string scope = "openid profile email")
     {
-        var response = await _http.SendAsync(WithCookie(AuthorizeUrl(clientId, challenge, scope: scope, nonce: nonce), cookie));
+        var response = await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge, scope: scope, nonce: nonce), cookie));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{_logs.AllText}");
         var location = response.Headers.Location!;
         Assert.StartsWith(RedirectUri + "?", location.AbsoluteUri, StringComparison.Ordinal);
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal("xyz", query["state"].ToString());
         return query["code"].ToString();
-    }
-
-    private Task<HttpResponseMessage> ExchangeAsync(string clientId, string code, string? verifier)
-    {
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", RedirectUri), new("client_id", clientId),
-        };
-        if (verifier is not null)
-        {
-            fields.Add(new("code_verifier", verifier));
-        }
-
-        return _http.PostAsync("/api/auth/oauth2/token", new FormUrlEncodedContent(fields));
-    }
-
-    private Task<HttpResponseMessage> RefreshAsync(string clientId, string refreshToken) =>
-        _http.PostAsync("/api/auth/oauth2/token", new FormUrlEncodedContent(
-            [new("grant_type", "refresh_token"), new("refresh_token", refreshToken), new("client_id", clientId)]));
-
-    private static HttpRequestMessage WithCookie(string url, string cookie)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", cookie);
-        return request;
-    }
-
-    private static (string Verifier, string Challenge) Pkce()
-    {
-        var verifier = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        return (verifier, System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
     }
 
     private static async Task AssertErrorAsync(HttpResponseMessage response, params string[] errors)

@@ -48,7 +48,9 @@ public sealed class OAuthClientCredentialsTests(TestDatabase database) : IAsyncL
             Assert.Equal(["S256"], Strings(json["code_challenge_methods_supported"]));
             Assert.Contains("client_credentials", Strings(json["grant_types_supported"]));
             Assert.Equal(TestSettings.BaseUrl + "/api/auth/oauth2/authorize", json["authorization_endpoint"]!.GetValue<string>());
-            Assert.Null(json["end_session_endpoint"]); // not built: not advertised
+            Assert.Equal(TestSettings.BaseUrl + "/api/auth/oauth2/end-session", json["end_session_endpoint"]!.GetValue<string>());
+            Assert.Equal(TestSettings.BaseUrl + "/api/auth/oauth2/device-authorization", json["device_authorization_endpoint"]!.GetValue<string>());
+            Assert.Contains("urn:ietf:params:oauth:grant-type:device_code", Strings(json["grant_types_supported"]));
         }
     }
 

@@ -5,6 +5,12 @@ public interface IOAuthClientRegistry
 {
     /// <summary>Stores a new client; a confidential client's <paramref name="secret"/> is kept as a digest only.</summary>
     Task RegisterAsync(OAuthClientRegistration client, string? secret, CancellationToken cancellationToken);
+
+    /// <summary>Every registered client, as registered (never a secret).</summary>
+    Task<IReadOnlyList<OAuthClientRegistration>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes the client with its authorizations and tokens; false when there is none with that id.</summary>
+    Task<bool> DeleteAsync(string clientId, CancellationToken cancellationToken);
 }
 
 /// <summary>

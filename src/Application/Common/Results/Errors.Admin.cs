@@ -34,6 +34,10 @@ public static partial class Errors
         public static readonly Error NotAllowedToManageWebhooks =
             new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_MANAGE_WEBHOOKS", "You are not allowed to manage webhooks");
 
+        /// <summary>Ours: BetterAuth's admin plugin has no OAuth client statement.</summary>
+        public static readonly Error NotAllowedToManageOAuthClients =
+            new(ErrorKind.Forbidden, "YOU_ARE_NOT_ALLOWED_TO_MANAGE_OAUTH_CLIENTS", "You are not allowed to manage OAuth clients");
+
         public static readonly Error CannotBanYourself =
             new(ErrorKind.Validation, "YOU_CANNOT_BAN_YOURSELF", "You cannot ban yourself");
 

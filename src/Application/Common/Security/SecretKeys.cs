@@ -75,6 +75,10 @@ public static class SecretKeys
         (Hkdf(secret, 32, salt: "AuthPlatform oauth server v1"u8.ToArray(), info: "internal token signing"u8.ToArray()),
          Hkdf(secret, 32, salt: "AuthPlatform oauth server v1"u8.ToArray(), info: "internal token encryption"u8.ToArray()));
 
+    /// <summary>The HMAC-SHA256 key of OAuth consent codes (the authorization request a consent page answers).</summary>
+    public static byte[] OAuthConsentCode(string secret) =>
+        Hkdf(secret, 32, salt: "AuthPlatform oauth server v1"u8.ToArray(), info: "consent code"u8.ToArray());
+
     private static byte[] Hkdf(string secret, int length, byte[] salt, byte[] info)
     {
         var material = Encoding.UTF8.GetBytes(secret);

@@ -26,7 +26,14 @@ public sealed record RegisterOAuthClientCommand(
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
 
-    public static readonly IReadOnlyList<string> KnownGrants = [AuthorizationCode, RefreshToken, ClientCredentials];
+    /// <summary>The device grant (RFC 8628), also accepted as <see cref="DeviceCodeShort"/> on the command line.</summary>
+    public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
+    public const string DeviceCodeShort = "device_code";
+
+    public static readonly IReadOnlyList<string> KnownGrants = [AuthorizationCode, RefreshToken, ClientCredentials, DeviceCode, DeviceCodeShort];
+
+    /// <summary>A grant as stored: the device grant by its URI, whichever way it was written.</summary>
+    public static string Normalize(string grant) => grant == DeviceCodeShort ? DeviceCode : grant;
 }
 
 /// <summary>The new client's id, and its secret (confidential clients only; stored as a digest, never shown again).</summary>

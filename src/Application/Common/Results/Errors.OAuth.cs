@@ -1,0 +1,14 @@
+namespace AuthPlatform.Application.Common.Results;
+
+/// <summary>The OAuth server's own routes that answer problem+json (consent); the protocol routes answer OAuth's errors.</summary>
+public static partial class Errors
+{
+    public static readonly Error InvalidConsentCode =
+        new(ErrorKind.Validation, "INVALID_CONSENT_CODE", "The consent code is invalid, expired or not this user's");
+
+    public static readonly Error OAuthClientNotFound =
+        new(ErrorKind.NotFound, "CLIENT_NOT_FOUND", "No OAuth client has that client_id");
+
+    public static readonly Error OAuthConsentNotFound =
+        new(ErrorKind.NotFound, "CONSENT_NOT_FOUND", "No consent of this user has that id");
+}
