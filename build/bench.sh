@@ -272,6 +272,7 @@ median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"} else if (NR%2) 
 col() { awk -F'\t' -v s="$1" -v c="$2" -v k="$3" '$1==s && $2==c {print $k}' "$RAW" | median; }
 AP_RSS="$(peak_rss_mb "$AP_PID")"; APC_RSS="$(peak_rss_mb "$AP_CACHE_PID")"; BA_RSS="$(peak_rss_mb "$BA_PID")"
 APN_RSS="$(peak_rss_mb "$AP_NOCACHE_PID")"; APD_RSS="$(peak_rss_mb "$AP_FAR_PID")"
+AP_MEMORY="$(python3 "$ROOT/build/bench/memory_breakdown.py" "$AP_PID" 2>/dev/null || echo "-")"
 CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 {
 	echo "# Benchmark: AuthPlatform vs BetterAuth ($(date -u +%Y-%m-%d))"
@@ -281,6 +282,7 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "- wrk: $THREADS threads, $CONNS connections, ${WARMUP} s warm-up per server and scenario, $ROUNDS rounds of ${DURATION} s, servers alternating within each round. Medians over rounds."
 	echo "- Both: rate limiting off, one user signed in; BetterAuth cookie cache off (its default with a database). \`get-session-cached\` is AuthPlatform with its cookie cache on, compared with BetterAuth's \`get-session-cookie\`."
 	echo "- AuthPlatform time from process start to ready (migrations already applied): ${AP_READY_MS} ms. Peak RSS: AuthPlatform ${AP_RSS} MB (cookie-cache instance ${APC_RSS} MB, uncached ${APN_RSS} MB, far database ${APD_RSS} MB), BetterAuth ${BA_RSS} MB. Extra environment: \`${AP_ENV:-none}\`."
+	echo "- AuthPlatform's memory at the end of the run, by kind: ${AP_MEMORY}."
 	echo "- \`-uncached\`: an instance with the session cache off (AUTH_SESSION_CACHE=false). \`get-session-far\`: an instance whose database is behind a proxy adding ${DB_DELAY_MS} ms to every round trip (cached session)."
 	echo "- Revocation latency (sign-out answered by A to the first refusal on B and on C, ${REVOCATION_TRIALS} trials): ${REVOCATION}."
 	echo

@@ -38,7 +38,7 @@ public sealed partial class WebhookDispatcher(
             return 0;
         }
 
-        var head = await db.AuditEvents.Where(e => e.Position != null).MaxAsync(e => e.Position, cancellationToken) ?? 0;
+        var head = await AuditChainHead.PositionAsync(db, cancellationToken);
         var sent = 0;
         foreach (var endpoint in due.Where(e => e.DeliveredThrough < head))
         {

@@ -5,7 +5,6 @@ using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Common;
 using AuthPlatform.Domain.Webhooks;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Webhooks.AddWebhook;
 
@@ -16,7 +15,7 @@ internal sealed class AddWebhookCommandHandler(IAuthDbContext db, IWebhookSecret
     {
         var id = RandomId.New();
         var secret = StandardWebhook.NewSecret();
-        var head = await db.AuditEvents.Where(e => e.Position != null).MaxAsync(e => e.Position, cancellationToken) ?? 0;
+        var head = await AuditChainHead.PositionAsync(db, cancellationToken);
         var endpoint = WebhookEndpoint.Register(command.Url!, command.Events ?? [], secrets.Protect(secret, id), secrets.CurrentKeyId, head, clock.GetUtcNow(), id);
         db.WebhookEndpoints.Add(endpoint);
         audit.Record(AuditEventTypes.WebhookAdded, subjectUserId: null, reason: endpoint.Url);
