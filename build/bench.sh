@@ -67,6 +67,14 @@ log "building AuthPlatform (Release, ReadyToRun)"
 RID="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
 dotnet publish "$ROOT/src/WebApi" -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$WORK/ap" -nologo -v quiet >"$WORK/publish.log" 2>&1 ||
 	{ cat "$WORK/publish.log" >&2; die "publish failed"; }
+# The figures are for an otherwise idle machine: let the publish's load pass first (at most 3 minutes),
+# and record the load average the measurements start from.
+for _ in $(seq 1 90); do
+	awk '{ exit !($1 < 1.0) }' /proc/loadavg && break
+	sleep 2
+done
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "load average before the servers start: $LOAD_AT_START"
 SECRET="$(random_secret)"
 AP_PORT="$(free_port)"
 AP_CACHE_PORT="$(free_port)"
@@ -277,7 +285,7 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 {
 	echo "# Benchmark: AuthPlatform vs BetterAuth ($(date -u +%Y-%m-%d))"
 	echo
-	echo "- Machine: $(nproc) cores ($CPU_MODEL), $(free -g | awk '/Mem:/{print $2}') GiB RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg). Servers, PostgreSQL and wrk share these cores."
+	echo "- Machine: $(nproc) cores ($CPU_MODEL), $(free -g | awk '/Mem:/{print $2}') GiB RAM; load average before the servers started: $LOAD_AT_START. Servers, PostgreSQL and wrk share these cores."
 	echo "- AuthPlatform $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (Release, .NET $(dotnet --list-runtimes | awk '/NETCore.App/{v=$2} END{print v}')); BetterAuth $(node -p "require('$BA_DIR/node_modules/better-auth/package.json').version") + jwt + bearer (node $(node -v)); PostgreSQL $(psql_admin "$PG_PORT" 'show server_version' | cut -d' ' -f1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
 	echo "- wrk: $THREADS threads, $CONNS connections, ${WARMUP} s warm-up per server and scenario, $ROUNDS rounds of ${DURATION} s, servers alternating within each round. Medians over rounds."
 	echo "- Both: rate limiting off, one user signed in; BetterAuth cookie cache off (its default with a database). \`get-session-cached\` is AuthPlatform with its cookie cache on, compared with BetterAuth's \`get-session-cookie\`."
