@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AuthPlatform.Domain.Organizations;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +8,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace AuthPlatform.Infrastructure.SessionCache;
 
 /// <summary>
-/// Read-your-writes on the writing instance: once a save that changed or deleted sessions or users has
-/// committed, their entries leave this instance's cache before the request answers, instead of when the
-/// trigger's notification comes back a moment later. Other instances still learn from the notification;
-/// this only closes the writer's own window (a sign-out followed at once by a get-session on the same
-/// instance is refused).
+/// Read-your-writes on the writing instance: once a save that changed what a cached session answer holds
+/// has committed, the entries it touched leave this instance's cache before the request answers, instead
+/// of when the trigger's notification comes back a moment later. Other instances still learn from the
+/// notification; this only closes the writer's own window (a sign-out, or a role change, followed at once
+/// by a get-session or /token on the same instance sees the change).
+/// Every table whose trigger notifies the cache has its case here: sessions and users (changed or deleted),
+/// members (added, changed or removed: the answer carries the member's roles), and organizations and teams
+/// (deleted: the database clears them from sessions and members by foreign key, rows this context never
+/// tracked, so the whole local cache goes; such deletions are rare).
 /// </summary>
 public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<(string? SessionId, string UserId)>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<Change>> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -56,21 +61,23 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
             return;
         }
 
-        var changes = new List<(string?, string)>();
+        var changes = new List<Change>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-
+            var changedOrDeleted = entry.State is EntityState.Modified or EntityState.Deleted;
             switch (entry.Entity)
             {
-                case Session session:
-                    changes.Add((session.Id, session.UserId));
+                case Session session when changedOrDeleted:
+                    changes.Add(new Change(session.Id, session.UserId));
                     break;
-                case User user:
-                    changes.Add((null, user.Id));
+                case User user when changedOrDeleted:
+                    changes.Add(new Change(null, user.Id));
+                    break;
+                case Member member when changedOrDeleted || entry.State == EntityState.Added:
+                    changes.Add(new Change(null, member.UserId));
+                    break;
+                case Organization or Team when entry.State == EntityState.Deleted:
+                    changes.Add(Change.Everything);
                     break;
             }
         }
@@ -88,7 +95,11 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
         _pending.Remove(context);
         foreach (var (sessionId, userId) in changes)
         {
-            if (sessionId is null)
+            if (userId is null)
+            {
+                cache.Clear();
+            }
+            else if (sessionId is null)
             {
                 cache.UserChanged(userId);
             }
@@ -105,5 +116,11 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
         {
             _pending.Remove(context);
         }
+    }
+
+    /// <summary>One session, every session of a user (no session id), or the whole cache (neither).</summary>
+    private readonly record struct Change(string? SessionId, string? UserId)
+    {
+        public static Change Everything => new(null, null);
     }
 }
