@@ -8,6 +8,7 @@ using AuthPlatform.Infrastructure.Passwords;
 using AuthPlatform.Infrastructure.Persistence;
 using AuthPlatform.Infrastructure.Persistence.Audit;
 using AuthPlatform.Infrastructure.Persistence.Resilience;
+using AuthPlatform.Application.Organizations;
 using AuthPlatform.Infrastructure.SessionCache;
 
 using AuthPlatform.Infrastructure.SecondFactors;
@@ -103,6 +104,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<InProcessSessionCache>();
         services.AddSingleton<LocalSessionInvalidation>();
         services.AddSingleton<ISessionCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
+        services.AddSingleton<IMembershipCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddHostedService<SessionChangeListener>();
 
         services.AddSingleton<ISecondFactorSecretProtector, SecondFactorSecretEncryption>();

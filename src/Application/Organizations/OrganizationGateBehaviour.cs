@@ -44,9 +44,17 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
             return Errors.Organizations.DynamicAccessControlDisabled;
         }
 
+        // A query changes nothing, so it may pass on a membership held in memory and is handed untracked rows;
+        // a command reads the rows it may change from the database, tracked.
+        var memberships = request is IBaseQuery ? services.GetRequiredService<IMembershipCache>() : null;
+        var ticket = memberships?.BeginRead();
+        if (ticket is not null && CachedOrganizationId(request) is { } cachedId && memberships!.TryGet(cachedId, request.Actor.UserId, out var hit))
+        {
+            return Admit(request, hit!.Organization, hit.Member, hit.Roles);
+        }
+
         var db = services.GetRequiredService<IAuthDbContext>();
-        var roles = services.GetRequiredService<OrganizationRoles>();
-        var access = services.GetRequiredService<OrganizationAccess>();
+        var organizations = memberships is null ? db.Organizations : db.Organizations.AsNoTracking();
         var gate = request.Gate;
         Organization? organization;
         switch (gate.Target)
@@ -59,7 +67,7 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
                     return Errors.Organizations.InvitationNotFound;
                 }
 
-                organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+                organization = await organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
                 break;
             }
 
@@ -76,7 +84,7 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
                     return Errors.Organizations.TeamNotFound;
                 }
 
-                organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+                organization = await organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
                 break;
             }
 
@@ -84,7 +92,7 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
             {
                 if (!string.IsNullOrEmpty(slug))
                 {
-                    organization = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+                    organization = await organizations.FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
                     break;
                 }
 
@@ -94,7 +102,7 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
                     return gate.NoOrganization; // null: the use case answers "no organization" itself
                 }
 
-                organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+                organization = await organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
                 break;
             }
 
@@ -107,21 +115,45 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
             return Errors.Organizations.NotFound;
         }
 
-        var member = await db.Members.FirstOrDefaultAsync(m => m.OrganizationId == organization.Id && m.UserId == request.Actor.UserId, cancellationToken);
+        var members = memberships is null ? db.Members : db.Members.AsNoTracking();
+        var member = await members.FirstOrDefaultAsync(m => m.OrganizationId == organization.Id && m.UserId == request.Actor.UserId, cancellationToken);
         if (member is null)
         {
             return gate.NotMember;
         }
 
         var inForce = await services.GetRequiredService<OrganizationRoleBook>().InAsync(organization.Id, cancellationToken);
+        if (ticket is { } readTicket)
+        {
+            memberships!.Store(new CachedMembership(organization, member, inForce), readTicket);
+        }
+
+        return Admit(request, organization, member, inForce);
+    }
+
+    /// <summary>The declared permission, checked the same way whether the membership came from memory or the database.</summary>
+    private Error? Admit(IOrganizationRequest request, Organization organization, Member member, OrganizationRoleSet inForce)
+    {
+        var gate = request.Gate;
         if (gate.Permission is { } permission
-            && !(gate.CreatorRoleBypasses && member.Holds(roles.CreatorRole))
+            && !(gate.CreatorRoleBypasses && member.Holds(services.GetRequiredService<OrganizationRoles>().CreatorRole))
             && !inForce.Authorizes(member.Role, permission))
         {
             return gate.Refusal ?? throw new InvalidOperationException("A permission without its refusal.");
         }
 
-        access.Grant(organization, member, inForce);
+        services.GetRequiredService<OrganizationAccess>().Grant(organization, member, inForce);
         return null;
     }
+
+    /// <summary>
+    /// The organization a membership in memory may answer for: named by id, or the session's active one. A slug is
+    /// resolved by the database (slugs change; ids do not).
+    /// </summary>
+    private static string? CachedOrganizationId(IOrganizationRequest request) => request.Gate.Target switch
+    {
+        OrganizationTarget.Named { Slug: null or "" } named when !string.IsNullOrEmpty(named.OrganizationId) => named.OrganizationId,
+        OrganizationTarget.Named { Slug: null or "" } named when named.UseActive => request.Actor.ActiveOrganizationId,
+        _ => null,
+    };
 }

@@ -9,8 +9,9 @@ namespace AuthPlatform.Infrastructure.SessionCache;
 /// change notification reaches this instance (docs/adr/0095-coherent-session-cache.md).
 /// Reads are lock-free; stores and invalidations take one lock, which keeps the user index exact and
 /// makes "was this user changed since the read began?" a plain comparison of sequence numbers.
+/// Organization memberships share the same trust, sequence and notifications (InProcessSessionCache.Memberships.cs).
 /// </summary>
-public sealed class InProcessSessionCache : ISessionCache
+public sealed partial class InProcessSessionCache : ISessionCache
 {
     private const int Stripes = 4096;
 
@@ -124,6 +125,8 @@ public sealed class InProcessSessionCache : ISessionCache
                     _entries.TryRemove(key, out _);
                 }
             }
+
+            RemoveMembershipsOfUserLocked(userId);
         }
     }
 
@@ -174,6 +177,7 @@ public sealed class InProcessSessionCache : ISessionCache
         _resetAt = Advance();
         _entries.Clear();
         _byUser.Clear();
+        ClearMembershipsLocked();
     }
 
     /// <summary>Full: drop the oldest entries down to 90 % (amortised: once per tenth of the capacity stored).</summary>
@@ -213,7 +217,7 @@ public sealed class InProcessSessionCache : ISessionCache
 
     private long Advance() => Interlocked.Increment(ref _sequence);
 
-    private static int Stripe(string userId) => (int)((uint)StringComparer.Ordinal.GetHashCode(userId) % Stripes);
+    private static int Stripe(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % Stripes);
 
     private readonly record struct Entry(CachedSession Value, long StoredAt);
 }

@@ -14,9 +14,10 @@ namespace AuthPlatform.Infrastructure.SessionCache;
 /// notification; this only closes the writer's own window (a sign-out, or a role change, followed at once
 /// by a get-session or /token on the same instance sees the change).
 /// Every table whose trigger notifies the cache has its case here: sessions and users (changed or deleted),
-/// members (added, changed or removed: the answer carries the member's roles), and organizations and teams
-/// (deleted: the database clears them from sessions and members by foreign key, rows this context never
-/// tracked, so the whole local cache goes; such deletions are rare).
+/// members (added, changed or removed: the answer carries the member's roles), organizations and their roles
+/// (changed: the cached memberships of that organization go), and organizations and teams (deleted: the
+/// database clears them from sessions and members by foreign key, rows this context never tracked, so the
+/// whole local cache goes; such deletions are rare).
 /// </summary>
 public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : SaveChangesInterceptor
 {
@@ -79,6 +80,12 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
                 case Organization or Team when entry.State == EntityState.Deleted:
                     changes.Add(Change.Everything);
                     break;
+                case Organization organization when entry.State == EntityState.Modified:
+                    changes.Add(Change.OfOrganization(organization.Id));
+                    break;
+                case OrganizationRole role when changedOrDeleted || entry.State == EntityState.Added:
+                    changes.Add(Change.OfOrganization(role.OrganizationId));
+                    break;
             }
         }
 
@@ -93,9 +100,13 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
         }
 
         _pending.Remove(context);
-        foreach (var (sessionId, userId) in changes)
+        foreach (var (sessionId, userId, organizationId) in changes)
         {
-            if (userId is null)
+            if (organizationId is not null)
+            {
+                cache.OrganizationChanged(organizationId);
+            }
+            else if (userId is null)
             {
                 cache.Clear();
             }
@@ -118,9 +129,14 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
         }
     }
 
-    /// <summary>One session, every session of a user (no session id), or the whole cache (neither).</summary>
-    private readonly record struct Change(string? SessionId, string? UserId)
+    /// <summary>
+    /// One session, every session (and membership) of a user (no session id), the memberships of an organization,
+    /// or the whole cache (none).
+    /// </summary>
+    private readonly record struct Change(string? SessionId, string? UserId, string? OrganizationId = null)
     {
         public static Change Everything => new(null, null);
+
+        public static Change OfOrganization(string organizationId) => new(null, null, organizationId);
     }
 }

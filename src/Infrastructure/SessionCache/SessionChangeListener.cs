@@ -150,7 +150,7 @@ public sealed partial class SessionChangeListener(
 
     private void Apply(string payload)
     {
-        // "s:<session id>:<user id>" or "u:<user id>"; ids only, never a token or its digest.
+        // "s:<session id>:<user id>", "u:<user id>" or "o:<organization id>"; ids only, never a token or its digest.
         var parts = payload.Split(':');
         switch (parts)
         {
@@ -159,6 +159,9 @@ public sealed partial class SessionChangeListener(
                 break;
             case ["u", var userId]:
                 cache.UserChanged(userId);
+                break;
+            case ["o", var organizationId]:
+                cache.OrganizationChanged(organizationId);
                 break;
             default:
                 // Something this version does not know: the only safe reading is "anything may have changed".
