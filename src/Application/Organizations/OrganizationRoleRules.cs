@@ -1,7 +1,9 @@
 using System.Text.Json;
+using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Access;
 using AuthPlatform.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Organizations;
 
@@ -27,9 +29,28 @@ internal static class OrganizationRoleRules
     public static string Serialize(IReadOnlyDictionary<string, string[]> permission) =>
         JsonSerializer.Serialize(PermissionStatements.From(permission).ToDictionary());
 
-    /// <summary>True when a member holds the role (a role in use can be neither deleted nor renamed).</summary>
-    public static bool IsHeldBy(IEnumerable<string> memberRoles, string role) =>
-        memberRoles.Any(r => RoleNames.Parse(r).Contains(role, StringComparer.Ordinal));
+    /// <summary>
+    /// Why the role may be neither deleted nor renamed, or null: a member holds it, or an open invitation names it
+    /// (accepting would hand the invited a role that no longer grants anything, or a later role of the old name).
+    /// Read under the organization's row lock, which role changes, member changes and invitations share.
+    /// </summary>
+    public static async Task<Error?> InUseAsync(IAuthDbContext db, string organizationId, string role, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var held = await db.Members.Where(m => m.OrganizationId == organizationId).Select(m => m.Role).ToListAsync(cancellationToken);
+        if (Names(held, role))
+        {
+            return Errors.Organizations.RoleIsAssigned;
+        }
+
+        var invited = await db.Invitations
+            .Where(i => i.OrganizationId == organizationId && i.Status == InvitationStatus.Pending && i.ExpiresAt > now)
+            .Select(i => i.Role)
+            .ToListAsync(cancellationToken);
+        return Names(invited, role) ? Errors.Organizations.RoleIsInvited : null;
+    }
+
+    private static bool Names(IEnumerable<string> roleLists, string role) =>
+        roleLists.Any(r => RoleNames.Parse(r).Contains(role, StringComparer.Ordinal));
 }
 
 /// <summary>An organization's own role as BetterAuth answers it: the statements parsed.</summary>

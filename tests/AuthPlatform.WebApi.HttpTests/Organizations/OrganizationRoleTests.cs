@@ -115,6 +115,11 @@ public sealed class OrganizationRoleTests(TestDatabase database) : IAsyncLifetim
         await (await client.OrgPostAsync("create-role", ann.Cookie, Create("third", new { team = new[] { "create" } })))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "TOO_MANY_ROLES");
         await client.OrgPostAsync("update-member-role", ann.Cookie, new { memberId = bobMember, role = "member" });
+        // dan's open invitation still names it: accepting would hand out a role that no longer exists.
+        await (await client.OrgPostAsync("delete-role", ann.Cookie, new { roleName = "auditor" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "ROLE_IS_NAMED_IN_PENDING_INVITATIONS");
+        var dansInvitation = await database.ScalarAsync<string>("select id from invitations where email = 'dan@example.com'");
+        Assert.Equal(HttpStatusCode.OK, (await client.OrgPostAsync("cancel-invitation", ann.Cookie, new { invitationId = dansInvitation })).StatusCode);
         var deleted = await client.OrgPostAsync("delete-role", ann.Cookie, new { roleName = "auditor" });
         Assert.True((await deleted.JsonAsync())!["success"]!.GetValue<bool>());
         Assert.Equal("spare", Assert.Single((await (await client.OrgGetAsync("list-roles", ann.Cookie)).JsonAsync())!.AsArray())!["role"]!.GetValue<string>());

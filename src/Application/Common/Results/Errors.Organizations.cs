@@ -179,6 +179,10 @@ public static partial class Errors
         public static readonly Error RoleIsAssigned =
             new(ErrorKind.Validation, "ROLE_IS_ASSIGNED_TO_MEMBERS", "Cannot delete a role that is assigned to members. Please reassign the members to a different role first");
 
+        /// <summary>Ours (BetterAuth checks members only): open invitations still name the role.</summary>
+        public static readonly Error RoleIsInvited =
+            new(ErrorKind.Validation, "ROLE_IS_NAMED_IN_PENDING_INVITATIONS", "Cannot delete or rename a role that pending invitations name. Cancel those invitations or let them expire first");
+
         /// <summary>Invitations per organization or per recipient per hour (Auth:Organization), with Retry-After.</summary>
         public static Error TooManyInvitations(TimeSpan retryAfter) =>
             TooManyRequests.WithMessage("Too many invitations. Please try again later.").WithRetryAfter(retryAfter);

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Organizations.DeleteRole;
 
-/// <summary>Never a configured role, never one a member holds (read under the organization's row lock, which role changes take).</summary>
-internal sealed class DeleteRoleCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock, AuditTrail audit)
+/// <summary>Never a configured role, never one in use (<see cref="OrganizationRoleRules.InUseAsync"/>, under the organization's row lock).</summary>
+internal sealed class DeleteRoleCommandHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOrganizationRowLock rowLock, TimeProvider clock, AuditTrail audit)
     : ICommandHandler<DeleteRoleCommand, Result<DeletedRole>>
 {
     public async ValueTask<Result<DeletedRole>> Handle(DeleteRoleCommand command, CancellationToken cancellationToken)
@@ -27,10 +27,9 @@ internal sealed class DeleteRoleCommandHandler(IAuthDbContext db, OrganizationAc
                 return (Result<DeletedRole>)Errors.Organizations.RoleNotFound;
             }
 
-            var held = await db.Members.Where(m => m.OrganizationId == organizationId).Select(m => m.Role).ToListAsync(ct);
-            if (OrganizationRoleRules.IsHeldBy(held, role.Role))
+            if (await OrganizationRoleRules.InUseAsync(db, organizationId, role.Role, clock.GetUtcNow(), ct) is { } inUse)
             {
-                return Errors.Organizations.RoleIsAssigned;
+                return inUse;
             }
 
             db.OrganizationRoles.Remove(role);

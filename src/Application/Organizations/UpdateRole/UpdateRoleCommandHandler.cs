@@ -42,10 +42,9 @@ internal sealed class UpdateRoleCommandHandler(
                     return Errors.Organizations.RoleNameTaken;
                 }
 
-                var held = await db.Members.Where(m => m.OrganizationId == organizationId).Select(m => m.Role).ToListAsync(ct);
-                if (OrganizationRoleRules.IsHeldBy(held, role.Role))
+                if (await OrganizationRoleRules.InUseAsync(db, organizationId, role.Role, clock.GetUtcNow(), ct) is { } inUse)
                 {
-                    return Errors.Organizations.RoleIsAssigned;
+                    return inUse;
                 }
             }
 
