@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: AuthPlatform (Release build) against BetterAuth 1.7.25 (jwt + bearer
-# plugins, from build/bench/betterauth), on one throwaway PostgreSQL, same machine, same wrk
+# plugins, from build/bench/betterauth; a second BetterAuth with the organization plugin for the
+# organization scenarios), on one throwaway PostgreSQL, same machine, same wrk
 # scenarios, the two servers alternating within each round. Prints one markdown table and saves
 # it with machine details under docs/benchmarks/<date>.md. Bounded in time; stops what it started.
 #
@@ -9,7 +10,9 @@
 #   SCENARIOS="get-session-cookie token" build/bench.sh
 #   BENCH_OUT=/path/to/file.md build/bench.sh       save elsewhere (default docs/benchmarks/<date>.md)
 #   AP_ENV="DOTNET_gcServer=0" build/bench.sh       extra environment for every AuthPlatform instance (GC settings, ...)
-#   DB_DELAY_MS=50 REVOCATION_TRIALS=1000 build/bench.sh   the far-database run and the revocation run
+#   IDLE_WAIT=0 build/bench.sh                      do not wait for the load to pass (a smoke run; figures then mean little)
+#   DB_DELAY_MS=50 REVOCATION_TRIALS=1000 build/bench.sh   the far-database run and the revocation runs
+#                                                   (sessions signed out, and organization roles taken away)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -25,7 +28,8 @@ ROUNDS="${ROUNDS:-2}"
 # get-session-cookie, -bearer and token are answered from the session cache (docs/adr/0095); the
 # -uncached twins run on an instance with AUTH_SESSION_CACHE=false; get-session-far on an instance whose
 # database is behind a proxy adding DB_DELAY_MS to every round trip.
-SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-uncached get-session-cached token token-uncached jwks get-session-far sign-in}"
+# has-permission and get-full-organization: a user who owns one organization (its active one), on both sides.
+SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-uncached get-session-cached token token-uncached jwks get-session-far sign-in has-permission get-full-organization}"
 DB_DELAY_MS="${DB_DELAY_MS:-50}"
 REVOCATION_TRIALS="${REVOCATION_TRIALS:-1000}"
 AP_ENV="${AP_ENV:-}"
@@ -58,6 +62,7 @@ PG_PORT="$(free_port)"
 pg_cluster_start "$PG_DATA" "$PG_PORT"
 psql_admin "$PG_PORT" "create database authplatform" >/dev/null
 psql_admin "$PG_PORT" "create database betterauth" >/dev/null
+psql_admin "$PG_PORT" "create database betterauth_org" >/dev/null
 log "PostgreSQL up on 127.0.0.1:$PG_PORT"
 
 # ---- AuthPlatform (Release) -------------------------------------------------------------------
@@ -69,7 +74,7 @@ dotnet publish "$ROOT/src/WebApi" -c Release -r "$RID" --self-contained false -p
 	{ cat "$WORK/publish.log" >&2; die "publish failed"; }
 # The figures are for an otherwise idle machine: let the publish's load pass first (at most 3 minutes),
 # and record the load average the measurements start from.
-for _ in $(seq 1 90); do
+for _ in $(seq 1 $(( ${IDLE_WAIT:-180} / 2 ))); do
 	awk '{ exit !($1 < 1.0) }' /proc/loadavg && break
 	sleep 2
 done
@@ -128,33 +133,54 @@ PIDS+=("$AP_FAR_PID")
 log "AuthPlatform ready in ${AP_READY_MS} ms (pid $AP_PID); cookie-cache instance pid $AP_CACHE_PID, uncached $AP_NOCACHE_PID, far database $AP_FAR_PID"
 
 # ---- BetterAuth -------------------------------------------------------------------------------
+start_ba() { # port database extra-env... ; prints the pid
+	local port="$1" database="$2"; shift 2
+	(cd "$BA_DIR" && env DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$database" BETTER_AUTH_SECRET="$SECRET" \
+		BETTER_AUTH_URL="http://127.0.0.1:$port" NODE_ENV=production "$@" node migrate.mjs) >"$WORK/ba-migrate-$port.log" 2>&1 ||
+		{ cat "$WORK/ba-migrate-$port.log" >&2; die "BetterAuth migration failed"; }
+	(cd "$BA_DIR" && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$database" BETTER_AUTH_SECRET="$SECRET" \
+		BETTER_AUTH_URL="http://127.0.0.1:$port" NODE_ENV=production HOST=127.0.0.1 PORT="$port" exec env "$@" node server.mjs) >"$WORK/ba-$port.log" 2>&1 &
+	echo $!
+}
+wait_ba() { # port
+	for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$1/healthz" 2>/dev/null && return 0; sleep 0.05; done
+	cat "$WORK/ba-$1.log" >&2; die "BetterAuth did not start on port $1"
+}
 BA_PORT="$(free_port)"
-(cd "$BA_DIR" && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/betterauth" BETTER_AUTH_SECRET="$SECRET" \
-	BETTER_AUTH_URL="http://127.0.0.1:$BA_PORT" NODE_ENV=production node migrate.mjs) >"$WORK/ba-migrate.log" 2>&1 ||
-	{ cat "$WORK/ba-migrate.log" >&2; die "BetterAuth migration failed"; }
-(cd "$BA_DIR" && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/betterauth" BETTER_AUTH_SECRET="$SECRET" \
-	BETTER_AUTH_URL="http://127.0.0.1:$BA_PORT" NODE_ENV=production HOST=127.0.0.1 PORT="$BA_PORT" exec node server.mjs) >"$WORK/ba.log" 2>&1 &
-BA_PID=$!
+BA_PID="$(start_ba "$BA_PORT" betterauth)"
 PIDS+=("$BA_PID")
-for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$BA_PORT/healthz" 2>/dev/null && break; sleep 0.05; done
-curl -fsS -o /dev/null "http://127.0.0.1:$BA_PORT/healthz" || { cat "$WORK/ba.log" >&2; die "BetterAuth did not start"; }
-log "BetterAuth ready (pid $BA_PID)"
+BAO_PORT="$(free_port)"
+BAO_PID="$(start_ba "$BAO_PORT" betterauth_org BA_ORGANIZATION=1)"
+PIDS+=("$BAO_PID")
+wait_ba "$BA_PORT"; wait_ba "$BAO_PORT"
+log "BetterAuth ready (pid $BA_PID; with the organization plugin: pid $BAO_PID)"
 
 # ---- one user per server, signed in -------------------------------------------------------------
 EMAIL="bench-$(date +%s)@example.com"
 PASSWORD="bench-password-$(random_secret | head -c 12)"
-sign_in() { # base-url name -> writes $WORK/<name>.{cookie,token}
-	local base="$1" name="$2" jar="$WORK/$1.jar"
+sign_in() { # base-url name [email] -> writes $WORK/<name>.{cookie,token,signin.json}
+	local base="$1" name="$2" email="${3:-$EMAIL}" jar
 	jar="$WORK/$name.jar"
 	curl -fsS -o /dev/null -X POST "$base/api/auth/sign-up/email" -H 'content-type: application/json' \
-		--data "{\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" || true
+		--data "{\"name\":\"Bench\",\"email\":\"$email\",\"password\":\"$PASSWORD\"}" || true
 	curl -fsS -o "$WORK/$name.signin.json" -c "$jar" -X POST "$base/api/auth/sign-in/email" -H 'content-type: application/json' \
-		--data "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}"
+		--data "{\"email\":\"$email\",\"password\":\"$PASSWORD\"}"
 	awk -F'\t' '!/^# / && NF>=7 {printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$jar" >"$WORK/$name.cookie"
 	jq -r .token "$WORK/$name.signin.json" >"$WORK/$name.token"
 }
 sign_in "http://127.0.0.1:$AP_PORT" ap
 sign_in "http://127.0.0.1:$BA_PORT" ba
+# The organization scenarios' user (its own, so the other scenarios' session has no active organization):
+# owner of one organization, which creating it makes the session's active one.
+ORG_EMAIL="bench-org-$(date +%s)@example.com"
+create_organization() { # base-url name
+	curl -fsS -o "$WORK/$2.organization.json" -X POST "$1/api/auth/organization/create" -H 'content-type: application/json' \
+		-H "Authorization: Bearer $(cat "$WORK/$2.token")" --data "{\"name\":\"Bench\",\"slug\":\"bench-$(date +%s%N)\"}"
+}
+sign_in "http://127.0.0.1:$AP_PORT" apo "$ORG_EMAIL"
+create_organization "http://127.0.0.1:$AP_PORT" apo
+sign_in "http://127.0.0.1:$BAO_PORT" bao "$ORG_EMAIL"
+create_organization "http://127.0.0.1:$BAO_PORT" bao
 cp "$WORK/ap.cookie" "$WORK/apc.cookie"; cp "$WORK/ap.token" "$WORK/apc.token"
 # The cache instance shares the database: the same session; its get-session adds the session_data cookie.
 # That cookie lives Auth:Session:CookieCache:MaxAge (5 min); a browser takes the fresh one each answer
@@ -172,9 +198,14 @@ wrk.method = "POST"
 wrk.body = '{"email":"$EMAIL","password":"$PASSWORD"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
+cat >"$WORK/has-permission.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"permissions":{"member":["delete"]}}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
 
 # ---- scenarios ------------------------------------------------------------------------------------
-# target <server> <scenario> -> "url|header" for wrk; empty when the server does not take part.
+# target <server> <scenario> -> "url|header|lua script" for wrk; empty when the server does not take part.
 target() {
 	local server="$1" scenario="$2" port name
 	case "$server" in
@@ -183,12 +214,15 @@ target() {
 		apn) port=$AP_NOCACHE_PORT; name=ap ;;
 		apd) port=$AP_FAR_PORT; name=ap ;;
 		ba) port=$BA_PORT; name=ba ;;
+		bao) port=$BAO_PORT; name=bao ;;
 	esac
-	# The uncached and far instances take part only in their own scenarios, and only they.
+	# The uncached and far instances take part only in their own scenarios, and only they; the organization
+	# scenarios run on AuthPlatform's main instance (its organization user) and BetterAuth's organization instance.
 	case "$server:$scenario" in
-		apn:get-session-uncached|apn:token-uncached|apd:get-session-far) ;;
-		apn:*|apd:*|*:get-session-uncached|*:token-uncached|*:get-session-far) return 0 ;;
+		apn:get-session-uncached|apn:token-uncached|apd:get-session-far|ap:has-permission|ap:get-full-organization|bao:has-permission|bao:get-full-organization) ;;
+		apn:*|apd:*|bao:*|*:get-session-uncached|*:token-uncached|*:get-session-far|*:has-permission|*:get-full-organization) return 0 ;;
 	esac
+	case "$scenario" in has-permission|get-full-organization) [ "$name" = ap ] && name=apo ;; esac
 	local base="http://127.0.0.1:$port/api/auth"
 	case "$scenario" in
 		get-session-cookie) [ "$server" = apc ] || echo "$base/get-session|Cookie: $(cat "$WORK/$name.cookie")" ;;
@@ -198,20 +232,22 @@ target() {
 		get-session-bearer) [ "$server" = apc ] || echo "$base/get-session|Authorization: Bearer $(cat "$WORK/$name.token")" ;;
 		token) [ "$server" = apc ] || echo "$base/token|Cookie: $(cat "$WORK/$name.cookie")" ;;
 		jwks) [ "$server" = apc ] || echo "$base/jwks|" ;;
-		sign-in) [ "$server" = apc ] || echo "$base/sign-in/email|LUA" ;;
+		sign-in) [ "$server" = apc ] || echo "$base/sign-in/email||signin" ;;
+		has-permission) echo "$base/organization/has-permission|Authorization: Bearer $(cat "$WORK/$name.token")|has-permission" ;;
+		get-full-organization) echo "$base/organization/get-full-organization|Cookie: $(cat "$WORK/$name.cookie")" ;;
 	esac
 	return 0
 }
-server_pid() { case "$1" in ap) echo "$AP_PID" ;; apc) echo "$AP_CACHE_PID" ;; apn) echo "$AP_NOCACHE_PID" ;; apd) echo "$AP_FAR_PID" ;; ba) echo "$BA_PID" ;; esac; }
+server_pid() { case "$1" in ap) echo "$AP_PID" ;; apc) echo "$AP_CACHE_PID" ;; apn) echo "$AP_NOCACHE_PID" ;; apd) echo "$AP_FAR_PID" ;; ba) echo "$BA_PID" ;; bao) echo "$BAO_PID" ;; esac; }
 
 run_wrk() { # server scenario seconds outfile
-	local spec url header
+	local spec url header script
 	if [ "$1" = apc ]; then refresh_cache_cookie; fi
 	spec="$(target "$1" "$2")"
-	url="${spec%%|*}"; header="${spec#*|}"
+	IFS='|' read -r url header script <<<"$spec"
 	local args=(-t"$THREADS" -c"$CONNS" -d"${3}s" --timeout 10s --latency)
-	if [ "$header" = LUA ]; then args+=(-s "$WORK/signin.lua")
-	elif [ -n "$header" ]; then args+=(-H "$header"); fi
+	if [ -n "$script" ]; then args+=(-s "$WORK/$script.lua"); fi
+	if [ -n "$header" ]; then args+=(-H "$header"); fi
 	timeout "$(( $3 + 30 ))" wrk "${args[@]}" "$url" >"$4" 2>&1 || true
 }
 to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); printf "%.2f", v} else if (v ~ /m$/) {sub(/m$/,"",v); printf "%.2f", v*60000} else if (v ~ /s$/) {sub(/s$/,"",v); printf "%.2f", v*1000} else print v }'; }
@@ -251,7 +287,7 @@ measure() { # server scenario round
 for round in $(seq 1 "$ROUNDS"); do
 	for scenario in $SCENARIOS; do
 		# Alternate who goes first, so neither server always runs on a warmer machine.
-		if [ $((round % 2)) -eq 1 ]; then order="ba ap apc apn apd"; else order="apd apn apc ap ba"; fi
+		if [ $((round % 2)) -eq 1 ]; then order="ba bao ap apc apn apd"; else order="apd apn apc ap bao ba"; fi
 		for server in $order; do
 			[ -n "$(target "$server" "$scenario")" ] || continue
 			if [ "$round" = 1 ]; then run_wrk "$server" "$scenario" "$WARMUP" "$WORK/warm.txt"; fi
@@ -275,10 +311,28 @@ if [ "$REVOCATION_TRIALS" -gt 0 ]; then
 	log "revocation latency: $REVOCATION"
 fi
 
+# A member's permission taken away: the organization user's organization gains a member (written straight into
+# the table), whose session makes it active; A (uncached) demotes them from admin to member, B and C are asked
+# has-permission until they refuse (docs/adr/0133, memberships from memory).
+PERMISSION="-"
+if [ "$REVOCATION_TRIALS" -gt 0 ]; then
+	sign_in "http://127.0.0.1:$AP_PORT" apm "bench-member-$(date +%s)@example.com"
+	ORG_ID="$(jq -r .id "$WORK/apo.organization.json")"
+	MEMBER_ID="bench-member-$(date +%s%N)"
+	psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d authplatform -qAtX -v ON_ERROR_STOP=1 -c \
+		"insert into members (id, organization_id, user_id, role, created_at) values ('$MEMBER_ID', '$ORG_ID', '$(jq -r .user.id "$WORK/apm.signin.json")', 'member', now())" >/dev/null
+	curl -fsS -o /dev/null -X POST "http://127.0.0.1:$AP_PORT/api/auth/organization/set-active" -H 'content-type: application/json' \
+		-H "Authorization: Bearer $(cat "$WORK/apm.token")" --data "{\"organizationId\":\"$ORG_ID\"}"
+	log "permission latency: $REVOCATION_TRIALS demotions through one instance, refusals awaited on two others"
+	PERMISSION="$(cd "$ROOT/build/bench" && python3 permission_latency.py run "$REVOCATION_TRIALS" "$AP_NOCACHE_PORT" "$AP_PORT" "$AP_CACHE_PORT" \
+		"$(cat "$WORK/apo.token")" "$(cat "$WORK/apm.token")" "$MEMBER_ID" | paste -sd ';' | sed 's/;/; /g')"
+	log "permission latency: $PERMISSION"
+fi
+
 # ---- report -----------------------------------------------------------------------------------------
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.2f", (a[NR/2]+a[NR/2+1])/2} }'; }
 col() { awk -F'\t' -v s="$1" -v c="$2" -v k="$3" '$1==s && $2==c {print $k}' "$RAW" | median; }
-AP_RSS="$(peak_rss_mb "$AP_PID")"; APC_RSS="$(peak_rss_mb "$AP_CACHE_PID")"; BA_RSS="$(peak_rss_mb "$BA_PID")"
+AP_RSS="$(peak_rss_mb "$AP_PID")"; APC_RSS="$(peak_rss_mb "$AP_CACHE_PID")"; BA_RSS="$(peak_rss_mb "$BA_PID")"; BAO_RSS="$(peak_rss_mb "$BAO_PID")"
 APN_RSS="$(peak_rss_mb "$AP_NOCACHE_PID")"; APD_RSS="$(peak_rss_mb "$AP_FAR_PID")"
 AP_MEMORY="$(python3 "$ROOT/build/bench/memory_breakdown.py" "$AP_PID" 2>/dev/null || echo "-")"
 CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
@@ -289,10 +343,12 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "- AuthPlatform $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (Release, .NET $(dotnet --list-runtimes | awk '/NETCore.App/{v=$2} END{print v}')); BetterAuth $(node -p "require('$BA_DIR/node_modules/better-auth/package.json').version") + jwt + bearer (node $(node -v)); PostgreSQL $(psql_admin "$PG_PORT" 'show server_version' | cut -d' ' -f1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
 	echo "- wrk: $THREADS threads, $CONNS connections, ${WARMUP} s warm-up per server and scenario, $ROUNDS rounds of ${DURATION} s, servers alternating within each round. Medians over rounds."
 	echo "- Both: rate limiting off, one user signed in; BetterAuth cookie cache off (its default with a database). \`get-session-cached\` is AuthPlatform with its cookie cache on, compared with BetterAuth's \`get-session-cookie\`."
-	echo "- AuthPlatform time from process start to ready (migrations already applied): ${AP_READY_MS} ms. Peak RSS: AuthPlatform ${AP_RSS} MB (cookie-cache instance ${APC_RSS} MB, uncached ${APN_RSS} MB, far database ${APD_RSS} MB), BetterAuth ${BA_RSS} MB. Extra environment: \`${AP_ENV:-none}\`."
+	echo "- AuthPlatform time from process start to ready (migrations already applied): ${AP_READY_MS} ms. Peak RSS: AuthPlatform ${AP_RSS} MB (cookie-cache instance ${APC_RSS} MB, uncached ${APN_RSS} MB, far database ${APD_RSS} MB), BetterAuth ${BA_RSS} MB (with the organization plugin ${BAO_RSS} MB). Extra environment: \`${AP_ENV:-none}\`."
 	echo "- AuthPlatform's memory at the end of the run, by kind: ${AP_MEMORY}."
 	echo "- \`-uncached\`: an instance with the session cache off (AUTH_SESSION_CACHE=false). \`get-session-far\`: an instance whose database is behind a proxy adding ${DB_DELAY_MS} ms to every round trip (cached session)."
 	echo "- Revocation latency (sign-out answered by A to the first refusal on B and on C, ${REVOCATION_TRIALS} trials): ${REVOCATION}."
+	echo "- Permission latency (a member demoted from admin to member answered by A, to the first has-permission refusal on B and on C, ${REVOCATION_TRIALS} trials): ${PERMISSION}."
+	echo "- \`has-permission\` (bearer, \`{permissions: {member: [delete]}}\`) and \`get-full-organization\` (cookie): a user owning one organization, its active one; BetterAuth with its organization plugin (teams on), on its own database."
 	echo
 	echo "| scenario | server | req/s | p50 ms | p99 ms | CPU ms/req | PostgreSQL CPU ms/req | non-2xx | AuthPlatform / BetterAuth |"
 	echo "|---|---|---|---|---|---|---|---|---|"
@@ -302,13 +358,15 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 			token-uncached) base_scenario=token ;;
 			*) base_scenario="$scenario" ;;
 		esac
-		ba_rps="$(col ba "$base_scenario" 4)"
-		for server in ba ap apc apn apd; do
+		ba_server=ba
+		case "$scenario" in has-permission|get-full-organization) ba_server=bao ;; esac
+		ba_rps="$(col "$ba_server" "$base_scenario" 4)"
+		for server in ba bao ap apc apn apd; do
 			[ -n "$(awk -F'\t' -v s="$server" -v c="$scenario" '$1==s && $2==c' "$RAW")" ] || continue
 			rps="$(col "$server" "$scenario" 4)"
 			ratio="-"
-			if [ "$server" != ba ] && [ "$ba_rps" != "-" ]; then ratio="$(awk -v a="$rps" -v b="$ba_rps" 'BEGIN{ if (b>0) printf "%.1f x", a/b; else print "-" }')"; fi
-			label="$([ "$server" = ba ] && echo BetterAuth || echo AuthPlatform)"
+			if [ "${server#ba}" = "$server" ] && [ "$ba_rps" != "-" ]; then ratio="$(awk -v a="$rps" -v b="$ba_rps" 'BEGIN{ if (b>0) printf "%.1f x", a/b; else print "-" }')"; fi
+			label="$([ "${server#ba}" != "$server" ] && echo BetterAuth || echo AuthPlatform)"
 			echo "| $scenario | $label | $rps | $(col "$server" "$scenario" 5) | $(col "$server" "$scenario" 6) | $(col "$server" "$scenario" 9) | $(col "$server" "$scenario" 10) | $(col "$server" "$scenario" 8) | $ratio |"
 		done
 	done
@@ -316,7 +374,7 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "Raw runs (server, scenario, round, req/s, p50, p99, requests, non-2xx, CPU ms/req, PostgreSQL CPU ms/req):"
 	echo
 	echo '```'
-	sed 's/^apc\b/authplatform+cookie-cache/; s/^apn\b/authplatform-uncached/; s/^apd\b/authplatform-far-db/; s/^ap\b/authplatform/; s/^ba\b/betterauth/' "$RAW"
+	sed 's/^apc\b/authplatform+cookie-cache/; s/^apn\b/authplatform-uncached/; s/^apd\b/authplatform-far-db/; s/^ap\b/authplatform/; s/^bao\b/betterauth+organization/; s/^ba\b/betterauth/' "$RAW"
 	echo '```'
 } >"$WORK/report.md"
 

@@ -4,8 +4,10 @@
 // cache is off (the library default with a database), matching AuthPlatform's benchmark settings.
 //
 // Environment: DATABASE_URL, BETTER_AUTH_SECRET, BETTER_AUTH_URL, PORT, HOST, PG_POOL_MAX.
+// BA_ORGANIZATION=1 adds the organization plugin (teams on) for the organization scenarios; that
+// instance runs on its own database, so the plugin's session fields never touch the other scenarios.
 import { betterAuth } from "better-auth";
-import { bearer, jwt } from "better-auth/plugins";
+import { bearer, jwt, organization } from "better-auth/plugins";
 import pg from "pg";
 
 const host = process.env.HOST || "127.0.0.1";
@@ -31,7 +33,9 @@ export const authOptions = {
 	emailAndPassword: { enabled: true },
 	rateLimit: { enabled: false },
 	telemetry: { enabled: false },
-	plugins: [jwt(), bearer()],
+	plugins: process.env.BA_ORGANIZATION === "1"
+		? [jwt(), bearer(), organization({ teams: { enabled: true } })]
+		: [jwt(), bearer()],
 };
 
 export const auth = betterAuth(authOptions);
