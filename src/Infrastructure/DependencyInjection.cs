@@ -1,3 +1,4 @@
+using AuthPlatform.Application.ApiKeys;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Operators.ImportBetterAuth;
 using AuthPlatform.Application.Operators.RunDoctor;
@@ -105,6 +106,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<LocalSessionInvalidation>();
         services.AddSingleton<ISessionCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddSingleton<IMembershipCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
+        services.AddSingleton<IApiKeyCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddHostedService<SessionChangeListener>();
 
         services.AddSingleton<ISecondFactorSecretProtector, SecondFactorSecretEncryption>();

@@ -185,4 +185,40 @@ public sealed class ApiKeyTests(TestDatabase database) : IAsyncLifetime
 
         await (await client.SendAsync(WithKey("/api/auth/token", key))).AssertProblemAsync(HttpStatusCode.Forbidden, "BANNED_USER");
     }
+
+    [Fact]
+    public async Task A_key_deleted_or_disabled_on_one_instance_is_refused_on_another_that_held_it_in_memory()
+    {
+        await using var instanceA = new AuthApiFactory(database.ConnectionString);
+        await using var instanceB = new AuthApiFactory(database.ConnectionString);
+        instanceA.Settings["Auth:ApiKeys:RateLimitEnabled"] = "false"; // keys that count no uses are held in memory
+        instanceB.Settings["Auth:ApiKeys:RateLimitEnabled"] = "false";
+        var a = instanceA.CreatePlainClient();
+        var b = instanceB.CreatePlainClient();
+        var session = await a.SignUpAsync();
+        var disabled = await CreateAsync(a, session.Cookie, new { name = "disabled" });
+        var deleted = await CreateAsync(a, session.Cookie, new { name = "deleted" });
+        foreach (var key in new[] { disabled, deleted })
+        {
+            Assert.True((await VerifyAsync(b, key["key"]!.GetValue<string>()))["valid"]!.GetValue<bool>());
+            Assert.Equal(HttpStatusCode.OK, (await b.SendAsync(WithKey("/api/auth/token", key["key"]!.GetValue<string>()))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await a.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "api-key/update", session.Cookie, new { keyId = disabled["id"]!.GetValue<string>(), enabled = false }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "api-key/delete", session.Cookie, new { keyId = deleted["id"]!.GetValue<string>() }))).StatusCode);
+
+        // Instance B learns both through PostgreSQL's notifications; the bound is generous for a loaded machine.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (key, code) in new[] { (disabled, "KEY_DISABLED"), (deleted, "INVALID_API_KEY") })
+        {
+            while ((await VerifyAsync(b, key["key"]!.GetValue<string>()))["valid"]!.GetValue<bool>())
+            {
+                Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"instance B still accepts the {key["name"]} key");
+                await Task.Delay(20);
+            }
+
+            Assert.Equal(code, (await VerifyAsync(b, key["key"]!.GetValue<string>()))["error"]!["code"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.Unauthorized, (await b.SendAsync(WithKey("/api/auth/token", key["key"]!.GetValue<string>()))).StatusCode);
+        }
+    }
 }

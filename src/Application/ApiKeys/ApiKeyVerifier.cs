@@ -3,6 +3,7 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Common;
+using AuthPlatform.Domain.Users;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,15 @@ namespace AuthPlatform.Application.ApiKeys;
 /// <summary>
 /// One use of a key, in BetterAuth's order (ApiKey.Claim has the rules), shared by POST /api-key/verify and
 /// the authentication of a request that carries the key header, so both judge a key the same way.
+/// A key that counts no uses is judged on a copy in memory when the cache holds one (<see cref="IApiKeyCache"/>);
+/// a key that counts its uses is claimed on its row, under its row lock.
 /// </summary>
-internal sealed class ApiKeyVerifier(IAuthDbContext db, IApiKeyRowLock rowLock, TimeProvider clock)
+internal sealed class ApiKeyVerifier(IAuthDbContext db, IApiKeyCache cache, IApiKeyRowLock rowLock, TimeProvider clock)
 {
-    public async Task<ApiKeyVerification> VerifyAsync(string secret, JsonElement? permissions, CancellationToken cancellationToken)
+    public async Task<ApiKeyUse> VerifyAsync(string secret, JsonElement? permissions, CancellationToken cancellationToken)
     {
         var digest = OpaqueTokenDigest.Of(secret);
-        var found = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyDigest == digest, cancellationToken);
+        var (found, owner) = await FindAsync(digest, cancellationToken);
         if (found is null)
         {
             return Refused(Errors.ApiKeys.InvalidApiKey);
@@ -34,7 +37,7 @@ internal sealed class ApiKeyVerifier(IAuthDbContext db, IApiKeyRowLock rowLock, 
         if (!found.CountsUses)
         {
             // Nothing to count: the verdict needs no write (and no lock).
-            return Verdict(found, found.Claim(now));
+            return Verdict(found, found.Check(now), owner);
         }
 
         // Under the key's row lock, on the row as it is now: concurrent uses each count once.
@@ -52,18 +55,41 @@ internal sealed class ApiKeyVerifier(IAuthDbContext db, IApiKeyRowLock rowLock, 
                 await db.SaveChangesAsync(ct);
             }
 
-            return Verdict(key, claim);
+            return Verdict(key, claim, owner: null);
         }, cancellationToken);
     }
 
-    private static ApiKeyVerification Verdict(ApiKey key, ApiKeyClaim claim) => claim.Refusal switch
+    /// <summary>The key by digest: from memory, or read and (when it counts no uses) kept there with its owner.</summary>
+    private async Task<(ApiKey? Key, User? Owner)> FindAsync(byte[] digest, CancellationToken cancellationToken)
     {
-        ApiKeyRefusal.None => new ApiKeyVerification(ApiKeyDto.From(key), null),
+        var ticket = cache.BeginRead();
+        if (ticket is not null && cache.TryGet(digest, out var hit))
+        {
+            return (hit!.Key, hit.Owner);
+        }
+
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyDigest == digest, cancellationToken);
+        if (key is null || key.CountsUses || ticket is not { } readTicket)
+        {
+            return (key, null);
+        }
+
+        var owner = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == key.UserId, cancellationToken);
+        cache.Store(new CachedApiKey(key, owner), readTicket);
+        return (key, owner);
+    }
+
+    private static ApiKeyUse Verdict(ApiKey key, ApiKeyClaim claim, User? owner) => claim.Refusal switch
+    {
+        ApiKeyRefusal.None => new ApiKeyUse(new ApiKeyVerification(ApiKeyDto.From(key), null), owner),
         ApiKeyRefusal.Disabled => Refused(Errors.ApiKeys.KeyDisabled),
         ApiKeyRefusal.Expired => Refused(Errors.ApiKeys.KeyExpired),
         ApiKeyRefusal.UsageExceeded => Refused(Errors.ApiKeys.UsageExceeded),
         _ => Refused(Errors.ApiKeys.RateLimited.WithRetryAfter(claim.TryAgainIn)),
     };
 
-    private static ApiKeyVerification Refused(Error refusal) => new(null, refusal);
+    private static ApiKeyUse Refused(Error refusal) => new(new ApiKeyVerification(null, refusal), null);
 }
+
+/// <summary>The verdict on one use of a key, and its owner when it was read with the key (null: read it when needed).</summary>
+internal sealed record ApiKeyUse(ApiKeyVerification Verification, User? Owner);

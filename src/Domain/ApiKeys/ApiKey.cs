@@ -116,14 +116,9 @@ public sealed class ApiKey
     /// </summary>
     public ApiKeyClaim Claim(DateTimeOffset now)
     {
-        if (!Enabled)
+        if (StandingRefusal(now) is { } refusal)
         {
-            return ApiKeyClaim.Refused(ApiKeyRefusal.Disabled);
-        }
-
-        if (IsExpired(now))
-        {
-            return ApiKeyClaim.Refused(ApiKeyRefusal.Expired);
+            return ApiKeyClaim.Refused(refusal);
         }
 
         if (Remaining is { } remaining)
@@ -157,6 +152,24 @@ public sealed class ApiKey
         UpdatedAt = now;
         return ApiKeyClaim.Granted;
     }
+
+    /// <summary>
+    /// A use of a key that <see cref="CountsUses"/> not: granted unless disabled or expired, and nothing changes, so the
+    /// verdict may be given on a copy held in memory (shared by concurrent requests, hence no write to it here).
+    /// </summary>
+    public ApiKeyClaim Check(DateTimeOffset now)
+    {
+        if (CountsUses)
+        {
+            throw new DomainRuleException("A key that counts its uses is claimed (Claim), under its row lock.");
+        }
+
+        return StandingRefusal(now) is { } refusal ? ApiKeyClaim.Refused(refusal) : ApiKeyClaim.Granted;
+    }
+
+    /// <summary>The refusals that hold whatever the use: disabled, then expired (BetterAuth's order).</summary>
+    private ApiKeyRefusal? StandingRefusal(DateTimeOffset now) =>
+        !Enabled ? ApiKeyRefusal.Disabled : IsExpired(now) ? ApiKeyRefusal.Expired : null;
 
     /// <summary>Whether a use changes the row (counted uses or a rate limit); a key with neither is answered without a write.</summary>
     public bool CountsUses => Remaining is not null || (RateLimitEnabled && RateLimitTimeWindow is not null && RateLimitMax is not null);

@@ -9,7 +9,8 @@ namespace AuthPlatform.Infrastructure.SessionCache;
 /// change notification reaches this instance (docs/adr/0095-coherent-session-cache.md).
 /// Reads are lock-free; stores and invalidations take one lock, which keeps the user index exact and
 /// makes "was this user changed since the read began?" a plain comparison of sequence numbers.
-/// Organization memberships share the same trust, sequence and notifications (InProcessSessionCache.Memberships.cs).
+/// Organization memberships and API keys share the same trust, sequence and notifications
+/// (InProcessSessionCache.Memberships.cs, InProcessSessionCache.ApiKeys.cs).
 /// </summary>
 public sealed partial class InProcessSessionCache : ISessionCache
 {
@@ -127,6 +128,7 @@ public sealed partial class InProcessSessionCache : ISessionCache
             }
 
             RemoveMembershipsOfUserLocked(userId);
+            RemoveApiKeysOfUserLocked(userId);
         }
     }
 
@@ -178,6 +180,7 @@ public sealed partial class InProcessSessionCache : ISessionCache
         _entries.Clear();
         _byUser.Clear();
         ClearMembershipsLocked();
+        ClearApiKeysLocked();
     }
 
     /// <summary>Full: drop the oldest entries down to 90 % (amortised: once per tenth of the capacity stored).</summary>

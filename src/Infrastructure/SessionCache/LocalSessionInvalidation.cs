@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Organizations;
 using AuthPlatform.Domain.Sessions;
 using AuthPlatform.Domain.Users;
@@ -15,7 +16,7 @@ namespace AuthPlatform.Infrastructure.SessionCache;
 /// by a get-session or /token on the same instance sees the change).
 /// Every table whose trigger notifies the cache has its case here: sessions and users (changed or deleted),
 /// members (added, changed or removed: the answer carries the member's roles), organizations and their roles
-/// (changed: the cached memberships of that organization go), and organizations and teams (deleted: the
+/// (changed: the cached memberships of that organization go), API keys (changed or deleted), and organizations and teams (deleted: the
 /// database clears them from sessions and members by foreign key, rows this context never tracked, so the
 /// whole local cache goes; such deletions are rare).
 /// </summary>
@@ -86,6 +87,9 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
                 case OrganizationRole role when changedOrDeleted || entry.State == EntityState.Added:
                     changes.Add(Change.OfOrganization(role.OrganizationId));
                     break;
+                case ApiKey key when changedOrDeleted:
+                    changes.Add(Change.OfApiKey(key.Id));
+                    break;
             }
         }
 
@@ -100,9 +104,13 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
         }
 
         _pending.Remove(context);
-        foreach (var (sessionId, userId, organizationId) in changes)
+        foreach (var (sessionId, userId, organizationId, apiKeyId) in changes)
         {
-            if (organizationId is not null)
+            if (apiKeyId is not null)
+            {
+                cache.ApiKeyChanged(apiKeyId);
+            }
+            else if (organizationId is not null)
             {
                 cache.OrganizationChanged(organizationId);
             }
@@ -130,13 +138,15 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
     }
 
     /// <summary>
-    /// One session, every session (and membership) of a user (no session id), the memberships of an organization,
-    /// or the whole cache (none).
+    /// One session, every session (membership, API key) of a user (no session id), the memberships of an organization,
+    /// one API key, or the whole cache (none).
     /// </summary>
-    private readonly record struct Change(string? SessionId, string? UserId, string? OrganizationId = null)
+    private readonly record struct Change(string? SessionId, string? UserId, string? OrganizationId = null, string? ApiKeyId = null)
     {
         public static Change Everything => new(null, null);
 
         public static Change OfOrganization(string organizationId) => new(null, null, organizationId);
+
+        public static Change OfApiKey(string keyId) => new(null, null, null, keyId);
     }
 }

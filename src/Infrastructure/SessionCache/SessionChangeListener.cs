@@ -150,7 +150,8 @@ public sealed partial class SessionChangeListener(
 
     private void Apply(string payload)
     {
-        // "s:<session id>:<user id>", "u:<user id>" or "o:<organization id>"; ids only, never a token or its digest.
+        // "s:<session id>:<user id>", "u:<user id>", "o:<organization id>" or "k:<api key id>"; ids only, never a token,
+        // a key or a digest.
         var parts = payload.Split(':');
         switch (parts)
         {
@@ -162,6 +163,9 @@ public sealed partial class SessionChangeListener(
                 break;
             case ["o", var organizationId]:
                 cache.OrganizationChanged(organizationId);
+                break;
+            case ["k", var keyId]:
+                cache.ApiKeyChanged(keyId);
                 break;
             default:
                 // Something this version does not know: the only safe reading is "anything may have changed".

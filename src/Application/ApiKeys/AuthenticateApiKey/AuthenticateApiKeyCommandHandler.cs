@@ -12,13 +12,14 @@ internal sealed class AuthenticateApiKeyCommandHandler(IAuthDbContext db, ApiKey
 {
     public async ValueTask<Result<CurrentSession>> Handle(AuthenticateApiKeyCommand command, CancellationToken cancellationToken)
     {
-        var verdict = await verifier.VerifyAsync(command.Key, permissions: null, cancellationToken);
-        if (verdict.Refusal is { } refusal)
+        var use = await verifier.VerifyAsync(command.Key, permissions: null, cancellationToken);
+        if (use.Verification.Refusal is { } refusal)
         {
             return refusal;
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == verdict.Key!.UserId, cancellationToken);
-        return user is null ? Errors.ApiKeys.InvalidApiKey : issuer.AuthenticateApiKey(user, verdict.Key!, command.Client);
+        var key = use.Verification.Key!;
+        var user = use.Owner ?? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == key.UserId, cancellationToken);
+        return user is null ? Errors.ApiKeys.InvalidApiKey : issuer.AuthenticateApiKey(user, key, command.Client);
     }
 }
