@@ -29,7 +29,8 @@ ROUNDS="${ROUNDS:-2}"
 # -uncached twins run on an instance with AUTH_SESSION_CACHE=false; get-session-far on an instance whose
 # database is behind a proxy adding DB_DELAY_MS to every round trip.
 # has-permission and get-full-organization: a user who owns one organization (its active one), on both sides.
-SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-uncached get-session-cached token token-uncached jwks get-session-far sign-in has-permission get-full-organization}"
+# api-key-session: get-session with a key in the x-api-key header (a key without a per-key rate limit, both sides).
+SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-uncached get-session-cached token token-uncached jwks get-session-far sign-in has-permission get-full-organization api-key-session}"
 DB_DELAY_MS="${DB_DELAY_MS:-50}"
 REVOCATION_TRIALS="${REVOCATION_TRIALS:-1000}"
 AP_ENV="${AP_ENV:-}"
@@ -95,6 +96,8 @@ ap_env() { # port -> environment for one AuthPlatform instance
 	# limiter cannot be switched off, so its permits are set beyond what a run can use.
 	echo "Auth__RateLimits__PermitLimit=1000000000"
 	echo "Auth__RateLimits__CredentialPermitLimit=1000000000"
+	# Keys without the per-key rate limit (BetterAuth's side: the plugin's rateLimit off), as service keys run.
+	echo "Auth__ApiKeys__RateLimitEnabled=false"
 }
 env $(ap_env "$AP_PORT") dotnet "$WORK/ap/AuthPlatform.WebApi.dll" migrate >"$WORK/migrate.log" 2>&1 ||
 	{ cat "$WORK/migrate.log" >&2; die "migrate failed"; }
@@ -181,6 +184,23 @@ sign_in "http://127.0.0.1:$AP_PORT" apo "$ORG_EMAIL"
 create_organization "http://127.0.0.1:$AP_PORT" apo
 sign_in "http://127.0.0.1:$BAO_PORT" bao "$ORG_EMAIL"
 create_organization "http://127.0.0.1:$BAO_PORT" bao
+create_api_key() { # base-url name -> writes $WORK/<name>.apikey
+	curl -fsS -X POST "$1/api/auth/api-key/create" -H 'content-type: application/json' -H "Origin: $1" \
+		-H "Cookie: $(cat "$WORK/$2.cookie")" --data '{"name":"bench"}' | jq -r .key >"$WORK/$2.apikey"
+}
+create_api_key "http://127.0.0.1:$AP_PORT" apo
+create_api_key "http://127.0.0.1:$BAO_PORT" bao
+# Each scenario's request must get a real answer (200 with null or false would measure nothing).
+for side in "apo $AP_PORT" "bao $BAO_PORT"; do
+	read -r name port <<<"$side"
+	curl -fsS -H "x-api-key: $(cat "$WORK/$name.apikey")" "http://127.0.0.1:$port/api/auth/get-session" | jq -e .user.id >/dev/null ||
+		die "$name: get-session with the API key found no session"
+	curl -fsS -X POST -H 'content-type: application/json' -H "Authorization: Bearer $(cat "$WORK/$name.token")" \
+		--data '{"permissions":{"member":["delete"]}}' "http://127.0.0.1:$port/api/auth/organization/has-permission" | jq -e '.success == true' >/dev/null ||
+		die "$name: has-permission did not grant the owner"
+	curl -fsS -H "Cookie: $(cat "$WORK/$name.cookie")" "http://127.0.0.1:$port/api/auth/organization/get-full-organization" | jq -e '.members | length == 1' >/dev/null ||
+		die "$name: get-full-organization did not show the organization"
+done
 cp "$WORK/ap.cookie" "$WORK/apc.cookie"; cp "$WORK/ap.token" "$WORK/apc.token"
 # The cache instance shares the database: the same session; its get-session adds the session_data cookie.
 # That cookie lives Auth:Session:CookieCache:MaxAge (5 min); a browser takes the fresh one each answer
@@ -219,10 +239,10 @@ target() {
 	# The uncached and far instances take part only in their own scenarios, and only they; the organization
 	# scenarios run on AuthPlatform's main instance (its organization user) and BetterAuth's organization instance.
 	case "$server:$scenario" in
-		apn:get-session-uncached|apn:token-uncached|apd:get-session-far|ap:has-permission|ap:get-full-organization|bao:has-permission|bao:get-full-organization) ;;
-		apn:*|apd:*|bao:*|*:get-session-uncached|*:token-uncached|*:get-session-far|*:has-permission|*:get-full-organization) return 0 ;;
+		apn:get-session-uncached|apn:token-uncached|apd:get-session-far|ap:has-permission|ap:get-full-organization|ap:api-key-session|bao:has-permission|bao:get-full-organization|bao:api-key-session) ;;
+		apn:*|apd:*|bao:*|*:get-session-uncached|*:token-uncached|*:get-session-far|*:has-permission|*:get-full-organization|*:api-key-session) return 0 ;;
 	esac
-	case "$scenario" in has-permission|get-full-organization) [ "$name" = ap ] && name=apo ;; esac
+	case "$scenario" in has-permission|get-full-organization|api-key-session) [ "$name" = ap ] && name=apo ;; esac
 	local base="http://127.0.0.1:$port/api/auth"
 	case "$scenario" in
 		get-session-cookie) [ "$server" = apc ] || echo "$base/get-session|Cookie: $(cat "$WORK/$name.cookie")" ;;
@@ -235,6 +255,7 @@ target() {
 		sign-in) [ "$server" = apc ] || echo "$base/sign-in/email||signin" ;;
 		has-permission) echo "$base/organization/has-permission|Authorization: Bearer $(cat "$WORK/$name.token")|has-permission" ;;
 		get-full-organization) echo "$base/organization/get-full-organization|Cookie: $(cat "$WORK/$name.cookie")" ;;
+		api-key-session) echo "$base/get-session|x-api-key: $(cat "$WORK/$name.apikey")" ;;
 	esac
 	return 0
 }
@@ -329,6 +350,15 @@ if [ "$REVOCATION_TRIALS" -gt 0 ]; then
 	log "permission latency: $PERMISSION"
 fi
 
+# An API key deleted: created and deleted through A (uncached), verified on B and C until refused (docs/adr/0131).
+API_KEY_LATENCY="-"
+if [ "$REVOCATION_TRIALS" -gt 0 ]; then
+	log "API-key latency: $REVOCATION_TRIALS deletions through one instance, refusals awaited on two others"
+	API_KEY_LATENCY="$(cd "$ROOT/build/bench" && python3 api_key_latency.py run "$REVOCATION_TRIALS" "$AP_NOCACHE_PORT" "$AP_PORT" "$AP_CACHE_PORT" \
+		"$(cat "$WORK/apo.token")" | paste -sd ';' | sed 's/;/; /g')"
+	log "API-key latency: $API_KEY_LATENCY"
+fi
+
 # ---- report -----------------------------------------------------------------------------------------
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.2f", (a[NR/2]+a[NR/2+1])/2} }'; }
 col() { awk -F'\t' -v s="$1" -v c="$2" -v k="$3" '$1==s && $2==c {print $k}' "$RAW" | median; }
@@ -347,8 +377,9 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "- AuthPlatform's memory at the end of the run, by kind: ${AP_MEMORY}."
 	echo "- \`-uncached\`: an instance with the session cache off (AUTH_SESSION_CACHE=false). \`get-session-far\`: an instance whose database is behind a proxy adding ${DB_DELAY_MS} ms to every round trip (cached session)."
 	echo "- Revocation latency (sign-out answered by A to the first refusal on B and on C, ${REVOCATION_TRIALS} trials): ${REVOCATION}."
+	echo "- API-key latency (a key deleted through A, to the first refusal of /api-key/verify on B and on C, ${REVOCATION_TRIALS} trials): ${API_KEY_LATENCY}."
 	echo "- Permission latency (a member demoted from admin to member answered by A, to the first has-permission refusal on B and on C, ${REVOCATION_TRIALS} trials): ${PERMISSION}."
-	echo "- \`has-permission\` (bearer, \`{permissions: {member: [delete]}}\`) and \`get-full-organization\` (cookie): a user owning one organization, its active one; BetterAuth with its organization plugin (teams on), on its own database."
+	echo "- \`has-permission\` (bearer, \`{permissions: {member: [delete]}}\`) and \`get-full-organization\` (cookie): a user owning one organization, its active one; \`api-key-session\`: get-session with that user's API key in \`x-api-key\` (no per-key rate limit on either side). BetterAuth with its organization plugin (teams on) and \`@better-auth/api-key\` (enableSessionForAPIKeys), on its own database."
 	echo
 	echo "| scenario | server | req/s | p50 ms | p99 ms | CPU ms/req | PostgreSQL CPU ms/req | non-2xx | AuthPlatform / BetterAuth |"
 	echo "|---|---|---|---|---|---|---|---|---|"
@@ -359,7 +390,7 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 			*) base_scenario="$scenario" ;;
 		esac
 		ba_server=ba
-		case "$scenario" in has-permission|get-full-organization) ba_server=bao ;; esac
+		case "$scenario" in has-permission|get-full-organization|api-key-session) ba_server=bao ;; esac
 		ba_rps="$(col "$ba_server" "$base_scenario" 4)"
 		for server in ba bao ap apc apn apd; do
 			[ -n "$(awk -F'\t' -v s="$server" -v c="$scenario" '$1==s && $2==c' "$RAW")" ] || continue

@@ -4,8 +4,11 @@
 // cache is off (the library default with a database), matching AuthPlatform's benchmark settings.
 //
 // Environment: DATABASE_URL, BETTER_AUTH_SECRET, BETTER_AUTH_URL, PORT, HOST, PG_POOL_MAX.
-// BA_ORGANIZATION=1 adds the organization plugin (teams on) for the organization scenarios; that
-// instance runs on its own database, so the plugin's session fields never touch the other scenarios.
+// BA_ORGANIZATION=1 adds the organization plugin (teams on) and the api-key plugin (keys stand for a
+// session in the x-api-key header; no per-key rate limit, as on AuthPlatform's side) for the organization
+// and api-key scenarios; that instance runs on its own database, so the plugins' session fields and
+// hooks never touch the other scenarios.
+import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { bearer, jwt, organization } from "better-auth/plugins";
 import pg from "pg";
@@ -34,7 +37,7 @@ export const authOptions = {
 	rateLimit: { enabled: false },
 	telemetry: { enabled: false },
 	plugins: process.env.BA_ORGANIZATION === "1"
-		? [jwt(), bearer(), organization({ teams: { enabled: true } })]
+		? [jwt(), bearer(), organization({ teams: { enabled: true } }), apiKey({ enableSessionForAPIKeys: true, rateLimit: { enabled: false } })]
 		: [jwt(), bearer()],
 };
 
