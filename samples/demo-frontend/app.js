@@ -1,5 +1,5 @@
 // The demo frontend: signs up and in against AuthPlatform, shows the session, fetches a JWT from /token
-// and calls a resource server with it, lists and revokes sessions, signs out. Plain fetch, no library:
+// and calls a resource server with it, lists and revokes sessions, signs out; organizations in organizations.js. Plain fetch, no library:
 // every request is visible here as the HTTP contract (docs/compatibility.md) describes it.
 //
 // Two modes (config.json from the static host, or ?mode= in the URL):
@@ -9,6 +9,7 @@
 //   bearer   the session token from sign-in is kept in this page's memory only (never in storage, so a
 //            reload signs out) and sent as Authorization: Bearer; no cookies (credentials: 'omit').
 
+import { setUpOrganizations } from "./organizations.js";
 import { setUpSecondFactors } from "./second-factors.js";
 
 const config = await loadConfig();
@@ -88,6 +89,7 @@ async function refreshSession() {
 	const result = await api("/get-session");
 	state.session = result.ok ? result.data : null;
 	render();
+	await organizations.render();
 }
 
 function render() {
@@ -317,6 +319,7 @@ document.querySelector("#call-protected").addEventListener("click", () => run(ca
 document.querySelector("#list-sessions").addEventListener("click", () => run(listSessions));
 document.querySelector("#revoke-others").addEventListener("click", () => run(revokeOthers));
 const secondFactors = setUpSecondFactors({ api, run, afterCredentials, refreshSession });
+const organizations = setUpOrganizations({ api, run, refreshSession, pageUrl, getSession: () => state.session });
 // Loading the page is one action (tests wait for body[data-completed] to reach 1 before they act).
 await run(async () => {
 	await refreshSession();
