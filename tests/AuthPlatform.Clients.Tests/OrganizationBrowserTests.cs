@@ -6,7 +6,7 @@ namespace AuthPlatform.Clients.Tests;
 /// <summary>
 /// The demo frontend's organizations in Debian's Chromium, same-site on localhost, mailing through a real SMTP
 /// server (MailDev): ann signs up, creates an organization and invites bob from the members page; bob signs up,
-/// verifies his address by its mail, follows the invitation mail's link to the accept-invitation page and accepts;
+/// verifies his address by its mail, follows the invitation mail's link to the accept-invitation page, signs in and accepts;
 /// ann's members page shows him and the service's list-members agrees (tests/clients/browser/organization.mjs).
 /// Screenshots: TestResults/browser/organization-owner.png (ann's members page), organization-invitee.png (bob's
 /// page after accepting).
@@ -63,13 +63,17 @@ public sealed class OrganizationBrowserTests(ITestOutputHelper output)
         Assert.Equal([$"{Owner}:owner"], List("organization created", "members"));
         Assert.Equal("yes", Value("invited", "sent"));
         Assert.Equal([Invitee], List("invited", "pending"));
-        Assert.Equal("True", Value("invitee verified", "verifyCardHidden"));
+        Assert.Equal($"Signed in as {Invitee}", Value("invitee signed up", "status"));
 
         // The mail's link lands on the frontend's invitation page (the callbackURL the page gave invite-member).
         var link = new Uri(Value("invitation mail", "link"));
         Assert.Equal(new Uri(sites.FrontendUrl).GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
         Assert.Contains("view=invitation", link.Query, StringComparison.Ordinal);
         Assert.Contains("invitationId=", link.Query, StringComparison.Ordinal);
+        Assert.Equal("Signed out", Value("invitation page signed out", "status"));
+        Assert.Contains("Sign in", Value("invitation page signed out", "text"), StringComparison.Ordinal);
+        Assert.Equal($"Signed in as {Invitee}", Value("invitee signed in", "status"));
+        Assert.Equal("True", Value("invitee signed in", "verifyCardHidden"));
         Assert.Contains("Acme Robotics", List("invitation page", "details"));
         Assert.Contains(Owner, List("invitation page", "details"));
 
