@@ -73,7 +73,7 @@ public sealed class OrganizationBrowserTests(ITestOutputHelper output)
         Assert.Equal("Signed out", Value("invitation page signed out", "status"));
         Assert.Contains("Sign in", Value("invitation page signed out", "text"), StringComparison.Ordinal);
         Assert.Equal($"Signed in as {Invitee}", Value("invitee signed in", "status"));
-        Assert.Equal("True", Value("invitee signed in", "verifyCardHidden"));
+        Assert.Equal("true", Value("invitee signed in", "verifyCardHidden"));
         Assert.Contains("Acme Robotics", List("invitation page", "details"));
         Assert.Contains(Owner, List("invitation page", "details"));
 
