@@ -27,7 +27,9 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 		$("#members-card").hidden = !active;
 		if (active) {
 			$("#members-title").textContent = `Members of ${active.name}`;
-			await Promise.all([listMembers(), listInvitations()]);
+			await loadPermissions();
+			await listMembers();
+			if (allowed.invite) await listInvitations();
 		}
 	}
 
@@ -45,6 +47,18 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 		await refreshSession();
 	}
 
+	/** What the caller's roles allow here (has-permission): the page offers only those controls; the service decides anyway. */
+	const allowed = { invite: false, update: false, remove: false };
+	async function loadPermissions() {
+		const ask = async (resource, action) => (await api("/organization/has-permission", {
+			method: "POST", body: { organizationId: activeId(), permissions: { [resource]: [action] } },
+		})).data?.success === true;
+		[allowed.invite, allowed.update, allowed.remove] = await Promise.all([ask("invitation", "create"), ask("member", "update"), ask("member", "delete")]);
+		$("#invite-form").hidden = !allowed.invite;
+		$("#pending-invitations").hidden = !allowed.invite;
+		$("#members-state").textContent = allowed.invite || allowed.update ? "" : "Your role lets you see the members; owners and admins manage them.";
+	}
+
 	async function listMembers() {
 		const result = await api(`/organization/list-members?organizationId=${encodeURIComponent(activeId())}`);
 		const list = $("#members");
@@ -60,12 +74,18 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 			const you = member.userId === getSession()?.user?.id ? " (you)" : "";
 			item.append(make("span", { className: "who", textContent: `${member.user.name} · ${member.user.email}${you}` }),
 				make("span", { className: "role", textContent: member.role }));
-			const role = roleSelect(member.role.split(",")[0]);
-			const change = make("button", { type: "button", textContent: "Change role" });
-			change.addEventListener("click", () => run(() => updateRole(member.id, role.value)));
-			const remove = make("button", { type: "button", textContent: "Remove" });
-			remove.addEventListener("click", () => run(() => removeMember(member.id)));
-			item.append(role, change, remove);
+			if (allowed.update) {
+				const role = make("select");
+				role.append(...roleOptions(member.role.split(",")[0]));
+				const change = make("button", { type: "button", textContent: "Change role" });
+				change.addEventListener("click", () => run(() => updateRole(member.id, role.value)));
+				item.append(role, change);
+			}
+			if (allowed.remove) {
+				const remove = make("button", { type: "button", textContent: "Remove" });
+				remove.addEventListener("click", () => run(() => removeMember(member.id)));
+				item.append(remove);
+			}
 			list.append(item);
 		}
 		list.dataset.count = String(result.data.members.length);
@@ -115,10 +135,9 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 		if (result.ok && pending.length === 0) list.append(make("li", { className: "empty", textContent: "No pending invitations." }));
 	}
 
-	function roleSelect(selected) {
-		const select = make("select");
-		select.append(...ROLES.map((r) => make("option", { value: r, textContent: r, selected: r === selected })));
-		return select;
+	/** The role choices, `selected` chosen (also what a form reset returns to). */
+	function roleOptions(selected) {
+		return ROLES.map((r) => make("option", { value: r, textContent: r, defaultSelected: r === selected, selected: r === selected }));
 	}
 
 	/** The invitation page: get-invitation needs the recipient signed in, with that address verified. */
@@ -167,7 +186,7 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 		event.preventDefault();
 		run(() => invite(event.target));
 	});
-	$("#invite-form [name=role]").append(...roleSelect("member").options);
+	$("#invite-form [name=role]").append(...roleOptions("member"));
 	$("#organization-switcher").addEventListener("change", (event) => run(() => setActive(event.target.value)));
 	$("#accept-invitation").addEventListener("click", () => run(() => answer(true)));
 	$("#reject-invitation").addEventListener("click", () => run(() => answer(false)));
