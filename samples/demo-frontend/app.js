@@ -44,8 +44,11 @@ async function loadConfig() {
 	return chosen;
 }
 
-/** One call to the auth API: JSON in and out, credentials per mode. Never throws for HTTP errors. */
-async function api(path, { method = "GET", body } = {}) {
+/**
+ * One call to the auth API: JSON in and out, credentials per mode. Never throws for HTTP errors. `quiet`: a read
+ * the page makes by itself (to draw a card), kept out of the "Last response" panel, which shows the user's actions.
+ */
+async function api(path, { method = "GET", body, quiet = false } = {}) {
 	const headers = { accept: "application/json" };
 	if (body !== undefined) headers["content-type"] = "application/json";
 	if (config.mode === "bearer" && state.bearerToken) headers.authorization = `Bearer ${state.bearerToken}`;
@@ -58,7 +61,8 @@ async function api(path, { method = "GET", body } = {}) {
 			credentials: config.mode === "cookies" ? "include" : "omit",
 		});
 	} catch (error) {
-		return show({ ok: false, status: 0, data: { message: `network error: ${error.message}` } }, method, path);
+		const failed = { ok: false, status: 0, data: { message: `network error: ${error.message}` } };
+		return quiet ? failed : show(failed, method, path);
 	}
 	const text = await response.text();
 	let data = null;
@@ -70,7 +74,8 @@ async function api(path, { method = "GET", body } = {}) {
 	// The bearer plugin's header: a new session token (sign-in, sign-up, change-password).
 	const issued = response.headers.get("set-auth-token");
 	if (config.mode === "bearer" && issued) state.bearerToken = issued;
-	return show({ ok: response.ok, status: response.status, data }, method, path);
+	const result = { ok: response.ok, status: response.status, data };
+	return quiet ? result : show(result, method, path);
 }
 
 function show(result, method, path) {

@@ -14,7 +14,7 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 	const activeId = () => getSession()?.session?.activeOrganizationId ?? null;
 
 	async function listOrganizations() {
-		const result = await api("/organization/list");
+		const result = await api("/organization/list", { quiet: true });
 		const switcher = $("#organization-switcher");
 		const organizations = result.ok && Array.isArray(result.data) ? result.data : [];
 		switcher.replaceChildren(make("option", { value: "", textContent: organizations.length ? "(none active)" : "(no organizations yet)" }),
@@ -51,7 +51,7 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 	const allowed = { invite: false, update: false, remove: false };
 	async function loadPermissions() {
 		const ask = async (resource, action) => (await api("/organization/has-permission", {
-			method: "POST", body: { organizationId: activeId(), permissions: { [resource]: [action] } },
+			method: "POST", body: { organizationId: activeId(), permissions: { [resource]: [action] } }, quiet: true,
 		})).data?.success === true;
 		[allowed.invite, allowed.update, allowed.remove] = await Promise.all([ask("invitation", "create"), ask("member", "update"), ask("member", "delete")]);
 		$("#invite-form").hidden = !allowed.invite;
@@ -60,7 +60,7 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 	}
 
 	async function listMembers() {
-		const result = await api(`/organization/list-members?organizationId=${encodeURIComponent(activeId())}`);
+		const result = await api(`/organization/list-members?organizationId=${encodeURIComponent(activeId())}`, { quiet: true });
 		const list = $("#members");
 		list.replaceChildren();
 		if (!result.ok) {
@@ -116,7 +116,7 @@ export function setUpOrganizations({ api, run, refreshSession, pageUrl, getSessi
 	}
 
 	async function listInvitations() {
-		const result = await api(`/organization/list-invitations?organizationId=${encodeURIComponent(activeId())}`);
+		const result = await api(`/organization/list-invitations?organizationId=${encodeURIComponent(activeId())}`, { quiet: true });
 		const list = $("#invitations");
 		list.replaceChildren();
 		const pending = result.ok ? result.data.filter((i) => i.status === "pending") : [];
