@@ -1,5 +1,5 @@
 // The demo frontend: signs up and in against AuthPlatform, shows the session, fetches a JWT from /token
-// and calls a resource server with it, lists and revokes sessions, signs out. Plain fetch, no library:
+// and calls a resource server with it, lists and revokes sessions, signs out; organizations in organizations.js. Plain fetch, no library:
 // every request is visible here as the HTTP contract (docs/compatibility.md) describes it.
 //
 // Two modes (config.json from the static host, or ?mode= in the URL):
@@ -9,6 +9,7 @@
 //   bearer   the session token from sign-in is kept in this page's memory only (never in storage, so a
 //            reload signs out) and sent as Authorization: Bearer; no cookies (credentials: 'omit').
 
+import { setUpOrganizations } from "./organizations.js";
 import { setUpSecondFactors } from "./second-factors.js";
 
 const config = await loadConfig();
@@ -43,8 +44,11 @@ async function loadConfig() {
 	return chosen;
 }
 
-/** One call to the auth API: JSON in and out, credentials per mode. Never throws for HTTP errors. */
-async function api(path, { method = "GET", body } = {}) {
+/**
+ * One call to the auth API: JSON in and out, credentials per mode. Never throws for HTTP errors. `quiet`: a read
+ * the page makes by itself (to draw a card), kept out of the "Last response" panel, which shows the user's actions.
+ */
+async function api(path, { method = "GET", body, quiet = false } = {}) {
 	const headers = { accept: "application/json" };
 	if (body !== undefined) headers["content-type"] = "application/json";
 	if (config.mode === "bearer" && state.bearerToken) headers.authorization = `Bearer ${state.bearerToken}`;
@@ -57,7 +61,8 @@ async function api(path, { method = "GET", body } = {}) {
 			credentials: config.mode === "cookies" ? "include" : "omit",
 		});
 	} catch (error) {
-		return show({ ok: false, status: 0, data: { message: `network error: ${error.message}` } }, method, path);
+		const failed = { ok: false, status: 0, data: { message: `network error: ${error.message}` } };
+		return quiet ? failed : show(failed, method, path);
 	}
 	const text = await response.text();
 	let data = null;
@@ -69,7 +74,8 @@ async function api(path, { method = "GET", body } = {}) {
 	// The bearer plugin's header: a new session token (sign-in, sign-up, change-password).
 	const issued = response.headers.get("set-auth-token");
 	if (config.mode === "bearer" && issued) state.bearerToken = issued;
-	return show({ ok: response.ok, status: response.status, data }, method, path);
+	const result = { ok: response.ok, status: response.status, data };
+	return quiet ? result : show(result, method, path);
 }
 
 function show(result, method, path) {
@@ -88,6 +94,7 @@ async function refreshSession() {
 	const result = await api("/get-session");
 	state.session = result.ok ? result.data : null;
 	render();
+	await organizations.render();
 }
 
 function render() {
@@ -317,6 +324,7 @@ document.querySelector("#call-protected").addEventListener("click", () => run(ca
 document.querySelector("#list-sessions").addEventListener("click", () => run(listSessions));
 document.querySelector("#revoke-others").addEventListener("click", () => run(revokeOthers));
 const secondFactors = setUpSecondFactors({ api, run, afterCredentials, refreshSession });
+const organizations = setUpOrganizations({ api, run, refreshSession, pageUrl, getSession: () => state.session });
 // Loading the page is one action (tests wait for body[data-completed] to reach 1 before they act).
 await run(async () => {
 	await refreshSession();

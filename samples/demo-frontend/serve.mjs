@@ -27,6 +27,7 @@ const files = new Map([
 	["/app.js", ["app.js", "text/javascript; charset=utf-8"]],
 	["/style.css", ["style.css", "text/css; charset=utf-8"]],
 	["/second-factors.js", ["second-factors.js", "text/javascript; charset=utf-8"]],
+	["/organizations.js", ["organizations.js", "text/javascript; charset=utf-8"]],
 	["/vendor/qrcode-generator-2.0.4.mjs", ["vendor/qrcode-generator-2.0.4.mjs", "text/javascript; charset=utf-8"]],
 ]);
 

@@ -24,5 +24,5 @@ public sealed class TestServiceUrls : IServiceUrls
     public string MagicLink(OneTimeToken token, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl) =>
         $"{Root}/magic-link/verify?token={token.Value}&callbackURL={Uri.EscapeDataString(string.IsNullOrEmpty(callbackUrl) ? "/" : callbackUrl)}";
 
-    public string InvitationLink(string invitationId) => $"{Root}/organization/get-invitation?id={Uri.EscapeDataString(invitationId)}";
+    public string InvitationLink(string invitationId, string? callbackUrl) => callbackUrl is not null ? $"{callbackUrl}?invitationId={invitationId}" : $"{Root}/organization/get-invitation?id={Uri.EscapeDataString(invitationId)}";
 }

@@ -23,6 +23,34 @@ public sealed class OrganizationOwnersTests
     }
 
     [Fact]
+    public void A_transfer_makes_the_new_owner_first_and_gives_every_other_owner_the_former_owner_role()
+    {
+        var ann = Member.Join("org", "ann", ["owner"], Now);
+        var cid = Member.Join("org", "cid", ["admin", "owner"], Now);
+        var bob = Member.Join("org", "bob", ["member"], Now);
+        var dee = Member.Join("org", "dee", ["member"], Now);
+        Member[] members = [ann, cid, bob, dee];
+
+        var changed = OrganizationOwners.TransferTo(members, bob, "owner", "admin");
+
+        Assert.Equal([bob, ann, cid], changed);
+        Assert.Equal("member,owner", bob.Role);
+        Assert.Equal("admin", ann.Role);
+        Assert.Equal("admin", cid.Role);
+        Assert.Equal("member", dee.Role);
+    }
+
+    [Fact]
+    public void A_transfer_to_the_only_owner_changes_nothing()
+    {
+        var ann = Member.Join("org", "ann", ["owner"], Now);
+        var bob = Member.Join("org", "bob", ["member"], Now);
+
+        Assert.Empty(OrganizationOwners.TransferTo([ann, bob], ann, "owner", "admin"));
+        Assert.Equal("owner", ann.Role);
+    }
+
+    [Fact]
     public void With_a_second_owner_one_may_go_but_only_an_owner_removes_an_owner()
     {
         var ann = Member.Join("org", "ann", ["owner"], Now);

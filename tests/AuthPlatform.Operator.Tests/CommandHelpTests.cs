@@ -16,6 +16,9 @@ public sealed class CommandHelpTests
     [InlineData("reset-two-factor", "--operator")]
     [InlineData("import-better-auth", "--dry-run")]
     [InlineData("doctor", "--resource-server")]
+    [InlineData("list-organizations", "--json")]
+    [InlineData("add-member", "--organization")]
+    [InlineData("transfer-ownership", "--former-owner-role")]
     public async Task Each_command_has_help(string command, string option)
     {
         var result = await OperatorCli.RunProcessAsync(new Dictionary<string, string?>(), command, "--help");

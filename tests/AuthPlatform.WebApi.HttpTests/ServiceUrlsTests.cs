@@ -27,6 +27,9 @@ public sealed class ServiceUrlsTests(TestDatabase database)
         Assert.Equal($"http://localhost/api/auth/verify-email?token={Token.Value}&callbackURL=%2F", urls.VerifyEmailLink(Token, null));
         Assert.Equal($"http://localhost/api/auth/verify-email?token={Token.Value}&callbackURL=https%3A%2F%2Fapp.example.com%2Fwelcome%3Fnew%3D1",
             urls.VerifyEmailLink(Token, "https://app.example.com/welcome?new=1"));
+        Assert.Equal("http://localhost/api/auth/organization/get-invitation?id=inv1", urls.InvitationLink("inv1", null));
+        Assert.Equal("https://app.example.com/?view=invitation&invitationId=inv1", urls.InvitationLink("inv1", "https://app.example.com/?view=invitation"));
+        Assert.Equal("http://localhost/accept?invitationId=inv1", urls.InvitationLink("inv1", "/accept"));
     }
 
     [Fact]

@@ -67,10 +67,10 @@ public sealed class MailJob
         NextAttemptAt = now,
     };
 
-    /// <summary>The mail of an organization invitation to <paramref name="recipient"/>.</summary>
-    public static MailJob Invitation(string recipient, string invitationId, DateTimeOffset now)
+    /// <summary>The mail of an organization invitation to <paramref name="recipient"/>, its link on <paramref name="callbackUrl"/> when given.</summary>
+    public static MailJob Invitation(string recipient, string invitationId, string? callbackUrl, DateTimeOffset now)
     {
-        var job = Create(MailKind.OrganizationInvitation, recipient, userId: null, otherEmail: null, callbackUrl: null, now);
+        var job = Create(MailKind.OrganizationInvitation, recipient, userId: null, otherEmail: null, callbackUrl, now);
         job.InvitationId = invitationId;
         return job;
     }

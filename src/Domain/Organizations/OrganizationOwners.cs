@@ -42,6 +42,30 @@ public static class OrganizationOwners
         target.ChangeRoles(roles);
         return OwnerChange.Allowed;
     }
+
+    /// <summary>
+    /// Makes <paramref name="newOwner"/> an owner (keeping its other roles) and every other owner a holder of
+    /// <paramref name="formerOwnerRole"/> in place of the owner role. The new owner is made first, so no step
+    /// leaves the organization without an owner. Returns the members whose roles changed.
+    /// </summary>
+    public static IReadOnlyList<Member> TransferTo(IReadOnlyCollection<Member> members, Member newOwner, string ownerRole, string formerOwnerRole)
+    {
+        var changed = new List<Member>();
+        if (!newOwner.Holds(ownerRole))
+        {
+            ChangeRoles(members, newOwner, [.. newOwner.Roles, ownerRole], ownerRole);
+            changed.Add(newOwner);
+        }
+
+        foreach (var former in members.Where(m => m != newOwner && m.Holds(ownerRole)).ToList())
+        {
+            var roles = former.Roles.Select(r => r == ownerRole ? formerOwnerRole : r).Distinct(StringComparer.Ordinal).ToList();
+            ChangeRoles(members, former, roles, ownerRole);
+            changed.Add(former);
+        }
+
+        return changed;
+    }
 }
 
 public enum OwnerChange

@@ -38,6 +38,9 @@ public static partial class OperatorCommands
         root.Subcommands.Add(WebhookCommandLines.CreateRemove());
         root.Subcommands.Add(MailCommandLines.CreateMarkEmailVerified());
         root.Subcommands.Add(MailCommandLines.CreateSendPasswordReset());
+        root.Subcommands.Add(OrganizationCommandLines.CreateList());
+        root.Subcommands.Add(OrganizationCommandLines.CreateAddMember());
+        root.Subcommands.Add(OrganizationCommandLines.CreateTransferOwnership());
         return root;
     }
 

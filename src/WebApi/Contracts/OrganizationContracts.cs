@@ -88,6 +88,12 @@ public sealed class InviteMemberRequest
 
     /// <summary>The teams the new member joins: a string or an array of strings.</summary>
     public JsonElement TeamId { get; init; }
+
+    /// <summary>
+    /// Ours, not BetterAuth's: the frontend page the mail's link opens, with <c>invitationId=</c> added (a trusted
+    /// origin or a path of the service's site, as request-password-reset's <c>redirectTo</c>); without it the link is get-invitation.
+    /// </summary>
+    public string? CallbackURL { get; init; }
 }
 
 /// <summary>The body of the routes that answer one invitation.</summary>

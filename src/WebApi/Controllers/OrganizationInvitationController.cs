@@ -45,7 +45,7 @@ public sealed class OrganizationInvitationController(ISender sender) : Controlle
         }
 
         return this.Answer(await sender.Send(
-            new InviteMemberCommand(HttpContext.OrganizationActor(), request.Email, roles, request.OrganizationId, request.Resend ?? false, teamIds), cancellationToken));
+            new InviteMemberCommand(HttpContext.OrganizationActor(), request.Email, roles, request.OrganizationId, request.Resend ?? false, teamIds, request.CallbackURL), cancellationToken));
     }
 
     [EndpointSummary("Withdraws a pending invitation (invitation:cancel)")]

@@ -1,5 +1,6 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Mail;
 using AuthPlatform.Domain.Verification;
 using AuthPlatform.WebApi.Controllers;
 using Microsoft.Extensions.Options;
@@ -43,8 +44,10 @@ public sealed class ServiceUrls(LinkGenerator links, IOptions<AuthOptions> auth)
         return Build(nameof(MagicLinkController.Verify), Name<MagicLinkController>(), values);
     }
 
-    public string InvitationLink(string invitationId) =>
-        Build(nameof(OrganizationInvitationController.GetInvitation), Name<OrganizationInvitationController>(), new RouteValueDictionary { ["id"] = invitationId });
+    public string InvitationLink(string invitationId, string? callbackUrl) =>
+        !string.IsNullOrEmpty(callbackUrl)
+            ? RedirectTargets.WithParameter(callbackUrl, auth.Value, "invitationId", invitationId)
+            : Build(nameof(OrganizationInvitationController.GetInvitation), Name<OrganizationInvitationController>(), new RouteValueDictionary { ["id"] = invitationId });
 
     private string Build(string action, string controller, RouteValueDictionary? values)
     {

@@ -12,6 +12,23 @@ public sealed class OrganizationInvitationTests(TestDatabase database) : IAsyncL
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
+    public async Task The_mail_link_goes_to_the_callback_URL_only_on_a_trusted_origin()
+    {
+        await using var factory = new AuthApiFactory(database.ConnectionString);
+        var client = factory.CreatePlainClient();
+        var ann = await client.SignUpAsync();
+        var id = await client.CreateOrganizationAsync(ann.Cookie, "acme");
+
+        await (await client.OrgPostAsync("invite-member", ann.Cookie, new { email = "bob@example.com", role = "member", organizationId = id, callbackURL = "https://evil.example/accept" }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "INVALID_CALLBACK_URL");
+        var invited = await client.OrgPostAsync("invite-member", ann.Cookie, new { email = "bob@example.com", role = "member", organizationId = id, callbackURL = "/accept?view=invitation" });
+
+        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+        Assert.Equal(1, await database.ScalarAsync<int>("select count(*)::int from invitations"));
+        Assert.Equal("/accept?view=invitation", await database.ScalarAsync<string>("select callback_url from mail_jobs where kind = 'OrganizationInvitation'"));
+    }
+
+    [Fact]
     public async Task Only_the_recipient_with_a_verified_address_accepts_and_only_once()
     {
         await using var factory = new AuthApiFactory(database.ConnectionString);

@@ -28,6 +28,10 @@ public interface IServiceUrls
     /// </summary>
     string MagicLink(OneTimeToken token, string? callbackUrl, string? newUserCallbackUrl, string? errorCallbackUrl);
 
-    /// <summary>The link of an organization invitation's mail: GET /organization/get-invitation for it (the recipient signs in to see it).</summary>
-    string InvitationLink(string invitationId);
+    /// <summary>
+    /// The link of an organization invitation's mail: the inviting frontend's page (<paramref name="callbackUrl"/>,
+    /// already checked against the trusted origins) with <c>invitationId=</c>, or without one GET
+    /// /organization/get-invitation for it. Either way the recipient signs in to see it; the link holds no secret.
+    /// </summary>
+    string InvitationLink(string invitationId, string? callbackUrl);
 }

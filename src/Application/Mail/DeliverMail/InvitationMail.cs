@@ -28,7 +28,7 @@ internal static class InvitationMail
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["email"] = job.Recipient,
-            ["url"] = urls.InvitationLink(found.Invitation.Id),
+            ["url"] = urls.InvitationLink(found.Invitation.Id, job.CallbackUrl),
             ["invitationId"] = found.Invitation.Id,
             ["organizationName"] = found.OrganizationName,
             ["inviterName"] = found.InviterName,

@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Mail;
 using AuthPlatform.Domain.Access;
@@ -13,12 +14,17 @@ namespace AuthPlatform.Application.Organizations.InviteMember;
 
 /// <summary>BetterAuth's order of checks (docs/adr/0133), then the hourly limits, then the invitation and its mail in one transaction.</summary>
 internal sealed class InviteMemberCommandHandler(
-    IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOptions<OrganizationOptions> options,
+    IAuthDbContext db, IOptions<AuthOptions> auth, OrganizationAccess access, OrganizationRoles roles, IOptions<OrganizationOptions> options,
     InvitationLimits limits, MailOutbox outbox, TimeProvider clock)
     : ICommandHandler<InviteMemberCommand, Result<InvitationDto>>
 {
     public async ValueTask<Result<InvitationDto>> Handle(InviteMemberCommand command, CancellationToken cancellationToken)
     {
+        if (!RedirectTargets.IsAllowed(command.CallbackUrl, auth.Value))
+        {
+            return MailErrors.InvalidCallbackUrl;
+        }
+
         var organizationId = access.Required.Id;
         var email = EmailAddress.Parse(command.Email!).Value;
         var requested = RoleNames.Parse(RoleNames.Join(command.Roles));
@@ -61,7 +67,7 @@ internal sealed class InviteMemberCommandHandler(
                 return Errors.Organizations.NotAllowedToInviteWithRole;
             }
 
-            return await SendAsync(existing, email, now, rearm: true, cancellationToken);
+            return await SendAsync(existing, email, command.CallbackUrl, now, rearm: true, cancellationToken);
         }
 
         if (pending.Count > 0)
@@ -88,7 +94,7 @@ internal sealed class InviteMemberCommandHandler(
 
         var invitation = Invitation.Issue(organizationId, email, RoleNames.Join(requested), command.Actor.UserId, options.Value.InvitationExpiresIn, now, teamIds);
         db.Invitations.Add(invitation);
-        return await SendAsync(invitation, email, now, rearm: false, cancellationToken);
+        return await SendAsync(invitation, email, command.CallbackUrl, now, rearm: false, cancellationToken);
     }
 
     /// <summary>BetterAuth's checks of the teams to join: no reserved comma, each a team of the organization, none full.</summary>
@@ -115,7 +121,7 @@ internal sealed class InviteMemberCommandHandler(
         return null;
     }
 
-    private async Task<Result<InvitationDto>> SendAsync(Invitation invitation, string email, DateTimeOffset now, bool rearm, CancellationToken cancellationToken)
+    private async Task<Result<InvitationDto>> SendAsync(Invitation invitation, string email, string? callbackUrl, DateTimeOffset now, bool rearm, CancellationToken cancellationToken)
     {
         if (await limits.RefusalAsync(invitation.OrganizationId, email, now, cancellationToken) is { } refusal)
         {
@@ -128,7 +134,7 @@ internal sealed class InviteMemberCommandHandler(
         }
 
         // The address's mail budget (ADR 0112) may hold the mail back; the invitation stands either way.
-        await outbox.TryAddAsync(MailJob.Invitation(email, invitation.Id, now), now, cancellationToken);
+        await outbox.TryAddAsync(MailJob.Invitation(email, invitation.Id, string.IsNullOrEmpty(callbackUrl) ? null : callbackUrl, now), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return InvitationDto.Of(invitation);
     }

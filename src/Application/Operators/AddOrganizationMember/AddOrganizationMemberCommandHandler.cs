@@ -1,0 +1,60 @@
+using AuthPlatform.Application.Audit;
+using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Organizations;
+using AuthPlatform.Domain.Access;
+using AuthPlatform.Domain.Audit;
+using AuthPlatform.Domain.Organizations;
+using AuthPlatform.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.Operators.AddOrganizationMember;
+
+/// <summary>As accept-invitation adds a member: under the organization's row lock, once, within the membership limit.</summary>
+internal sealed class AddOrganizationMemberCommandHandler(
+    IAuthDbContext db, OrganizationRoleBook roleBook, IOrganizationRowLock rowLock, IOptions<OrganizationOptions> options, TimeProvider clock, AuditTrail audit)
+    : ICommandHandler<AddOrganizationMemberCommand, Result<OrganizationMembership>>
+{
+    public async ValueTask<Result<OrganizationMembership>> Handle(AddOrganizationMemberCommand command, CancellationToken cancellationToken)
+    {
+        var organization = await OperatorOrganizations.FindAsync(db, command.Organization, cancellationToken);
+        if (organization is null)
+        {
+            return Errors.Organizations.NotFound;
+        }
+
+        var email = EmailAddress.Parse(command.Email!).Value;
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (userId is null)
+        {
+            return Errors.UserNotFound;
+        }
+
+        var roles = RoleNames.Parse(command.Role);
+        if ((await roleBook.InAsync(organization.Id, cancellationToken)).Unknown(roles) is { Count: > 0 } unknown)
+        {
+            return Errors.Organizations.RoleNotFound.WithMessage("ROLE_NOT_FOUND: " + string.Join(", ", unknown));
+        }
+
+        return await rowLock.RunLockedAsync(organization.Id, async ct =>
+        {
+            if (await db.Members.AnyAsync(m => m.OrganizationId == organization.Id && m.UserId == userId, ct))
+            {
+                return (Result<OrganizationMembership>)Errors.Organizations.AlreadyMember;
+            }
+
+            if (await db.Members.CountAsync(m => m.OrganizationId == organization.Id, ct) >= options.Value.MembershipLimit)
+            {
+                return Errors.Organizations.MembershipLimitReached;
+            }
+
+            var member = Member.Join(organization.Id, userId, roles, clock.GetUtcNow());
+            db.Members.Add(member);
+            audit.Record(AuditEventTypes.MemberJoined, userId, reason: member.Role, organizationId: organization.Id);
+            await db.SaveChangesAsync(ct);
+            return new OrganizationMembership(organization.Id, organization.Slug, userId, member.Id, member.Role);
+        }, cancellationToken);
+    }
+}
