@@ -145,6 +145,21 @@ public sealed class OAuthConsentTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_consent_code_is_answered_once_a_replayed_acceptance_or_a_changed_answer_is_refused()
+    {
+        var clientId = await RegisterAsync();
+        var user = await _http.SignUpAsync("fay@example.com");
+        var (_, challenge) = Pkce();
+        var code = ConsentPageQuery(await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge), user.Cookie)))["consent_code"].ToString();
+
+        Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(user.Cookie, code, accept: true)).StatusCode);
+
+        await (await AnswerAsync(user.Cookie, code, accept: true)).AssertProblemAsync(HttpStatusCode.BadRequest, "CONSENT_CODE_ALREADY_USED");
+        await (await AnswerAsync(user.Cookie, code, accept: false)).AssertProblemAsync(HttpStatusCode.BadRequest, "CONSENT_CODE_ALREADY_USED");
+        Assert.Equal(1L, await database.ScalarAsync<long>("select count(*) from audit_events where type = 'oauth.consent-given'"));
+    }
+
+    [Fact]
     public async Task Without_a_consent_page_the_request_is_answered_consent_required()
     {
         await using var factory = new AuthApiFactory(database.ConnectionString);
