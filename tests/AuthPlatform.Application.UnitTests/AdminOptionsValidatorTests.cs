@@ -48,4 +48,17 @@ public sealed class AdminOptionsValidatorTests
         Assert.Equal(["list", "get"], options.CustomRoleStatements["support"]["user"]);
         Assert.Equal(TimeSpan.FromHours(1), new AdminOptions().ImpersonationSessionDuration);
     }
+
+    [Fact]
+    public void The_banned_user_message_is_betterauths_by_default_and_must_be_neither_blank_nor_long()
+    {
+        Assert.Equal("You have been banned from this application. Please contact support if you believe this is an error.",
+            new AdminOptions().BannedUserMessage);
+        Assert.DoesNotContain(Problems(new AdminOptions { BannedUserMessage = "Suspended." }), p => p.Contains("BannedUserMessage", StringComparison.Ordinal));
+
+        foreach (var message in new[] { "", "  ", new string('x', AdminOptions.MaxBannedUserMessageLength + 1) })
+        {
+            Assert.Contains(Problems(new AdminOptions { BannedUserMessage = message }), p => p.Contains("Auth:Admin:BannedUserMessage", StringComparison.Ordinal));
+        }
+    }
 }

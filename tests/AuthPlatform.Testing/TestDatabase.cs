@@ -114,6 +114,15 @@ public sealed class TestDatabase : IAsyncLifetime
         await db.Database.MigrateAsync();
     }
 
+    /// <summary>Runs statements against the test database (a fault to inject, such as a trigger that refuses a write).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Runs a scalar query against the test database (for assertions on stored rows).</summary>
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {

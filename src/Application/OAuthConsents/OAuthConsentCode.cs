@@ -19,7 +19,12 @@ public sealed class OAuthConsentCode(IOptions<AuthOptions> auth, TimeProvider cl
 
     public string Issue(PendingOAuthConsent pending)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(pending with { ExpiresAt = clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds() });
+        // A random id makes every code unique, so answering one (single use) never uses up another for the same request.
+        var payload = JsonSerializer.SerializeToUtf8Bytes(pending with
+        {
+            ExpiresAt = clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds(),
+            Id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
+        });
         return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(Sign(payload));
     }
 
@@ -55,11 +60,13 @@ public sealed class OAuthConsentCode(IOptions<AuthOptions> auth, TimeProvider cl
 
 /// <summary>
 /// An authorization request waiting for consent. <paramref name="AuthorizationUrl"/> is the request itself (on the
-/// configured origin), already checked by the authorization endpoint (client, redirect URI, PKCE, scopes).
+/// configured origin), already checked by the authorization endpoint (client, redirect URI, PKCE, scopes). <paramref name="Id"/>
+/// is random, per code: an answered code is remembered by its digest until it expires (single use).
 /// </summary>
 public sealed record PendingOAuthConsent(
     string UserId,
     string ClientId,
     IReadOnlyList<string> Scopes,
     string AuthorizationUrl,
-    long ExpiresAt = 0);
+    long ExpiresAt = 0,
+    string Id = "");

@@ -32,7 +32,8 @@ internal sealed class SessionIssuer(
     IOptions<EmailOptions> emailOptions,
     IOptions<TwoFactorOptions> twoFactorOptions,
     SecondFactorGate secondFactor,
-    AuditTrail audit)
+    AuditTrail audit,
+    IOptions<AdminOptions> adminOptions)
 {
     /// <summary>A first factor was proven: a session, a second-factor challenge, or a refusal by the policy.</summary>
     public async Task<Result<SignInOutcome>> SignInAsync(SignInAttempt attempt, CancellationToken cancellationToken)
@@ -139,9 +140,12 @@ internal sealed class SessionIssuer(
     /// </summary>
     public Error? AdmitToOAuthClient(User user) => Refusal(SignInPolicy.For(SignInMethod.OAuthAuthorization), user);
 
-    /// <summary>What the policy's row refuses before any factor counts: a disabled user, an address not yet proven.</summary>
+    /// <summary>
+    /// What the policy's row refuses before any factor counts: a disabled user (BANNED_USER, in the configured words:
+    /// the one place that refusal is built), an address not yet proven.
+    /// </summary>
     private Error? Refusal(SignInRule rule, User user) =>
-        user.IsDisabledAt(clock.GetUtcNow()) ? Errors.UserDisabled
+        user.IsDisabledAt(clock.GetUtcNow()) ? Errors.UserDisabled.WithMessage(adminOptions.Value.BannedUserMessage)
         : rule.Address == AddressRule.VerifiedWhenRequired && emailOptions.Value.RequireEmailVerification && !user.EmailVerified ? MailErrors.EmailNotVerified
         : null;
 

@@ -39,6 +39,22 @@ public static class SignInPolicy
     /// <summary>The amr value a completed second factor (TOTP or backup code) adds, and the marker of two factors.</summary>
     public const string SecondFactorMethods = "otp mfa";
 
+    /// <summary>RFC 8176's amr value for more than one factor: a completed second factor, or a passkey (two in one).</summary>
+    public const string MultiFactorMethod = "mfa";
+
+    /// <summary>
+    /// The acr (OpenID Connect) of a session that proved two factors. Ours: no registry names a plain "two factors"
+    /// level; a client asks for it by this value.
+    /// </summary>
+    public const string MultiFactorContext = "urn:authplatform:acr:mfa";
+
+    /// <summary>The acr of a session with one factor: OpenID Connect's "0", which claims no assurance level.</summary>
+    public const string SingleFactorContext = "0";
+
+    /// <summary>The acr a session's amr values earn (docs/oauth.md): two factors or one.</summary>
+    public static string AuthenticationContextOf(IEnumerable<string> methods) =>
+        methods.Contains(MultiFactorMethod, StringComparer.Ordinal) ? MultiFactorContext : SingleFactorContext;
+
     private static readonly SignInRule[] Rows =
     [
         new(SignInMethod.Password, AddressRule.VerifiedWhenRequired, SecondFactorRule.RequiredWhenEnrolled, "pwd"),

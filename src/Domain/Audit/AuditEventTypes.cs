@@ -51,6 +51,13 @@ public static class AuditEventTypes
     public const string WebhookRemoved = "webhook.removed";
     public const string OAuthConsentGiven = "oauth.consent-given";
     public const string OAuthConsentRevoked = "oauth.consent-revoked";
+    public const string OAuthConsentUpdated = "oauth.consent-updated";
     public const string OAuthClientRegistered = "oauth.client-registered";
     public const string OAuthClientDeleted = "oauth.client-deleted";
+    public const string OAuthCodeIssued = "oauth.code-issued";
+    public const string OAuthTokensIssued = "oauth.tokens-issued";
+    public const string OAuthRefreshTokenReused = "oauth.refresh-token-reused";
+    public const string OAuthTokenRevoked = "oauth.token-revoked";
+    public const string OAuthDeviceApproved = "oauth.device-approved";
+    public const string OAuthDeviceDenied = "oauth.device-denied";
 }

@@ -76,14 +76,17 @@ public sealed class OAuthClientRegistry(IOpenIddictApplicationManager applicatio
         return [.. clients.OrderBy(c => c.Name, StringComparer.Ordinal)];
     }
 
-    public async Task<bool> DeleteAsync(string clientId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string clientId, Action recordDeletion, CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
         {
             return false;
         }
 
-        // OpenIddict's store deletes the client's authorizations and tokens with it: its refresh tokens stop at once.
+        // OpenIddict's store deletes the client's authorizations and tokens with it (its refresh tokens stop at once),
+        // in a transaction of its own that ends with SaveChanges on this request's DbContext: what recordDeletion tracks
+        // on that context is saved by that SaveChanges, so the deletion and its audit event commit together or not at all.
+        recordDeletion();
         await applications.DeleteAsync(client, cancellationToken);
         return true;
     }

@@ -73,7 +73,61 @@ public sealed class OAuthConsentStore(
         return [.. consents.OrderByDescending(c => c.CreatedAt)];
     }
 
+    public async Task<OAuthConsent?> FindAsync(string userId, string consentId, CancellationToken cancellationToken) =>
+        (await FindOwnAsync(userId, consentId, cancellationToken))?.Consent;
+
+    public async Task<IReadOnlyList<string>> ClientScopesAsync(string clientId, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } client)
+        {
+            return [];
+        }
+
+        var permissions = await applications.GetPermissionsAsync(client, cancellationToken);
+        return [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.Scope.Length..])];
+    }
+
+    public async Task<OAuthConsent?> ReplaceAsync(string userId, string consentId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    {
+        if (await FindOwnAsync(userId, consentId, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        // Narrowed, the client's tokens must not keep the scopes taken away: they end with the grants they were issued under.
+        await RevokeGrantsAsync(userId, found.ApplicationId, cancellationToken);
+        var descriptor = new OpenIddictAuthorizationDescriptor
+        {
+            ApplicationId = found.ApplicationId,
+            Subject = userId,
+            Status = Statuses.Valid,
+            Type = AuthorizationTypes.Permanent,
+            CreationDate = clock.GetUtcNow(),
+        };
+        descriptor.Scopes.UnionWith(scopes);
+        var replacement = await authorizations.CreateAsync(descriptor, cancellationToken);
+        return found.Consent with
+        {
+            Id = (await authorizations.GetIdAsync(replacement, cancellationToken))!,
+            Scopes = [.. scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            CreatedAt = descriptor.CreationDate,
+        };
+    }
+
     public async Task<OAuthConsent?> RevokeAsync(string userId, string consentId, CancellationToken cancellationToken)
+    {
+        if (await FindOwnAsync(userId, consentId, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        // Every grant to this client ends, with every token issued under it: a refresh token is refused from now on.
+        await RevokeGrantsAsync(userId, found.ApplicationId, cancellationToken);
+        return found.Consent;
+    }
+
+    /// <summary>The user's valid consent with that id, and its client's application id; null when it is not theirs or not a consent.</summary>
+    private async Task<(OAuthConsent Consent, string ApplicationId)?> FindOwnAsync(string userId, string consentId, CancellationToken cancellationToken)
     {
         var authorization = await authorizations.FindByIdAsync(consentId, cancellationToken);
         if (authorization is null
@@ -85,19 +139,21 @@ public sealed class OAuthConsentStore(
             return null;
         }
 
-        var revoked = new OAuthConsent(consentId, (await applications.GetClientIdAsync(client, cancellationToken))!,
+        var consent = new OAuthConsent(consentId, (await applications.GetClientIdAsync(client, cancellationToken))!,
             await applications.GetDisplayNameAsync(client, cancellationToken) ?? string.Empty,
-            [.. await authorizations.GetScopesAsync(authorization, cancellationToken)], await authorizations.GetCreationDateAsync(authorization, cancellationToken));
+            [.. (await authorizations.GetScopesAsync(authorization, cancellationToken)).Order(StringComparer.Ordinal)],
+            await authorizations.GetCreationDateAsync(authorization, cancellationToken));
+        return (consent, applicationId);
+    }
 
-        // Every grant to this client ends, with every token issued under it: a refresh token is refused from now on.
+    private async Task RevokeGrantsAsync(string userId, string applicationId, CancellationToken cancellationToken)
+    {
         await foreach (var grant in Permanent(userId, applicationId, cancellationToken))
         {
             var id = await authorizations.GetIdAsync(grant, cancellationToken);
             await authorizations.TryRevokeAsync(grant, cancellationToken);
             await tokens.RevokeByAuthorizationIdAsync(id!, cancellationToken);
         }
-
-        return revoked;
     }
 
     private async Task<bool> IsConsentAsync(object authorization, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
 using AuthPlatform.Application.OAuthAuthorization.AdmitOAuthUser;
+using AuthPlatform.Application.SignInPipeline;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -13,7 +14,7 @@ namespace AuthPlatform.Infrastructure.OAuthServer;
 /// checked the scopes and resources asked for against its permissions; a request that names no resource gets
 /// every resource the client may use (by default the configured JWT audience, which resource servers accept).
 /// Access tokens carry the subject, scopes and audience; what the user is (name, email) goes in the ID token
-/// and userinfo, by scope; auth_time and amr are the session's.
+/// and userinfo, by scope; auth_time, amr and acr are the session's.
 /// </summary>
 public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations)
 {
@@ -126,12 +127,13 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, 
         }
 
         identity.SetClaims(Claims.AuthenticationMethodReference, [.. user.Methods]);
+        identity.SetClaim(Claims.AuthenticationContextReference, SignInPolicy.AuthenticationContextOf(user.Methods));
         var scopes = identity.GetScopes();
         identity.SetDestinations(claim => claim.Type switch
         {
             Claims.Name when scopes.Contains(Scopes.Profile) => [Destinations.IdentityToken],
             Claims.Email or Claims.EmailVerified when scopes.Contains(Scopes.Email) => [Destinations.IdentityToken],
-            Claims.AuthenticationTime or Claims.AuthenticationMethodReference => [Destinations.IdentityToken],
+            Claims.AuthenticationTime or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference => [Destinations.IdentityToken],
             SessionIdClaim => [Destinations.IdentityToken],
             Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
             Claims.Name or Claims.Email or Claims.EmailVerified => [],

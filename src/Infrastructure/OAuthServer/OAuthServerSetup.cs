@@ -40,7 +40,7 @@ public static class OAuthServerSetup
                 server.RegisterScopes("openid", "profile", "email", "offline_access");
                 server.DisableScopeValidation(); // custom API scopes are granted per client (scope permissions)
 
-                foreach (var handler in KeyRingHandlers.All)
+                foreach (var handler in KeyRingHandlers.All.Concat(OAuthAuditHandlers.All).Concat(DevicePollingHandlers.All))
                 {
                     server.AddEventHandler(handler);
                 }

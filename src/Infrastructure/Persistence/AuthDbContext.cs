@@ -4,6 +4,7 @@ using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.OAuthConsents;
 using AuthPlatform.Domain.Organizations;
 
 using AuthPlatform.Domain.Passkeys;
@@ -53,6 +54,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+
+    public DbSet<OAuthConsentCodeUse> OAuthConsentCodeUses => Set<OAuthConsentCodeUse>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

@@ -61,6 +61,14 @@ public sealed record OAuthConsentResponse(
 /// <summary>POST /oauth2/delete-consent.</summary>
 public sealed record OAuthConsentIdRequest([property: JsonPropertyName("id")] string? Id);
 
+/// <summary>POST /oauth2/update-consent, as BetterAuth's: <c>{id, update: {scopes}}</c>.</summary>
+public sealed record OAuthConsentUpdateRequest(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("update")] OAuthConsentUpdate? Update);
+
+/// <summary>What changes in a consent: the scopes it grants, all of them.</summary>
+public sealed record OAuthConsentUpdate([property: JsonPropertyName("scopes")] IReadOnlyList<string>? Scopes);
+
 /// <summary>
 /// POST /admin/oauth2/create-client, in RFC 7591's names (as BetterAuth's): <c>token_endpoint_auth_method</c>
 /// <c>none</c> is a public client, any other a confidential one; <c>scope</c> is space-separated; <c>skip_consent</c>

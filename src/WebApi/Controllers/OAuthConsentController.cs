@@ -1,5 +1,7 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.OAuthConsents.AnswerOAuthConsent;
+using AuthPlatform.Application.OAuthConsents.GetOAuthConsent;
+using AuthPlatform.Application.OAuthConsents.UpdateOAuthConsent;
 using AuthPlatform.Application.OAuthConsents.ListOAuthConsents;
 using AuthPlatform.Application.OAuthConsents.RevokeOAuthConsent;
 using AuthPlatform.WebApi.Authentication;
@@ -42,6 +44,30 @@ public sealed class OAuthConsentController(ISender sender) : ControllerBase
     [Authorize]
     public async Task<IActionResult> List(CancellationToken cancellationToken) =>
         Ok(await sender.Send(new ListOAuthConsentsQuery(HttpContext.CurrentSession().User.Id), cancellationToken));
+
+    [EndpointSummary("One of the current user's consents to OAuth clients")]
+    [ProducesResponseType<OAuthConsent>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [HttpGet("oauth2/get-consent")]
+    [Authorize]
+    public async Task<IActionResult> Get([FromQuery] string? id, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetOAuthConsentQuery(HttpContext.CurrentSession().User.Id, id), cancellationToken);
+        return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
+
+    /// <summary>Sets the scopes a consent grants: the client's tokens under the old consent end, so a scope taken away is gone at once.</summary>
+    [EndpointSummary("Changes the scopes one of the current user's consents grants")]
+    [ProducesResponseType<OAuthConsent>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [HttpPost("oauth2/update-consent")]
+    [Authorize]
+    public async Task<IActionResult> Update([FromBody] OAuthConsentUpdateRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new UpdateOAuthConsentCommand(HttpContext.CurrentSession().User.Id, request.Id, request.Update?.Scopes), cancellationToken);
+        return result.IsSuccess ? Ok(result.Value) : ProblemWriter.Result(HttpContext, result.Error!);
+    }
 
     /// <summary>Revokes a consent: the client's tokens issued under it end at once, and it must ask again.</summary>
     [EndpointSummary("Revokes one of the current user's consents and the client's tokens under it")]

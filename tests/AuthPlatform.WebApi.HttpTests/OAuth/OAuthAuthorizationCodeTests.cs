@@ -65,6 +65,32 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
     }
 
     [Fact]
+    public async Task The_id_tokens_acr_is_0_for_a_password_only_sign_in_and_the_two_factor_context_after_TOTP()
+    {
+        var clientId = await RegisterAsync();
+        var passwordOnly = await _http.SignUpAsync("one@example.com");
+        var withTotp = await _http.SignUpAsync(); // ann@example.com, whom the two-factor helpers sign in
+        await database.MarkEmailVerifiedAsync("ann@example.com");
+        var (secret, _) = await TwoFactorTests.EnableAsync(_http, withTotp.Cookie);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(HttpStatusCode.OK, (await TwoFactorTests.PostAsync(_http, "two-factor/verify-totp",
+            new { code = await TwoFactorTests.OathtoolAsync(secret, now) }, withTotp.Cookie)).StatusCode);
+        var pending = await TwoFactorTests.SignInPendingAsync(_http);
+        var verified = await TwoFactorTests.PostAsync(_http, "two-factor/verify-totp",
+            new { code = await TwoFactorTests.OathtoolAsync(secret, now.AddSeconds(30)) }, pending);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var twoFactorCookie = AuthApi.SessionSetCookie(verified)!.Split(';')[0];
+
+        var single = await IdTokenAsync(clientId, passwordOnly.Cookie);
+        var multi = await IdTokenAsync(clientId, twoFactorCookie);
+
+        Assert.Equal("0", single.GetClaim("acr").Value);
+        Assert.DoesNotContain("mfa", single.GetPayloadValue<string[]>("amr"));
+        Assert.Equal("urn:authplatform:acr:mfa", multi.GetClaim("acr").Value);
+        Assert.Equal(["otp", "mfa"], multi.GetPayloadValue<string[]>("amr").Where(m => m is "otp" or "mfa"));
+    }
+
+    [Fact]
     public async Task Without_a_session_the_browser_goes_to_the_login_page_and_back_to_the_same_request()
     {
         var clientId = await RegisterAsync();
@@ -171,6 +197,14 @@ public sealed class OAuthAuthorizationCodeTests(TestDatabase database) : IAsyncL
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal("xyz", query["state"].ToString());
         return query["code"].ToString();
+    }
+
+    private async Task<JsonWebToken> IdTokenAsync(string clientId, string cookie)
+    {
+        var (verifier, challenge) = Pkce();
+        var tokens = await _http.ExchangeAsync(clientId, await CodeAsync(clientId, cookie, challenge), verifier);
+        Assert.Equal(HttpStatusCode.OK, tokens.StatusCode);
+        return new JsonWebToken((await tokens.JsonAsync())!["id_token"]!.GetValue<string>());
     }
 
     private static async Task AssertErrorAsync(HttpResponseMessage response, params string[] errors)

@@ -1,5 +1,9 @@
 using System.Net;
+using AuthPlatform.Application.Admin.DeleteOAuthClient;
+using AuthPlatform.Application.Operators.RegisterOAuthClient;
 using AuthPlatform.Testing;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using AuthPlatform.WebApi.HttpTests.Admin;
 
 namespace AuthPlatform.WebApi.HttpTests.OAuth;
@@ -77,6 +81,34 @@ public sealed class OAuthClientAdminTests(TestDatabase database) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task A_deletion_whose_audit_event_cannot_be_written_leaves_the_client_and_its_tokens()
+    {
+        var client = await _factory.RegisterOAuthClientAsync([RegisterOAuthClientCommand.ClientCredentials], type: RegisterOAuthClientCommand.Confidential);
+        Assert.Equal(HttpStatusCode.OK, (await ClientCredentialsAsync(client.ClientId, client.ClientSecret!, scope: null)).StatusCode);
+
+        // The audit event's insert fails after the deletion's statements ran: one transaction rolls both back.
+        await database.ExecuteAsync("""
+            create function refuse_client_deleted() returns trigger language plpgsql as $$
+            begin if new.type = 'oauth.client-deleted' then raise exception 'audit write refused'; end if; return new; end $$;
+            create trigger refuse_client_deleted before insert on audit_events for each row execute function refuse_client_deleted();
+            """);
+        try
+        {
+            using var scope = _factory.Services.CreateScope();
+            await Assert.ThrowsAnyAsync<Exception>(async () =>
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DeleteOAuthClientCommand(client.ClientId)));
+        }
+        finally
+        {
+            await database.ExecuteAsync("drop trigger refuse_client_deleted on audit_events; drop function refuse_client_deleted();");
+        }
+
+        Assert.Equal(1L, await database.ScalarAsync<long>("select count(*) from oauth_clients where client_id = $1", client.ClientId));
+        Assert.True(await database.ScalarAsync<long>("select count(*) from oauth_tokens") > 0);
+        Assert.Equal(HttpStatusCode.OK, (await ClientCredentialsAsync(client.ClientId, client.ClientSecret!, scope: null)).StatusCode);
+    }
+
     private async Task<AuthApi.SignedIn> AdminAsync()
     {
         var admin = await _http.SignUpAsync("adm@example.com");
@@ -84,7 +116,8 @@ public sealed class OAuthClientAdminTests(TestDatabase database) : IAsyncLifetim
         return admin;
     }
 
-    private Task<HttpResponseMessage> ClientCredentialsAsync(string clientId, string secret) =>
+    private Task<HttpResponseMessage> ClientCredentialsAsync(string clientId, string secret, string? scope = "reports.read") =>
         _http.PostAsync("/api/auth/oauth2/token", new FormUrlEncodedContent([
-            new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret), new("scope", "reports.read")]));
+            new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret),
+            .. scope is null ? Array.Empty<KeyValuePair<string, string>>() : [new("scope", scope)]]));
 }

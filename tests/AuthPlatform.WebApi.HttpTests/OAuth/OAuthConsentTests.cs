@@ -126,6 +126,57 @@ public sealed class OAuthConsentTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_consent_answers_the_users_own_consent_by_id_and_no_one_elses()
+    {
+        var clientId = await RegisterAsync();
+        var gil = await _http.SignUpAsync("gil@example.com");
+        var hal = await _http.SignUpAsync("hal@example.com");
+        var (_, challenge) = Pkce();
+        await ConsentAsync(clientId, gil.Cookie, challenge, "openid profile");
+        var id = await ConsentIdAsync(gil.Cookie);
+
+        var own = await _http.SendAsync(AuthApi.WithCookie(HttpMethod.Get, "oauth2/get-consent?id=" + id, gil.Cookie, origin: null));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var consent = (await own.JsonAsync())!;
+        Assert.Equal(id, consent["id"]!.GetValue<string>());
+        Assert.Equal(clientId, consent["clientId"]!.GetValue<string>());
+        Assert.Equal(new[] { "openid", "profile" }, consent["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+
+        var anothers = await _http.SendAsync(AuthApi.WithCookie(HttpMethod.Get, "oauth2/get-consent?id=" + id, hal.Cookie, origin: null));
+        await anothers.AssertProblemAsync(HttpStatusCode.NotFound, "CONSENT_NOT_FOUND");
+        var without = await _http.SendAsync(AuthApi.WithCookie(HttpMethod.Get, "oauth2/get-consent", gil.Cookie, origin: null));
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+    }
+
+    [Fact]
+    public async Task Update_consent_narrows_the_scopes_ends_the_clients_tokens_and_refuses_scopes_the_client_was_not_registered_for()
+    {
+        var clientId = await RegisterAsync();
+        var ida = await _http.SignUpAsync("ida@example.com");
+        var (verifier, challenge) = Pkce();
+        var url = await ConsentAsync(clientId, ida.Cookie, challenge, "openid profile offline_access");
+        var tokens = (await (await _http.ExchangeAsync(clientId, CodeFrom(await _http.SendAsync(Navigate(url, ida.Cookie))), verifier)).JsonAsync())!;
+        var id = await ConsentIdAsync(ida.Cookie);
+
+        var updated = await UpdateAsync(ida.Cookie, id, ["openid", "offline_access"]);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var consent = (await updated.JsonAsync())!;
+        Assert.Equal(new[] { "offline_access", "openid" }, consent["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+
+        var refresh = await _http.RefreshAsync(clientId, tokens["refresh_token"]!.GetValue<string>());
+        Assert.Equal("invalid_grant", (await refresh.JsonAsync())!["error"]!.GetValue<string>());
+        Assert.NotEmpty(CodeFrom(await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge, scope: "openid offline_access"), ida.Cookie))));
+        ConsentPageQuery(await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge, scope: "openid profile"), ida.Cookie)));
+        Assert.Equal(clientId, await database.ScalarAsync<string>(
+            "select reason from audit_events where type = 'oauth.consent-updated' and subject_user_id = $1", ida.UserId));
+
+        var newId = consent["id"]!.GetValue<string>();
+        await (await UpdateAsync(ida.Cookie, newId, ["openid", "reports.admin"])).AssertProblemAsync(HttpStatusCode.BadRequest, "CONSENT_SCOPE_NOT_ALLOWED");
+        Assert.Equal(HttpStatusCode.BadRequest, (await UpdateAsync(ida.Cookie, newId, [])).StatusCode);
+        await (await UpdateAsync(ida.Cookie, id, ["openid"])).AssertProblemAsync(HttpStatusCode.NotFound, "CONSENT_NOT_FOUND"); // the replaced one
+    }
+
+    [Fact]
     public async Task A_consent_code_that_is_forged_another_users_or_without_an_answer_is_refused()
     {
         var clientId = await RegisterAsync();
@@ -142,6 +193,21 @@ public sealed class OAuthConsentTests(TestDatabase database) : IAsyncLifetime
         var signedOut = await _http.PostAsJsonAsync("/api/auth/oauth2/consent", new { accept = true, consent_code = code });
         Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
         Assert.Equal("[]", (await (await _http.SendAsync(AuthApi.WithCookie(HttpMethod.Get, "oauth2/get-consents", bob.Cookie))).Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_consent_code_is_answered_once_a_replayed_acceptance_or_a_changed_answer_is_refused()
+    {
+        var clientId = await RegisterAsync();
+        var user = await _http.SignUpAsync("fay@example.com");
+        var (_, challenge) = Pkce();
+        var code = ConsentPageQuery(await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge), user.Cookie)))["consent_code"].ToString();
+
+        Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(user.Cookie, code, accept: true)).StatusCode);
+
+        await (await AnswerAsync(user.Cookie, code, accept: true)).AssertProblemAsync(HttpStatusCode.BadRequest, "CONSENT_CODE_ALREADY_USED");
+        await (await AnswerAsync(user.Cookie, code, accept: false)).AssertProblemAsync(HttpStatusCode.BadRequest, "CONSENT_CODE_ALREADY_USED");
+        Assert.Equal(1L, await database.ScalarAsync<long>("select count(*) from audit_events where type = 'oauth.consent-given'"));
     }
 
     [Fact]
@@ -169,6 +235,13 @@ public sealed class OAuthConsentTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         return (await answer.JsonAsync())!["url"]!.GetValue<string>();
     }
+
+    private async Task<string> ConsentIdAsync(string cookie) =>
+        Assert.Single((await (await _http.SendAsync(AuthApi.WithCookie(HttpMethod.Get, "oauth2/get-consents", cookie, origin: null))).JsonAsync())!.AsArray())!
+            ["id"]!.GetValue<string>();
+
+    private Task<HttpResponseMessage> UpdateAsync(string cookie, string id, string[] scopes) =>
+        _http.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "oauth2/update-consent", cookie, new { id, update = new { scopes } }));
 
     private Task<HttpResponseMessage> AnswerAsync(string cookie, string consentCode, bool accept) =>
         _http.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "oauth2/consent", cookie, new { accept, consent_code = consentCode }));

@@ -52,12 +52,30 @@ public sealed class OAuthDeviceGrantTests(TestDatabase database) : IAsyncLifetim
         var approved = await AnswerAsync(user.Cookie, UserCode(device), accept: true);
         Assert.True(approved.IsSuccessStatusCode, $"{approved.StatusCode} {await approved.Content.ReadAsStringAsync()}");
 
+        WaitInterval(device);
         var tokens = await PollAsync(clientId, device);
         Assert.Equal(HttpStatusCode.OK, tokens.StatusCode);
         var body = (await tokens.JsonAsync())!;
         Assert.Equal(user.UserId, new JsonWebToken(body["access_token"]!.GetValue<string>()).Subject);
         Assert.NotNull(body["refresh_token"]);
+        WaitInterval(device);
         await AssertPollErrorAsync(clientId, device, "invalid_grant"); // used once
+    }
+
+    [Fact]
+    public async Task A_device_polling_faster_than_the_interval_gets_slow_down_then_pending_once_it_waits()
+    {
+        var clientId = await RegisterAsync();
+        var device = await StartAsync(clientId, "openid");
+        Assert.Equal(5, device["interval"]!.GetValue<long>());
+
+        await AssertPollErrorAsync(clientId, device, "authorization_pending");
+        await AssertPollErrorAsync(clientId, device, "slow_down");
+        _factory.Clock.Advance(TimeSpan.FromSeconds(4));
+        await AssertPollErrorAsync(clientId, device, "slow_down");
+
+        _factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await AssertPollErrorAsync(clientId, device, "authorization_pending");
     }
 
     [Fact]
@@ -130,6 +148,9 @@ public sealed class OAuthDeviceGrantTests(TestDatabase database) : IAsyncLifetim
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.JsonAsync())!;
     }
+
+    /// <summary>A well-behaved device waits the interval between two polls (RFC 8628 3.5).</summary>
+    private void WaitInterval(JsonNode device) => _factory.Clock.Advance(TimeSpan.FromSeconds(device["interval"]!.GetValue<long>()));
 
     private static string UserCode(JsonNode device) => device["user_code"]!.GetValue<string>();
 

@@ -6,18 +6,19 @@ using Mediator;
 
 namespace AuthPlatform.Application.Admin.DeleteOAuthClient;
 
-internal sealed class DeleteOAuthClientCommandHandler(IOAuthClientRegistry registry, AuditTrail audit, IAuthDbContext db)
+internal sealed class DeleteOAuthClientCommandHandler(IOAuthClientRegistry registry, AuditTrail audit)
     : ICommandHandler<DeleteOAuthClientCommand, Result<bool>>
 {
     public async ValueTask<Result<bool>> Handle(DeleteOAuthClientCommand command, CancellationToken cancellationToken)
     {
-        if (!await registry.DeleteAsync(command.ClientId!, cancellationToken))
+        // The deletion and its audit event commit in one transaction (the registry's).
+        var deleted = await registry.DeleteAsync(command.ClientId!,
+            () => audit.Record(AuditEventTypes.OAuthClientDeleted, subjectUserId: null, reason: command.ClientId), cancellationToken);
+        if (!deleted)
         {
             return Errors.OAuthClientNotFound;
         }
 
-        audit.Record(AuditEventTypes.OAuthClientDeleted, subjectUserId: null, reason: command.ClientId);
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 }

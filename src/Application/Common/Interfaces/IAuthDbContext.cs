@@ -2,6 +2,7 @@ using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.OAuthConsents;
 using AuthPlatform.Domain.Organizations;
 
 using AuthPlatform.Domain.Passkeys;
@@ -54,6 +55,9 @@ public interface IAuthDbContext
 
     /// <summary>Authorization requests waiting for the provider's callback.</summary>
     DbSet<OAuthState> OAuthStates { get; }
+
+    /// <summary>Answered OAuth consent codes (digests), until they expire: each is answered once.</summary>
+    DbSet<OAuthConsentCodeUse> OAuthConsentCodeUses { get; }
 
     /// <summary>Keys users created for their programs (stored as digests).</summary>
     DbSet<ApiKey> ApiKeys { get; }

@@ -9,8 +9,12 @@ public interface IOAuthClientRegistry
     /// <summary>Every registered client, as registered (never a secret).</summary>
     Task<IReadOnlyList<OAuthClientRegistration>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Deletes the client with its authorizations and tokens; false when there is none with that id.</summary>
-    Task<bool> DeleteAsync(string clientId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes the client with its authorizations and tokens, in one transaction with the changes
+    /// <paramref name="recordDeletion"/> tracks (its audit event): both commit, or neither. False when there is no
+    /// client with that id (and <paramref name="recordDeletion"/> is not called).
+    /// </summary>
+    Task<bool> DeleteAsync(string clientId, Action recordDeletion, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -12,6 +12,18 @@ public interface IOAuthConsentStore
     /// <summary>The user's consents, one per client.</summary>
     Task<IReadOnlyList<OAuthConsent>> ListAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The user's consent with that id; null when the user has none with that id.</summary>
+    Task<OAuthConsent?> FindAsync(string userId, string consentId, CancellationToken cancellationToken);
+
+    /// <summary>The scopes the client was registered for: all a consent to it may grant.</summary>
+    Task<IReadOnlyList<string>> ClientScopesAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the user's consent to the client grant exactly <paramref name="scopes"/>: every grant of it ends, with every
+    /// token issued under them, and one grant of these scopes replaces them. Null when the user has no consent with that id.
+    /// </summary>
+    Task<OAuthConsent?> ReplaceAsync(string userId, string consentId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
+
     /// <summary>Revokes the user's consent to the client (every grant of it, and every token issued under them); null when the user has none with that id.</summary>
     Task<OAuthConsent?> RevokeAsync(string userId, string consentId, CancellationToken cancellationToken);
 }

@@ -25,6 +25,14 @@ public sealed class AdminOptions
     /// <summary>How long an impersonation session lives, never refreshed (BetterAuth's impersonationSessionDuration).</summary>
     public TimeSpan ImpersonationSessionDuration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The longest <see cref="BannedUserMessage"/>: a sentence or two for a sign-in form, not a page.</summary>
+    public const int MaxBannedUserMessageLength = 500;
+
+    /// <summary>
+    /// The message of the BANNED_USER refusal, by every way in (BetterAuth's bannedUserMessage; the same default).
+    /// </summary>
+    public string BannedUserMessage { get; set; } = Results.Errors.UserDisabled.Message;
+
     /// <summary>Whoever may impersonate may also impersonate administrators (BetterAuth's allowImpersonatingAdmins).</summary>
     public bool AllowImpersonatingAdmins { get; set; }
 

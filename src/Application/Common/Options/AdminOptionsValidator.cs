@@ -44,6 +44,11 @@ public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
             problems.Add("Auth:Admin:ImpersonationSessionDuration must be more than zero and at most one day (default 01:00:00).");
         }
 
+        if (string.IsNullOrWhiteSpace(options.BannedUserMessage) || options.BannedUserMessage.Length > AdminOptions.MaxBannedUserMessageLength)
+        {
+            problems.Add($"Auth:Admin:BannedUserMessage must be 1 to {AdminOptions.MaxBannedUserMessageLength} characters, not blank (the message a banned user is shown).");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

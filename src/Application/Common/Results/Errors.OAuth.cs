@@ -6,6 +6,12 @@ public static partial class Errors
     public static readonly Error InvalidConsentCode =
         new(ErrorKind.Validation, "INVALID_CONSENT_CODE", "The consent code is invalid, expired or not this user's");
 
+    public static readonly Error ConsentCodeAlreadyUsed =
+        new(ErrorKind.Validation, "CONSENT_CODE_ALREADY_USED", "The consent code was already answered");
+
+    public static readonly Error ConsentScopeNotAllowed =
+        new(ErrorKind.Validation, "CONSENT_SCOPE_NOT_ALLOWED", "The client may not be granted that scope");
+
     public static readonly Error OAuthClientNotFound =
         new(ErrorKind.NotFound, "CLIENT_NOT_FOUND", "No OAuth client has that client_id");
 

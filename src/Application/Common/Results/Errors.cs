@@ -31,9 +31,12 @@ public static partial class Errors
     public static readonly Error UserNotFound =
         new(ErrorKind.Validation, "USER_NOT_FOUND", "User not found");
 
-    /// <summary>A disabled (banned) user asked for a session by any way in (BetterAuth admin plugin's code).</summary>
+    /// <summary>
+    /// A disabled (banned) user asked for a session by any way in (BetterAuth admin plugin's code and default message).
+    /// The message answered is Auth:Admin:BannedUserMessage, whose default this is; SessionIssuer words it.
+    /// </summary>
     public static readonly Error UserDisabled =
-        new(ErrorKind.Forbidden, "BANNED_USER", "You have been banned from this application");
+        new(ErrorKind.Forbidden, "BANNED_USER", "You have been banned from this application. Please contact support if you believe this is an error.");
 
     public static readonly Error InvalidPassword =
         new(ErrorKind.Validation, "INVALID_PASSWORD", "Invalid password");

@@ -4,6 +4,8 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Domain.Audit;
+using AuthPlatform.Domain.OAuthConsents;
+using AuthPlatform.Application.Common.Exceptions;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,17 @@ internal sealed class AnswerOAuthConsentCommandHandler(
         if (codes.Read(command.ConsentCode, command.UserId) is not { } pending)
         {
             return Errors.InvalidConsentCode;
+        }
+
+        // A code is answered once: a replayed acceptance (or an answer changed afterwards) is refused.
+        db.OAuthConsentCodeUses.Add(OAuthConsentCodeUse.Of(command.ConsentCode!, DateTimeOffset.FromUnixTimeSeconds(pending.ExpiresAt)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException)
+        {
+            return Errors.ConsentCodeAlreadyUsed;
         }
 
         if (command.Accept != true)

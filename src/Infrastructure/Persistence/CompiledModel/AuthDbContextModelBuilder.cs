@@ -12,7 +12,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
     public partial class AuthDbContextModel
     {
         private AuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("042dd11a-a332-4a5c-af62-07d4ba51e42e"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("7ea83d01-b53e-4878-9139-b1d139fb3362"), entityTypeCount: 32)
         {
         }
 
@@ -23,6 +23,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             var apiKey = ApiKeyEntityType.Create(this);
             var auditEvent = AuditEventEntityType.Create(this);
             var mailJob = MailJobEntityType.Create(this);
+            var oAuthConsentCodeUse = OAuthConsentCodeUseEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -82,6 +83,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             ApiKeyEntityType.CreateAnnotations(apiKey);
             AuditEventEntityType.CreateAnnotations(auditEvent);
             MailJobEntityType.CreateAnnotations(mailJob);
+            OAuthConsentCodeUseEntityType.CreateAnnotations(oAuthConsentCodeUse);
             InvitationEntityType.CreateAnnotations(invitation);
             MemberEntityType.CreateAnnotations(member);
             OrganizationEntityType.CreateAnnotations(organization);
