@@ -49,6 +49,8 @@ internal sealed class Flows(HttpClient client, string origin)
         await Expect("update-user", WithCookie("update-user", first, new { name = "Ann B." }), HttpStatusCode.OK);
         await Expect("update-user without a session (401)", Post("update-user", new { name = "Ann C." }), HttpStatusCode.Unauthorized);
 
+        await OrganizationsAsync(first);
+
         await Expect("revoke-session", WithCookie("revoke-session", first, new { token = secondToken }), HttpStatusCode.OK);
         await Expect("revoke-session without a session (401)", Post("revoke-session", new { token = secondToken }), HttpStatusCode.Unauthorized);
 
@@ -67,6 +69,26 @@ internal sealed class Flows(HttpClient client, string origin)
         var fourth = Cookie(await Expect("sign-in again", Post("sign-in/email", new { email = Email, password = NewPassword }), HttpStatusCode.OK));
         await Expect("sign-out with {} as clients send it", WithCookie("sign-out", fourth, new { }), HttpStatusCode.OK);
         await Expect("sign-out without a session", Post("sign-out", new { }), HttpStatusCode.OK);
+    }
+
+    /// <summary>The organization plugin's routes (docs/adr/0133), as organizationClient calls them.</summary>
+    private async Task OrganizationsAsync(string cookie)
+    {
+        HttpRequestMessage Get(string routeAndQuery) => AuthApi.WithCookie(HttpMethod.Get, routeAndQuery, cookie, origin: null);
+
+        await Expect("organization/create", WithCookie("organization/create", cookie, new { name = "Acme", slug = "acme" }), HttpStatusCode.OK);
+        await Expect("organization/check-slug, taken (400)", WithCookie("organization/check-slug", cookie, new { slug = "acme" }), HttpStatusCode.BadRequest);
+        await Expect("organization/list", Get("organization/list"), HttpStatusCode.OK);
+        await Expect("organization/get-full-organization", Get("organization/get-full-organization"), HttpStatusCode.OK);
+        await Expect("organization/has-permission", WithCookie("organization/has-permission", cookie, new { permissions = new { member = new[] { "delete" } } }), HttpStatusCode.OK);
+        await Expect("organization/invite-member", WithCookie("organization/invite-member", cookie, new { email = "bob@example.com", role = "member" }), HttpStatusCode.OK);
+        await Expect("organization/list-invitations", Get("organization/list-invitations"), HttpStatusCode.OK);
+        await Expect("organization/list-members", Get("organization/list-members"), HttpStatusCode.OK);
+        await Expect("organization/get-active-member", Get("organization/get-active-member"), HttpStatusCode.OK);
+        await Expect("organization/update", WithCookie("organization/update", cookie, new { data = new { name = "Acme Inc" } }), HttpStatusCode.OK);
+        await Expect("organization/create-team", WithCookie("organization/create-team", cookie, new { name = "Core" }), HttpStatusCode.OK);
+        await Expect("organization/list-teams", Get("organization/list-teams"), HttpStatusCode.OK);
+        await Expect("organization/set-active, none", WithCookie("organization/set-active", cookie, new { organizationId = (string?)null }), HttpStatusCode.OK);
     }
 
     /// <summary>A POST without a cookie, from the frontend's origin.</summary>

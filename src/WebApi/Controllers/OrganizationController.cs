@@ -104,6 +104,7 @@ public sealed class OrganizationController(ISender sender) : ControllerBase
     [EndpointSummary("Sets (or, with a null id, clears) the session's active organization")]
     [ProducesResponseType<OrganizationDto>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [NullableAnswer]
     [HttpPost("organization/set-active")]
     public async Task<IActionResult> SetActive([FromBody] SetActiveOrganizationRequest request, CancellationToken cancellationToken)
     {

@@ -93,6 +93,7 @@ public sealed class OrganizationTeamController(ISender sender) : ControllerBase
     [ProducesResponseType<TeamDto>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [NullableAnswer]
     [HttpPost("organization/set-active-team")]
     public async Task<IActionResult> SetActiveTeam([FromBody] SetActiveTeamRequest request, CancellationToken cancellationToken)
     {

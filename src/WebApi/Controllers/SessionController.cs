@@ -26,6 +26,7 @@ public sealed class SessionController(ISender sender, SessionJwtHeader jwtHeader
     [EndpointSummary("The current session and user, or null without a live session")]
     [ProducesResponseType<SessionResponse>(StatusCodes.Status200OK, Description = "The session and its user; JSON null when there is no live session")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [NullableAnswer]
     [HttpGet("get-session")]
     [AuthRoute(Session = SessionUse.LookupOrCookieCache, AcceptsApiKey = true)]
     public IActionResult GetSession([FromQuery] bool? disableCookieCache, [FromQuery] bool? disableRefresh)

@@ -46,9 +46,10 @@ public static class ApiDocument
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<HealthEndpointsTransformer>();
-            options.AddOperationTransformer<NullableSessionTransformer>();
+            options.AddOperationTransformer<NullableAnswerTransformer>();
             options.AddOperationTransformer<SignOutBodyTransformer>();
             options.AddSchemaTransformer<JsonWebKeySchemaTransformer>();
+            options.AddDocumentTransformer<AnyJsonSchemaTransformer>();
         });
         return services;
     }
