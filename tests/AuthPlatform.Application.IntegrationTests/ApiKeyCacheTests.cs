@@ -45,7 +45,7 @@ public sealed class ApiKeyCacheTests(TestDatabase database) : IAsyncLifetime
         await SqlAsync("update api_keys set enabled = false");
         Assert.Null(await RefusalAsync(key)); // from memory: the notification reaches no listener here
 
-        _cache.ApiKeyChanged(keyId); // what the listener does with "k:<key id>"
+        _cache.Apply($"k:{keyId}"); // the notification the api_keys trigger sends
         Assert.Equal(0, _cache.ApiKeyCount);
         Assert.Equal("KEY_DISABLED", await RefusalAsync(key));
     }
@@ -59,7 +59,7 @@ public sealed class ApiKeyCacheTests(TestDatabase database) : IAsyncLifetime
         await SqlAsync("update users set disabled_at = now(), ban_reason = 'spam'");
         Assert.True((await AuthenticateAsync(key)).IsSuccess); // the owner as held with the key
 
-        _cache.UserChanged(ownerId); // what the listener does with "u:<user id>"
+        _cache.Apply($"u:{ownerId}"); // the notification the users trigger sends
         Assert.Equal(0, _cache.ApiKeyCount);
         Assert.Equal("BANNED_USER", (await AuthenticateAsync(key)).Error?.Code);
     }

@@ -47,7 +47,7 @@ public sealed class MembershipCacheTests(TestDatabase database) : IAsyncLifetime
         await DemoteAsync(); // the trigger's notification reaches no listener here
         Assert.True(await HasPermissionAsync(actor, organization.Id)); // from memory
 
-        _cache.UserChanged(actor.UserId); // what the listener does with "u:<user id>"
+        _cache.Apply($"u:{actor.UserId}"); // the notification the members trigger sends
         Assert.Equal(0, _cache.MembershipCount);
         Assert.False(await HasPermissionAsync(actor, organization.Id));
     }
@@ -63,7 +63,7 @@ public sealed class MembershipCacheTests(TestDatabase database) : IAsyncLifetime
         var update = await _host.SendAsync(new UpdateOrganizationCommand(actor, organization.Id, "Renamed", null, null, null));
         Assert.Equal(Errors.Organizations.NotAllowedToUpdate.Code, update.Error?.Code); // commands never pass on memory
 
-        _cache.OrganizationChanged(organization.Id); // what the listener does with "o:<organization id>"
+        _cache.Apply($"o:{organization.Id}"); // the notification the organizations trigger sends
         Assert.Equal(0, _cache.MembershipCount);
         Assert.False(await HasPermissionAsync(actor, organization.Id));
     }

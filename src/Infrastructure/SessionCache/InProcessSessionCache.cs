@@ -1,27 +1,28 @@
-using System.Collections.Concurrent;
+using AuthPlatform.Application.ApiKeys;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Organizations;
 using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Infrastructure.SessionCache;
 
 /// <summary>
-/// Live sessions in memory, answered only while <see cref="SessionChangeListener"/> vouches that every
-/// change notification reaches this instance (docs/adr/0095-coherent-session-cache.md).
-/// Reads are lock-free; stores and invalidations take one lock, which keeps the user index exact and
-/// makes "was this user changed since the read began?" a plain comparison of sequence numbers.
-/// Organization memberships and API keys share the same trust, sequence and notifications
-/// (InProcessSessionCache.Memberships.cs, InProcessSessionCache.ApiKeys.cs).
+/// Live sessions, organization memberships and API keys that count no uses, in memory, answered only while
+/// <see cref="SessionChangeListener"/> vouches that every change notification reaches this instance
+/// (docs/adr/0095-coherent-session-cache.md, 0133, 0131).
+/// Each entry is filed under the tags of the rows it was read from (<see cref="CacheTags"/>); a notification, or a
+/// save on this instance (<see cref="LocalSessionInvalidation"/>), removes every entry under its tag.
+/// Reads are lock-free; stores and invalidations take one lock, which keeps the tag indexes exact and makes
+/// "was this row changed since the read began?" a plain comparison of sequence numbers.
 /// </summary>
-public sealed partial class InProcessSessionCache : ISessionCache
+public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IApiKeyCache
 {
     private const int Stripes = 4096;
 
-    private readonly ConcurrentDictionary<TokenDigestKey, Entry> _entries = new();
-    private readonly Dictionary<string, HashSet<TokenDigestKey>> _byUser = new(StringComparer.Ordinal);
-    private readonly long[] _userChangedAt = new long[Stripes]; // sequence of the last change per user stripe
+    private readonly TaggedStore<TokenDigestKey, CachedSession> _sessions;
+    private readonly TaggedStore<(string OrganizationId, string UserId), CachedMembership> _memberships;
+    private readonly TaggedStore<TokenDigestKey, CachedApiKey> _apiKeys;
+    private readonly long[] _tagChangedAt = new long[Stripes]; // sequence of the last change per tag stripe
     private readonly Lock _gate = new();
-    private readonly int _maxEntries;
-    private readonly long _maxAgeMs;
     private readonly long _maxSilenceMs;
 
     private long _sequence;
@@ -31,8 +32,11 @@ public sealed partial class InProcessSessionCache : ISessionCache
 
     public InProcessSessionCache(IOptions<SessionCacheOptions> options)
     {
-        _maxEntries = options.Value.MaxEntries;
-        _maxAgeMs = (long)options.Value.MaxAge.TotalMilliseconds;
+        var maxEntries = options.Value.MaxEntries;
+        var maxAgeMs = (long)options.Value.MaxAge.TotalMilliseconds;
+        _sessions = new(maxEntries, maxAgeMs);
+        _memberships = new(maxEntries, maxAgeMs);
+        _apiKeys = new(maxEntries, maxAgeMs);
         _maxSilenceMs = (long)SilenceBound(options.Value).TotalMilliseconds;
     }
 
@@ -45,7 +49,11 @@ public sealed partial class InProcessSessionCache : ISessionCache
     /// <summary>True while lookups may be answered from memory (for logs and tests).</summary>
     public bool IsServing => BeginRead() is not null;
 
-    public int Count => _entries.Count;
+    public int Count => _sessions.Count;
+
+    public int MembershipCount => _memberships.Count;
+
+    public int ApiKeyCount => _apiKeys.Count;
 
     public SessionCacheTicket? BeginRead()
     {
@@ -57,78 +65,43 @@ public sealed partial class InProcessSessionCache : ISessionCache
         return new SessionCacheTicket(Volatile.Read(ref _sequence));
     }
 
-    public bool TryGet(byte[] tokenDigest, out CachedSession? entry)
+    public bool TryGet(byte[] tokenDigest, out CachedSession? entry) => _sessions.TryGet(TokenDigestKey.From(tokenDigest), out entry);
+
+    public void Store(byte[] tokenDigest, CachedSession entry, SessionCacheTicket ticket) =>
+        Store(_sessions, TokenDigestKey.From(tokenDigest), entry, ticket, [CacheTags.User(entry.Session.UserId), CacheTags.Session(entry.Session.Id)]);
+
+    public bool TryGet(string organizationId, string userId, out CachedMembership? entry) => _memberships.TryGet((organizationId, userId), out entry);
+
+    public void Store(CachedMembership entry, SessionCacheTicket ticket) =>
+        Store(_memberships, (entry.Organization.Id, entry.Member.UserId), entry, ticket, [CacheTags.User(entry.Member.UserId), CacheTags.Organization(entry.Organization.Id)]);
+
+    public bool TryGet(byte[] keyDigest, out CachedApiKey? entry) => _apiKeys.TryGet(TokenDigestKey.From(keyDigest), out entry);
+
+    public void Store(CachedApiKey entry, SessionCacheTicket ticket) =>
+        Store(_apiKeys, TokenDigestKey.From(entry.Key.KeyDigest), entry, ticket, [CacheTags.User(entry.Key.UserId), CacheTags.ApiKey(entry.Key.Id)]);
+
+    /// <summary>A change notification from the database (<see cref="CacheTags.FromNotification"/>).</summary>
+    public void Apply(string notification)
     {
-        if (_entries.TryGetValue(TokenDigestKey.From(tokenDigest), out var found) && Environment.TickCount64 - found.StoredAt <= _maxAgeMs)
+        if (CacheTags.FromNotification(notification) is { } tag)
         {
-            entry = found.Value;
-            return true;
+            Invalidate(tag);
         }
-
-        entry = null;
-        return false;
-    }
-
-    public void Store(byte[] tokenDigest, CachedSession entry, SessionCacheTicket ticket)
-    {
-        var key = TokenDigestKey.From(tokenDigest);
-        var userId = entry.Session.UserId;
-        lock (_gate)
+        else
         {
-            // A reset or a change of this user announced after the read began: the row may predate it.
-            if (!_trusted || _resetAt > ticket.Sequence || _userChangedAt[Stripe(userId)] > ticket.Sequence)
-            {
-                return;
-            }
-
-            if (_entries.Count >= _maxEntries)
-            {
-                MakeRoom();
-            }
-
-            if (!_byUser.TryGetValue(userId, out var keys))
-            {
-                _byUser[userId] = keys = [];
-            }
-
-            keys.Add(key);
-            _entries[key] = new Entry(entry, Environment.TickCount64);
+            Clear();
         }
     }
 
-    /// <summary>A session row changed or was deleted (notification "s:session:user").</summary>
-    public void SessionChanged(string sessionId, string userId)
+    /// <summary>The row behind <paramref name="tag"/> changed or was deleted: every entry read from it goes.</summary>
+    public void Invalidate(string tag)
     {
         lock (_gate)
         {
-            _userChangedAt[Stripe(userId)] = Advance();
-            if (_byUser.TryGetValue(userId, out var keys))
-            {
-                keys.RemoveWhere(key => !_entries.TryGetValue(key, out var e) || (e.Value.Session.Id == sessionId && _entries.TryRemove(key, out _)));
-                if (keys.Count == 0)
-                {
-                    _byUser.Remove(userId);
-                }
-            }
-        }
-    }
-
-    /// <summary>A user row changed or was deleted (notification "u:user"): every session of theirs goes.</summary>
-    public void UserChanged(string userId)
-    {
-        lock (_gate)
-        {
-            _userChangedAt[Stripe(userId)] = Advance();
-            if (_byUser.Remove(userId, out var keys))
-            {
-                foreach (var key in keys)
-                {
-                    _entries.TryRemove(key, out _);
-                }
-            }
-
-            RemoveMembershipsOfUserLocked(userId);
-            RemoveApiKeysOfUserLocked(userId);
+            _tagChangedAt[Stripe(tag)] = Advance();
+            _sessions.RemoveTagged(tag);
+            _memberships.RemoveTagged(tag);
+            _apiKeys.RemoveTagged(tag);
         }
     }
 
@@ -156,7 +129,7 @@ public sealed partial class InProcessSessionCache : ISessionCache
         }
     }
 
-    /// <summary>A notification this version cannot read: anything may have changed, so everything goes.</summary>
+    /// <summary>Anything may have changed (an unreadable notification, a cascade this instance cannot see): everything goes.</summary>
     public void Clear()
     {
         lock (_gate)
@@ -174,53 +147,31 @@ public sealed partial class InProcessSessionCache : ISessionCache
         }
     }
 
+    private void Store<TKey, TValue>(TaggedStore<TKey, TValue> store, TKey key, TValue value, SessionCacheTicket ticket, string[] tags)
+        where TKey : notnull
+        where TValue : class
+    {
+        lock (_gate)
+        {
+            // A reset, or a change of a row the entry was read from, announced after the read began: the entry may predate it.
+            if (!_trusted || _resetAt > ticket.Sequence || Array.Exists(tags, tag => _tagChangedAt[Stripe(tag)] > ticket.Sequence))
+            {
+                return;
+            }
+
+            store.Add(key, value, tags);
+        }
+    }
+
     private void ClearLocked()
     {
         _resetAt = Advance();
-        _entries.Clear();
-        _byUser.Clear();
-        ClearMembershipsLocked();
-        ClearApiKeysLocked();
-    }
-
-    /// <summary>Full: drop the oldest entries down to 90 % (amortised: once per tenth of the capacity stored).</summary>
-    private void MakeRoom()
-    {
-        var stored = _entries.Select(pair => pair.Value.StoredAt).ToArray();
-        Array.Sort(stored);
-        var cutoff = stored[Math.Max(0, stored.Length - (_maxEntries * 9 / 10))];
-        foreach (var (key, entry) in _entries)
-        {
-            if (entry.StoredAt < cutoff || Environment.TickCount64 - entry.StoredAt > _maxAgeMs)
-            {
-                Remove(key, entry.Value.Session.UserId);
-            }
-        }
-
-        // Entries stored within the same clock tick share a time: whatever is still over goes regardless.
-        foreach (var (key, entry) in _entries)
-        {
-            if (_entries.Count <= _maxEntries * 9 / 10)
-            {
-                break;
-            }
-
-            Remove(key, entry.Value.Session.UserId);
-        }
-    }
-
-    private void Remove(TokenDigestKey key, string userId)
-    {
-        _entries.TryRemove(key, out _);
-        if (_byUser.TryGetValue(userId, out var keys) && keys.Remove(key) && keys.Count == 0)
-        {
-            _byUser.Remove(userId);
-        }
+        _sessions.Clear();
+        _memberships.Clear();
+        _apiKeys.Clear();
     }
 
     private long Advance() => Interlocked.Increment(ref _sequence);
 
-    private static int Stripe(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % Stripes);
-
-    private readonly record struct Entry(CachedSession Value, long StoredAt);
+    private static int Stripe(string tag) => (int)((uint)StringComparer.Ordinal.GetHashCode(tag) % Stripes);
 }

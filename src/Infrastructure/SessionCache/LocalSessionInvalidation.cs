@@ -22,7 +22,7 @@ namespace AuthPlatform.Infrastructure.SessionCache;
 /// </summary>
 public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<Change>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<string?>> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -63,68 +63,58 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
             return;
         }
 
-        var changes = new List<Change>();
+        // A tag per row whose cached entries the save makes stale (CacheTags); null: the whole local cache.
+        var tags = new List<string?>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
             var changedOrDeleted = entry.State is EntityState.Modified or EntityState.Deleted;
+            var changedOrAdded = changedOrDeleted || entry.State == EntityState.Added;
             switch (entry.Entity)
             {
                 case Session session when changedOrDeleted:
-                    changes.Add(new Change(session.Id, session.UserId));
+                    tags.Add(CacheTags.Session(session.Id));
                     break;
                 case User user when changedOrDeleted:
-                    changes.Add(new Change(null, user.Id));
+                    tags.Add(CacheTags.User(user.Id));
                     break;
-                case Member member when changedOrDeleted || entry.State == EntityState.Added:
-                    changes.Add(new Change(null, member.UserId));
+                case Member member when changedOrAdded:
+                    tags.Add(CacheTags.User(member.UserId));
                     break;
                 case Organization or Team when entry.State == EntityState.Deleted:
-                    changes.Add(Change.Everything);
+                    tags.Add(null);
                     break;
                 case Organization organization when entry.State == EntityState.Modified:
-                    changes.Add(Change.OfOrganization(organization.Id));
+                    tags.Add(CacheTags.Organization(organization.Id));
                     break;
-                case OrganizationRole role when changedOrDeleted || entry.State == EntityState.Added:
-                    changes.Add(Change.OfOrganization(role.OrganizationId));
+                case OrganizationRole role when changedOrAdded:
+                    tags.Add(CacheTags.Organization(role.OrganizationId));
                     break;
                 case ApiKey key when changedOrDeleted:
-                    changes.Add(Change.OfApiKey(key.Id));
+                    tags.Add(CacheTags.ApiKey(key.Id));
                     break;
             }
         }
 
-        _pending.AddOrUpdate(context, changes);
+        _pending.AddOrUpdate(context, tags);
     }
 
     private void Apply(DbContext? context)
     {
-        if (context is null || !_pending.TryGetValue(context, out var changes))
+        if (context is null || !_pending.TryGetValue(context, out var tags))
         {
             return;
         }
 
         _pending.Remove(context);
-        foreach (var (sessionId, userId, organizationId, apiKeyId) in changes)
+        foreach (var tag in tags)
         {
-            if (apiKeyId is not null)
-            {
-                cache.ApiKeyChanged(apiKeyId);
-            }
-            else if (organizationId is not null)
-            {
-                cache.OrganizationChanged(organizationId);
-            }
-            else if (userId is null)
+            if (tag is null)
             {
                 cache.Clear();
             }
-            else if (sessionId is null)
-            {
-                cache.UserChanged(userId);
-            }
             else
             {
-                cache.SessionChanged(sessionId, userId);
+                cache.Invalidate(tag);
             }
         }
     }
@@ -135,18 +125,5 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
         {
             _pending.Remove(context);
         }
-    }
-
-    /// <summary>
-    /// One session, every session (membership, API key) of a user (no session id), the memberships of an organization,
-    /// one API key, or the whole cache (none).
-    /// </summary>
-    private readonly record struct Change(string? SessionId, string? UserId, string? OrganizationId = null, string? ApiKeyId = null)
-    {
-        public static Change Everything => new(null, null);
-
-        public static Change OfOrganization(string organizationId) => new(null, null, organizationId);
-
-        public static Change OfApiKey(string keyId) => new(null, null, null, keyId);
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class SessionChangeListener(
         {
             if (e.Channel != heartbeat.Channel)
             {
-                Apply(e.Payload);
+                cache.Apply(e.Payload);
                 return;
             }
 
@@ -145,32 +145,6 @@ public sealed partial class SessionChangeListener(
             // Stop answering from memory first, before anything else (disposing the connection) can yield.
             cache.StopServing();
             throw;
-        }
-    }
-
-    private void Apply(string payload)
-    {
-        // "s:<session id>:<user id>", "u:<user id>", "o:<organization id>" or "k:<api key id>"; ids only, never a token,
-        // a key or a digest.
-        var parts = payload.Split(':');
-        switch (parts)
-        {
-            case ["s", var sessionId, var userId]:
-                cache.SessionChanged(sessionId, userId);
-                break;
-            case ["u", var userId]:
-                cache.UserChanged(userId);
-                break;
-            case ["o", var organizationId]:
-                cache.OrganizationChanged(organizationId);
-                break;
-            case ["k", var keyId]:
-                cache.ApiKeyChanged(keyId);
-                break;
-            default:
-                // Something this version does not know: the only safe reading is "anything may have changed".
-                cache.Clear();
-                break;
         }
     }
 
