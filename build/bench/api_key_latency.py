@@ -9,7 +9,7 @@ import json
 import sys
 import time
 
-from revocation_latency import call, client, percentile
+from latency import call, client, report, wait_until
 
 
 def valid(conn, key):
@@ -38,17 +38,11 @@ def main():
         status, body = call(a, "POST", "/api/auth/api-key/delete", owner, json.dumps({"keyId": created["id"]}).encode())
         if status != 200:
             raise SystemExit(f"api-key/delete answered {status}: {body[:200]!r}")
-        answered = time.perf_counter()
-        pending = {"B": b, "C": c}
-        while pending:
-            for name, conn in list(pending.items()):
-                if not valid(conn, created["key"]):
-                    seen[name].append((time.perf_counter() - answered) * 1000)
-                    del pending[name]
-            if time.perf_counter() - answered > 10:
-                raise SystemExit(f"the deleted key is still valid after 10 s on {', '.join(pending)}")
-    for name, values in seen.items():
-        print(f"{name}: n={len(values)} p50={percentile(values, 0.5):.2f} ms p99={percentile(values, 0.99):.2f} ms max={max(values):.2f} ms")
+        refused = wait_until({"B": b, "C": c}, lambda conn: not valid(conn, created["key"]), time.perf_counter(),
+                             "the deleted key is still valid")
+        for name, ms in refused.items():
+            seen[name].append(ms)
+    report(seen)
 
 
 if __name__ == "__main__":

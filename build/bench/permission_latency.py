@@ -10,7 +10,7 @@ import json
 import sys
 import time
 
-from revocation_latency import call, client, percentile
+from latency import call, client, report, wait_until
 
 ASK = json.dumps({"permissions": {"member": ["delete"]}}).encode()
 
@@ -29,19 +29,6 @@ def set_role(conn, owner_token, member_id, role):
         raise SystemExit(f"update-member-role answered {status}: {answer[:200]!r}")
 
 
-def wait_for(conns, token, expected, since):
-    pending = dict(conns)
-    seen = {}
-    while pending:
-        for name, conn in list(pending.items()):
-            if granted(conn, token) == expected:
-                seen[name] = (time.perf_counter() - since) * 1000
-                del pending[name]
-        if time.perf_counter() - since > 10:
-            raise SystemExit(f"has-permission still not {expected} after 10 s on {', '.join(pending)}")
-    return seen
-
-
 def main():
     if sys.argv[1] != "run":
         raise SystemExit(__doc__)
@@ -52,15 +39,15 @@ def main():
     seen = {"B": [], "C": []}
     for _ in range(trials):
         set_role(a, owner, member_id, "admin")
-        wait_for(others, member, True, time.perf_counter())
+        wait_until(others, lambda conn: granted(conn, member), time.perf_counter(), "has-permission still refused")
         for conn in (b, c):
             if not granted(conn, member):  # a second read: now from memory
                 raise SystemExit("the promoted member was refused")
         set_role(a, owner, member_id, "member")
-        for name, ms in wait_for(others, member, False, time.perf_counter()).items():
+        refused = wait_until(others, lambda conn: not granted(conn, member), time.perf_counter(), "has-permission still granted")
+        for name, ms in refused.items():
             seen[name].append(ms)
-    for name, values in seen.items():
-        print(f"{name}: n={len(values)} p50={percentile(values, 0.5):.2f} ms p99={percentile(values, 0.99):.2f} ms max={max(values):.2f} ms")
+    report(seen)
 
 
 if __name__ == "__main__":

@@ -8,22 +8,10 @@ percentiles of the time from A's answer to the first refusal on B and on C.
 """
 import hashlib
 import secrets
-import http.client
 import sys
 import time
 
-
-def client(port):
-    return http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-
-
-def call(conn, method, path, token, body=None):
-    headers = {"Authorization": f"Bearer {token}"}
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-    conn.request(method, path, body=body, headers=headers)
-    response = conn.getresponse()
-    return response.status, response.read()
+from latency import call, client, report, wait_until
 
 
 def is_live(conn, token):
@@ -31,11 +19,6 @@ def is_live(conn, token):
     if status != 200:
         raise SystemExit(f"get-session answered {status}: {body[:200]!r}")
     return body.strip() != b"null"
-
-
-def percentile(values, q):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, int(-(-q * len(ordered) // 1)) - 1))]
 
 
 def prepare(count, user_id, tokens_file):
@@ -67,17 +50,10 @@ def main():
         status, body = call(a, "POST", "/api/auth/sign-out", token, b"{}")
         if status != 200:
             raise SystemExit(f"sign-out answered {status}: {body[:200]!r}")
-        answered = time.perf_counter()
-        pending = {"B": b, "C": c}
-        while pending:
-            for name, conn in list(pending.items()):
-                if not is_live(conn, token):
-                    seen[name].append((time.perf_counter() - answered) * 1000)
-                    del pending[name]
-            if time.perf_counter() - answered > 10:
-                raise SystemExit(f"still live after 10 s on {', '.join(pending)}")
-    for name, values in seen.items():
-        print(f"{name}: n={len(values)} p50={percentile(values, 0.5):.2f} ms p99={percentile(values, 0.99):.2f} ms max={max(values):.2f} ms")
+        refused = wait_until({"B": b, "C": c}, lambda conn: not is_live(conn, token), time.perf_counter(), "still live")
+        for name, ms in refused.items():
+            seen[name].append(ms)
+    report(seen)
 
 
 if __name__ == "__main__":

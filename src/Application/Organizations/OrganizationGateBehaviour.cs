@@ -46,7 +46,8 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
 
         // A query changes nothing, so it may pass on a membership held in memory and is handed untracked rows;
         // a command reads the rows it may change from the database, tracked.
-        var memberships = request is IBaseQuery ? services.GetRequiredService<IMembershipCache>() : null;
+        var readOnly = request is IBaseQuery;
+        var memberships = readOnly ? services.GetRequiredService<IMembershipCache>() : null;
         var ticket = memberships?.BeginRead();
         if (ticket is not null && CachedOrganizationId(request) is { } cachedId && memberships!.TryGet(cachedId, request.Actor.UserId, out var hit))
         {
@@ -54,7 +55,7 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
         }
 
         var db = services.GetRequiredService<IAuthDbContext>();
-        var organizations = memberships is null ? db.Organizations : db.Organizations.AsNoTracking();
+        var organizations = Rows(db.Organizations, readOnly);
         var gate = request.Gate;
         Organization? organization;
         switch (gate.Target)
@@ -115,8 +116,7 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
             return Errors.Organizations.NotFound;
         }
 
-        var members = memberships is null ? db.Members : db.Members.AsNoTracking();
-        var member = await members.FirstOrDefaultAsync(m => m.OrganizationId == organization.Id && m.UserId == request.Actor.UserId, cancellationToken);
+        var member = await Rows(db.Members, readOnly).FirstOrDefaultAsync(m => m.OrganizationId == organization.Id && m.UserId == request.Actor.UserId, cancellationToken);
         if (member is null)
         {
             return gate.NotMember;
@@ -145,6 +145,10 @@ public sealed class OrganizationGateBehaviour<TMessage, TResponse>(IServiceProvi
         services.GetRequiredService<OrganizationAccess>().Grant(organization, member, inForce);
         return null;
     }
+
+    /// <summary>The rows the handler is handed: untracked for a query, tracked for a command that may change them.</summary>
+    private static IQueryable<T> Rows<T>(DbSet<T> rows, bool readOnly)
+        where T : class => readOnly ? rows.AsNoTracking() : rows;
 
     /// <summary>
     /// The organization a membership in memory may answer for: named by id, or the session's active one. A slug is

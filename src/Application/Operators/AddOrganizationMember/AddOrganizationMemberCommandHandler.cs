@@ -3,8 +3,6 @@ using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Organizations;
 using AuthPlatform.Domain.Access;
-using AuthPlatform.Domain.Audit;
-using AuthPlatform.Domain.Organizations;
 using AuthPlatform.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -40,19 +38,12 @@ internal sealed class AddOrganizationMemberCommandHandler(
 
         return await rowLock.RunLockedAsync(organization.Id, async ct =>
         {
-            if (await db.Members.AnyAsync(m => m.OrganizationId == organization.Id && m.UserId == userId, ct))
+            if (await OrganizationMembers.RefusalAsync(db, organization.Id, userId, options.Value.MembershipLimit, ct) is { } refusal)
             {
-                return (Result<OrganizationMembership>)Errors.Organizations.AlreadyMember;
+                return (Result<OrganizationMembership>)refusal;
             }
 
-            if (await db.Members.CountAsync(m => m.OrganizationId == organization.Id, ct) >= options.Value.MembershipLimit)
-            {
-                return Errors.Organizations.MembershipLimitReached;
-            }
-
-            var member = Member.Join(organization.Id, userId, roles, clock.GetUtcNow());
-            db.Members.Add(member);
-            audit.Record(AuditEventTypes.MemberJoined, userId, reason: member.Role, organizationId: organization.Id);
+            var member = OrganizationMembers.Join(db, audit, organization.Id, userId, roles, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return new OrganizationMembership(organization.Id, organization.Slug, userId, member.Id, member.Role);
         }, cancellationToken);

@@ -36,14 +36,9 @@ internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganiz
         {
             var invitation = await db.Invitations.FirstAsync(i => i.Id == command.InvitationId, ct);
             var userId = command.Actor.UserId;
-            if (await db.Members.AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == userId, ct))
+            if (await OrganizationMembers.RefusalAsync(db, invitation.OrganizationId, userId, options.Value.MembershipLimit, ct) is { } refusal)
             {
-                return (Result<InvitationAnswer>)Errors.Organizations.AlreadyMember;
-            }
-
-            if (await db.Members.CountAsync(m => m.OrganizationId == invitation.OrganizationId, ct) >= options.Value.MembershipLimit)
-            {
-                return Errors.Organizations.MembershipLimitReached;
+                return (Result<InvitationAnswer>)refusal;
             }
 
             foreach (var teamId in invitation.TeamIds)
@@ -64,8 +59,7 @@ internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganiz
                 return Errors.Organizations.InvitationNotFound; // answered or expired meanwhile
             }
 
-            var member = Member.Join(invitation.OrganizationId, userId, RoleNames.Parse(invitation.Role), now);
-            db.Members.Add(member);
+            var member = OrganizationMembers.Join(db, audit, invitation.OrganizationId, userId, RoleNames.Parse(invitation.Role), now);
             await ActiveOrganization.SetAsync(db, command.Actor.SessionId, invitation.OrganizationId, ct);
             foreach (var teamId in invitation.TeamIds)
             {
@@ -79,7 +73,6 @@ internal sealed class AcceptInvitationCommandHandler(IAuthDbContext db, IOrganiz
                 await ActiveTeamAsync(command.Actor.SessionId, onlyTeam, ct);
             }
 
-            audit.Record(AuditEventTypes.MemberJoined, userId, reason: invitation.Role, organizationId: invitation.OrganizationId);
             await db.SaveChangesAsync(ct);
             return new InvitationAnswer(InvitationDto.Of(invitation), MemberDto.Of(member));
         }, cancellationToken);
