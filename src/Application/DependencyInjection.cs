@@ -86,6 +86,7 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<AuthPlatform.Application.Organizations.OrganizationRoles>();
         services.AddScoped<AuthPlatform.Application.Organizations.OrganizationAccess>();
         services.AddScoped<AuthPlatform.Application.Organizations.OrganizationRoleBook>();
+        services.AddScoped<AuthPlatform.Application.Organizations.OrganizationRosters>();
         services.AddScoped<AuthPlatform.Application.Organizations.InvitationLimits>();
 
         // doctor: the checks that judge settings and rows (Infrastructure and WebApi add theirs).

@@ -106,6 +106,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<LocalSessionInvalidation>();
         services.AddSingleton<ISessionCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddSingleton<IMembershipCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
+        services.AddSingleton<IOrganizationRosterCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddSingleton<IApiKeyCache>(sp => sp.GetRequiredService<InProcessSessionCache>());
         services.AddHostedService<SessionChangeListener>();
 

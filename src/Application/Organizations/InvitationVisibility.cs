@@ -1,7 +1,5 @@
-using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Domain.Access;
 using AuthPlatform.Domain.Organizations;
-using Microsoft.EntityFrameworkCore;
 
 namespace AuthPlatform.Application.Organizations;
 
@@ -13,7 +11,7 @@ internal static class InvitationVisibility
 {
     public static readonly IReadOnlyDictionary<string, string[]> MayInvite = OrganizationGate.Needs("invitation", "create");
 
-    public static async Task<IReadOnlyList<InvitationDto>> VisibleAsync(IAuthDbContext db, OrganizationRoles roles, OrganizationAccess access, CancellationToken cancellationToken)
+    public static IReadOnlyList<InvitationDto> Visible(OrganizationRoster roster, OrganizationRoles roles, OrganizationAccess access)
     {
         var viewer = access.Member;
         if (!access.Roles.Authorizes(viewer.Role, MayInvite))
@@ -21,12 +19,8 @@ internal static class InvitationVisibility
             return [];
         }
 
-        var invitations = await db.Invitations.AsNoTracking()
-            .Where(i => i.OrganizationId == viewer.OrganizationId)
-            .OrderBy(i => i.CreatedAt)
-            .ToListAsync(cancellationToken);
         var isOwner = viewer.Holds(roles.CreatorRole);
-        return invitations
+        return roster.Invitations
             .Where(i => isOwner || !RoleNames.Parse(i.Role).Contains(roles.CreatorRole, StringComparer.Ordinal))
             .Select(InvitationDto.Of)
             .ToList();

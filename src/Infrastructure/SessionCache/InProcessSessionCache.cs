@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AuthPlatform.Infrastructure.SessionCache;
 
 /// <summary>
-/// Live sessions, organization memberships and API keys that count no uses, in memory, answered only while
+/// Live sessions, organization memberships and rosters, and API keys that count no uses, in memory, answered only while
 /// <see cref="SessionChangeListener"/> vouches that every change notification reaches this instance
 /// (docs/adr/0095-coherent-session-cache.md, 0133, 0131).
 /// Each entry is filed under the tags of the rows it was read from (<see cref="CacheTags"/>); a notification, or a
@@ -14,12 +14,13 @@ namespace AuthPlatform.Infrastructure.SessionCache;
 /// Reads are lock-free; stores and invalidations take one lock, which keeps the tag indexes exact and makes
 /// "was this row changed since the read began?" a plain comparison of sequence numbers.
 /// </summary>
-public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IApiKeyCache
+public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IOrganizationRosterCache, IApiKeyCache
 {
     private const int Stripes = 4096;
 
     private readonly TaggedStore<TokenDigestKey, CachedSession> _sessions;
     private readonly TaggedStore<(string OrganizationId, string UserId), CachedMembership> _memberships;
+    private readonly TaggedStore<string, OrganizationRoster> _rosters;
     private readonly TaggedStore<TokenDigestKey, CachedApiKey> _apiKeys;
     private readonly long[] _tagChangedAt = new long[Stripes]; // sequence of the last change per tag stripe
     private readonly Lock _gate = new();
@@ -36,6 +37,7 @@ public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IAp
         var maxAgeMs = (long)options.Value.MaxAge.TotalMilliseconds;
         _sessions = new(maxEntries, maxAgeMs);
         _memberships = new(maxEntries, maxAgeMs);
+        _rosters = new(maxEntries, maxAgeMs);
         _apiKeys = new(maxEntries, maxAgeMs);
         _maxSilenceMs = (long)SilenceBound(options.Value).TotalMilliseconds;
     }
@@ -52,6 +54,8 @@ public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IAp
     public int Count => _sessions.Count;
 
     public int MembershipCount => _memberships.Count;
+
+    public int RosterCount => _rosters.Count;
 
     public int ApiKeyCount => _apiKeys.Count;
 
@@ -74,6 +78,12 @@ public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IAp
 
     public void Store(CachedMembership entry, SessionCacheTicket ticket) =>
         Store(_memberships, (entry.Organization.Id, entry.Member.UserId), entry, ticket, [CacheTags.User(entry.Member.UserId), CacheTags.Organization(entry.Organization.Id)]);
+
+    public bool TryGet(string organizationId, out OrganizationRoster? roster) => _rosters.TryGet(organizationId, out roster);
+
+    /// <summary>Filed under the organization and every member's user: a new name or address of a member ends it too.</summary>
+    public void Store(OrganizationRoster roster, SessionCacheTicket ticket) =>
+        Store(_rosters, roster.OrganizationId, roster, ticket, [CacheTags.Organization(roster.OrganizationId), .. roster.Members.Select(m => CacheTags.User(m.UserId))]);
 
     public bool TryGet(byte[] keyDigest, out CachedApiKey? entry) => _apiKeys.TryGet(TokenDigestKey.From(keyDigest), out entry);
 
@@ -101,6 +111,7 @@ public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IAp
             _tagChangedAt[Stripe(tag)] = Advance();
             _sessions.RemoveTagged(tag);
             _memberships.RemoveTagged(tag);
+            _rosters.RemoveTagged(tag);
             _apiKeys.RemoveTagged(tag);
         }
     }
@@ -168,6 +179,7 @@ public sealed class InProcessSessionCache : ISessionCache, IMembershipCache, IAp
         _resetAt = Advance();
         _sessions.Clear();
         _memberships.Clear();
+        _rosters.Clear();
         _apiKeys.Clear();
     }
 

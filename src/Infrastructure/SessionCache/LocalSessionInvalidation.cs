@@ -15,8 +15,9 @@ namespace AuthPlatform.Infrastructure.SessionCache;
 /// notification; this only closes the writer's own window (a sign-out, or a role change, followed at once
 /// by a get-session or /token on the same instance sees the change).
 /// Every table whose trigger notifies the cache has its case here: sessions and users (changed or deleted),
-/// members (added, changed or removed: the answer carries the member's roles), organizations and their roles
-/// (changed: the cached memberships of that organization go), API keys (changed or deleted), and organizations and teams (deleted: the
+/// members (added, changed or removed: the answer carries the member's roles, and the organization's roster lists
+/// them), invitations (the roster lists them), organizations and their roles
+/// (changed: the cached memberships and roster of that organization go), API keys (changed or deleted), and organizations and teams (deleted: the
 /// database clears them from sessions and members by foreign key, rows this context never tracked, so the
 /// whole local cache goes; such deletions are rare).
 /// </summary>
@@ -79,6 +80,10 @@ public sealed class LocalSessionInvalidation(InProcessSessionCache cache) : Save
                     break;
                 case Member member when changedOrAdded:
                     tags.Add(CacheTags.User(member.UserId));
+                    tags.Add(CacheTags.Organization(member.OrganizationId));
+                    break;
+                case Invitation invitation when changedOrAdded:
+                    tags.Add(CacheTags.Organization(invitation.OrganizationId));
                     break;
                 case Organization or Team when entry.State == EntityState.Deleted:
                     tags.Add(null);

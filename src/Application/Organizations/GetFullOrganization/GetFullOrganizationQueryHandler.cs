@@ -1,12 +1,11 @@
-using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.Organizations.GetFullOrganization;
 
-internal sealed class GetFullOrganizationQueryHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles, IOptions<OrganizationOptions> options)
+/// <summary>The organization (from the gate) and its roster (<see cref="OrganizationRosters"/>: from memory when it may be).</summary>
+internal sealed class GetFullOrganizationQueryHandler(OrganizationRosters rosters, OrganizationAccess access, OrganizationRoles roles, IOptions<OrganizationOptions> options)
     : IQueryHandler<GetFullOrganizationQuery, Result<FullOrganizationDto?>>
 {
     public async ValueTask<Result<FullOrganizationDto?>> Handle(GetFullOrganizationQuery query, CancellationToken cancellationToken)
@@ -17,8 +16,9 @@ internal sealed class GetFullOrganizationQueryHandler(IAuthDbContext db, Organiz
         }
 
         var limit = Math.Clamp(query.MembersLimit ?? options.Value.MembershipLimit, 1, options.Value.MembershipLimit);
-        var members = await MemberQueries.WithUsers(db, organization.Id).OrderBy(r => r.Member.CreatedAt).Take(limit).ToDtosAsync(cancellationToken);
-        var invitations = await InvitationVisibility.VisibleAsync(db, roles, access, cancellationToken);
+        var roster = await rosters.OfAsync(organization.Id, cancellationToken);
+        var members = roster.Members.Take(limit).ToList();
+        var invitations = InvitationVisibility.Visible(roster, roles, access);
         return new FullOrganizationDto(organization.Id, organization.Name, organization.Slug, organization.Logo, organization.Metadata, organization.CreatedAt, invitations, members);
     }
 }

@@ -1,12 +1,14 @@
-using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using Mediator;
 
 namespace AuthPlatform.Application.Organizations.ListInvitations;
 
-internal sealed class ListInvitationsQueryHandler(IAuthDbContext db, OrganizationAccess access, OrganizationRoles roles)
+internal sealed class ListInvitationsQueryHandler(OrganizationRosters rosters, OrganizationAccess access, OrganizationRoles roles)
     : IQueryHandler<ListInvitationsQuery, Result<IReadOnlyList<InvitationDto>>>
 {
-    public async ValueTask<Result<IReadOnlyList<InvitationDto>>> Handle(ListInvitationsQuery query, CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<InvitationDto>>.Success(await InvitationVisibility.VisibleAsync(db, roles, access, cancellationToken));
+    public async ValueTask<Result<IReadOnlyList<InvitationDto>>> Handle(ListInvitationsQuery query, CancellationToken cancellationToken)
+    {
+        var roster = await rosters.OfAsync(access.Required.Id, cancellationToken);
+        return Result<IReadOnlyList<InvitationDto>>.Success(InvitationVisibility.Visible(roster, roles, access));
+    }
 }
