@@ -194,8 +194,9 @@ function keyRows(page) {
 /** get-session as a program calls it: the key in x-api-key, no cookie, not from the page. */
 async function withKey(key) {
 	const response = await fetch(`${scenario.apiUrl}/api/auth/get-session`, { headers: { "x-api-key": key } });
-	const body = await response.json().catch(() => null);
-	return { keyStatus: String(response.status), keyUser: body?.user?.email ?? "", keyError: body?.code ?? "" };
+	const text = await response.text();
+	const body = JSON.parse(text || "null");
+	return { keyStatus: String(response.status), keyUser: body?.user?.email ?? "", keyBody: text.slice(0, 200) };
 }
 
 async function openPage() {
