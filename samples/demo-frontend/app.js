@@ -1,5 +1,6 @@
 // The demo frontend: signs up and in against AuthPlatform, shows the session, fetches a JWT from /token
-// and calls a resource server with it, lists and revokes sessions, signs out; organizations in organizations.js. Plain fetch, no library:
+// and calls a resource server with it, lists and revokes sessions, signs out; the other ways in (username, mailed
+// link, mailed code) in ways-in.js, API keys in api-keys.js, organizations in organizations.js. Plain fetch, no library:
 // every request is visible here as the HTTP contract (docs/compatibility.md) describes it.
 //
 // Two modes (config.json from the static host, or ?mode= in the URL):
@@ -9,8 +10,10 @@
 //   bearer   the session token from sign-in is kept in this page's memory only (never in storage, so a
 //            reload signs out) and sent as Authorization: Bearer; no cookies (credentials: 'omit').
 
+import { setUpApiKeys } from "./api-keys.js";
 import { setUpOrganizations } from "./organizations.js";
 import { setUpSecondFactors } from "./second-factors.js";
+import { setUpWaysIn } from "./ways-in.js";
 
 const config = await loadConfig();
 const state = {
@@ -95,6 +98,7 @@ async function refreshSession() {
 	state.session = result.ok ? result.data : null;
 	render();
 	await organizations.render();
+	await apiKeys.render();
 }
 
 function render() {
@@ -102,7 +106,9 @@ function render() {
 	const signedIn = Boolean(state.session?.user);
 	status.textContent = signedIn ? `Signed in as ${state.session.user.email}` : "Signed out";
 	status.className = `status ${signedIn ? "signed-in" : "signed-out"}`;
-	document.querySelector("#signed-out").hidden = signedIn;
+	// While a mailed link or code is on its way, its page stands in for the sign-in forms.
+	document.querySelector("#signed-out").hidden = signedIn || waysIn.awaitingMail;
+	waysIn.render(signedIn);
 	document.querySelector("#sign-out").hidden = !signedIn;
 	document.querySelector("#sessions-card").hidden = !signedIn;
 	document.querySelector("#security-card").hidden = !signedIn;
@@ -127,8 +133,10 @@ function render() {
 }
 
 async function signUp(form) {
-	const { name, email, password } = Object.fromEntries(new FormData(form));
-	const result = await api("/sign-up/email", { method: "POST", body: { name, email, password } });
+	const { name, email, password, username } = Object.fromEntries(new FormData(form));
+	const body = { name, email, password };
+	if (username.trim()) body.username = username.trim(); // the username plugin's optional field
+	const result = await api("/sign-up/email", { method: "POST", body });
 	await afterCredentials(result);
 }
 
@@ -138,6 +146,10 @@ async function signIn(form) {
 	await afterCredentials(result);
 }
 
+/**
+ * What follows every sign-in that answers JSON (password, username, mailed code, passkey, second factor): the
+ * session, or, for a user with a second factor, the prompt for it.
+ */
 async function afterCredentials(result) {
 	// A user with a second factor: no session yet, the page asks for the code (second-factors.js).
 	if (result.ok && result.data?.twoFactorRedirect) return secondFactors.promptForSecondFactor();
@@ -171,12 +183,6 @@ async function loadSocialProviders() {
 	const container = document.querySelector("#social-buttons");
 	const result = await api("/social-providers");
 	container.replaceChildren();
-	const query = new URLSearchParams(location.search);
-	if (query.get("view") === "sign-in-error" && query.get("error")) {
-		const hint = document.querySelector("#hint");
-		hint.hidden = false;
-		hint.textContent = `Sign-in with the provider failed: ${query.get("error")}`;
-	}
 	if (!result.ok || !Array.isArray(result.data)) return;
 	for (const provider of result.data) {
 		const button = document.createElement("button");
@@ -194,6 +200,28 @@ async function signInSocial(provider) {
 		body: { provider, callbackURL: pageUrl("signed-in"), errorCallbackURL: pageUrl("sign-in-error") },
 	});
 	if (result.ok && result.data?.url) location.href = result.data.url;
+}
+
+/** Why a sign-in that left the page (a provider, a mailed link) came back here with ?view=...&error=CODE. */
+const RETURN_ERRORS = {
+	"sign-in-error": (code) => `Sign-in with the provider failed: ${code}`,
+	"link-error": (code) => `The sign-in link did not work (${code}): it works once, for a few minutes. Ask for a new one.`,
+};
+
+/**
+ * The page was reached at the end of a sign-in that left it (a provider's callback, a magic link): refused, the
+ * service says why in ?error=; waiting for the second factor (?twoFactorRedirect=true, the redirect form of
+ * BetterAuth's {twoFactorRedirect: true}), the page asks for it as after a password.
+ */
+function showReturnFromSignIn() {
+	const query = new URLSearchParams(location.search);
+	const explain = RETURN_ERRORS[query.get("view")];
+	if (explain && query.get("error")) {
+		const hint = document.querySelector("#hint");
+		hint.hidden = false;
+		hint.textContent = explain(query.get("error"));
+	}
+	if (query.get("twoFactorRedirect") === "true" && !state.session?.user) secondFactors.promptForSecondFactor();
 }
 
 /** "Forgot password?": the answer is the same whether or not the address has an account. */
@@ -325,8 +353,11 @@ document.querySelector("#list-sessions").addEventListener("click", () => run(lis
 document.querySelector("#revoke-others").addEventListener("click", () => run(revokeOthers));
 const secondFactors = setUpSecondFactors({ api, run, afterCredentials, refreshSession });
 const organizations = setUpOrganizations({ api, run, refreshSession, pageUrl, getSession: () => state.session });
+const waysIn = setUpWaysIn({ api, run, afterCredentials, pageUrl, render });
+const apiKeys = setUpApiKeys({ api, run, getSession: () => state.session });
 // Loading the page is one action (tests wait for body[data-completed] to reach 1 before they act).
 await run(async () => {
 	await refreshSession();
 	await loadSocialProviders();
+	showReturnFromSignIn();
 });

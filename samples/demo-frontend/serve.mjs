@@ -28,6 +28,8 @@ const files = new Map([
 	["/style.css", ["style.css", "text/css; charset=utf-8"]],
 	["/second-factors.js", ["second-factors.js", "text/javascript; charset=utf-8"]],
 	["/organizations.js", ["organizations.js", "text/javascript; charset=utf-8"]],
+	["/ways-in.js", ["ways-in.js", "text/javascript; charset=utf-8"]],
+	["/api-keys.js", ["api-keys.js", "text/javascript; charset=utf-8"]],
 	["/vendor/qrcode-generator-2.0.4.mjs", ["vendor/qrcode-generator-2.0.4.mjs", "text/javascript; charset=utf-8"]],
 ]);
 
