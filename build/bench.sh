@@ -359,6 +359,21 @@ if [ "$REVOCATION_TRIALS" -gt 0 ]; then
 	log "API-key latency: $API_KEY_LATENCY"
 fi
 
+# A ban: an admin (made one in the table) unbans a user and signs them in through A, B and C hold their session, the
+# admin bans them through A, and B and C are read until they refuse (docs/adr/0095: the ban ends the user's sessions).
+BAN_LATENCY="-"
+if [ "$REVOCATION_TRIALS" -gt 0 ]; then
+	ADMIN_EMAIL="bench-admin-$(date +%s)@example.com" BANNED_EMAIL="bench-banned-$(date +%s)@example.com"
+	sign_in "http://127.0.0.1:$AP_PORT" apa "$ADMIN_EMAIL"
+	sign_in "http://127.0.0.1:$AP_PORT" apv "$BANNED_EMAIL"
+	psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d authplatform -qAtX -v ON_ERROR_STOP=1 -c \
+		"update users set role = 'admin' where email = '$ADMIN_EMAIL'" >/dev/null
+	log "ban latency: $REVOCATION_TRIALS bans through one instance, refusals awaited on two others"
+	BAN_LATENCY="$(cd "$ROOT/build/bench" && python3 ban_latency.py run "$REVOCATION_TRIALS" "$AP_NOCACHE_PORT" "$AP_PORT" "$AP_CACHE_PORT" \
+		"$(cat "$WORK/apa.token")" "$(jq -r .user.id "$WORK/apv.signin.json")" "$BANNED_EMAIL" "$PASSWORD" | paste -sd ';' | sed 's/;/; /g')"
+	log "ban latency: $BAN_LATENCY"
+fi
+
 # ---- report -----------------------------------------------------------------------------------------
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.2f", (a[NR/2]+a[NR/2+1])/2} }'; }
 col() { awk -F'\t' -v s="$1" -v c="$2" -v k="$3" '$1==s && $2==c {print $k}' "$RAW" | median; }
@@ -378,6 +393,7 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "- \`-uncached\`: an instance with the session cache off (AUTH_SESSION_CACHE=false). \`get-session-far\`: an instance whose database is behind a proxy adding ${DB_DELAY_MS} ms to every round trip (cached session)."
 	echo "- Revocation latency (sign-out answered by A to the first refusal on B and on C, ${REVOCATION_TRIALS} trials): ${REVOCATION}."
 	echo "- API-key latency (a key deleted through A, to the first refusal of /api-key/verify on B and on C, ${REVOCATION_TRIALS} trials): ${API_KEY_LATENCY}."
+	echo "- Ban latency (a user banned through A, to the first refusal of their session on B and on C, ${REVOCATION_TRIALS} trials): ${BAN_LATENCY}."
 	echo "- Permission latency (a member demoted from admin to member answered by A, to the first has-permission refusal on B and on C, ${REVOCATION_TRIALS} trials): ${PERMISSION}."
 	echo "- \`has-permission\` (bearer, \`{permissions: {member: [delete]}}\`) and \`get-full-organization\` (cookie): a user owning one organization, its active one; \`api-key-session\`: get-session with that user's API key in \`x-api-key\` (no per-key rate limit on either side). BetterAuth with its organization plugin (teams on) and \`@better-auth/api-key\` (enableSessionForAPIKeys), on its own database."
 	echo

@@ -13,7 +13,7 @@ from latency import call, client, report, wait_until
 
 
 def valid(conn, key):
-    status, body = call(conn, "POST", "/api/auth/api-key/verify", "-", json.dumps({"key": key}).encode())
+    status, body = call(conn, "POST", "/api/auth/api-key/verify", None, json.dumps({"key": key}).encode())
     if status != 200:
         raise SystemExit(f"api-key/verify answered {status}: {body[:200]!r}")
     return json.loads(body)["valid"]

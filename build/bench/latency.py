@@ -12,7 +12,7 @@ def client(port):
 
 
 def call(conn, method, path, token, body=None):
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     if body is not None:
         headers["Content-Type"] = "application/json"
     conn.request(method, path, body=body, headers=headers)
