@@ -12,7 +12,19 @@ internal sealed class ListUsersQueryHandler(IAuthDbContext db, TimeProvider cloc
 {
     public async ValueTask<Result<UserPage>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
-        var users = db.Users.AsNoTracking();
+        var users = Matching(db.Users.AsNoTracking(), query);
+        var total = await users.CountAsync(cancellationToken);
+        var page = await Sort(users, query.SortBy, query.SortDirection == "desc")
+            .Skip(query.Offset ?? 0)
+            .Take(query.Limit ?? 100)
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new UserPage(page.Select(u => AdminUserDto.Of(u, now)).ToList(), total, query.Limit, query.Offset);
+    }
+
+    /// <summary>The users the query's search and filter select, before sorting and paging.</summary>
+    internal static IQueryable<User> Matching(IQueryable<User> users, ListUsersQuery query)
+    {
         if (!string.IsNullOrEmpty(query.SearchValue))
         {
             users = users.Where(Search(query.SearchField ?? "email", query.SearchOperator ?? "contains", query.SearchValue));
@@ -24,18 +36,16 @@ internal sealed class ListUsersQueryHandler(IAuthDbContext db, TimeProvider cloc
             users = query.FilterOperator == "ne" ? users.Where(Not(equal)) : users.Where(equal);
         }
 
-        var total = await users.CountAsync(cancellationToken);
-        var page = await Sort(users, query.SortBy, query.SortDirection == "desc")
-            .Skip(query.Offset ?? 0)
-            .Take(query.Limit ?? 100)
-            .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        return new UserPage(page.Select(u => AdminUserDto.Of(u, now)).ToList(), total, query.Limit, query.Offset);
+        return users;
     }
 
     // The database compares (these lambdas become SQL), where the StringComparison overloads do not translate.
 #pragma warning disable CA1862, CA1304, CA1311
-    /// <summary>Case-insensitive: emails are stored lower-case, names are compared lower-case.</summary>
+    /// <summary>
+    /// Case-insensitive: emails are stored lower-case, names are compared lower-case. Npgsql sends these as LIKE
+    /// patterns (the typed text's wildcards escaped), which the trigram indexes on email and lower(name) serve
+    /// (migration UserSearchIndexes; UserSearchIndexTests keeps it so).
+    /// </summary>
     private static Expression<Func<User, bool>> Search(string field, string op, string value)
     {
         var needle = value.ToLowerInvariant();
