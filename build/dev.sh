@@ -67,6 +67,7 @@ export AUTH_SMTP_HOST="${AUTH_SMTP_HOST:-127.0.0.1}"
 export AUTH_SMTP_PORT="${AUTH_SMTP_PORT:-$DEV_MAIL_SMTP_PORT}"
 export AUTH_SMTP_TLS="${AUTH_SMTP_TLS:-None}"
 export AUTH_SMTP_FROM="${AUTH_SMTP_FROM:-AuthPlatform <no-reply@localhost.test>}"
+export AUTH_CONSOLE_ENABLED="${AUTH_CONSOLE_ENABLED:-true}"   # the operator console on /console/
 export Auth__Email__SendOnSignUp="${Auth__Email__SendOnSignUp:-true}"   # sign up, then find the link in the inbox
 
 if [ "${DEV_SKIP_BUILD:-0}" != 1 ]; then
