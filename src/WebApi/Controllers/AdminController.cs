@@ -95,8 +95,8 @@ public sealed class AdminController(ISender sender) : ControllerBase
     /// <summary>Ours (BetterAuth's admin plugin has none): what the console's user page shows besides sessions.</summary>
     [EndpointSummary("A user's accounts (password, identity providers), passkeys and whether a TOTP second factor is on")]
     [ProducesResponseType<UserAccounts>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
     [HttpGet("admin/list-user-accounts")]
     [AuthRoute(Admin = AdminAction.GetUser)]
     public async Task<IActionResult> ListUserAccounts([FromQuery] string? userId, CancellationToken cancellationToken) =>
