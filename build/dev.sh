@@ -91,7 +91,7 @@ node "$ROOT/tests/maildev/node_modules/maildev/dist/bin/maildev.js" --silent \
 	--smtp "$DEV_MAIL_SMTP_PORT" --ip 127.0.0.1 --web "$DEV_MAIL_WEB_PORT" --web-ip 127.0.0.1 >"$DATA_DIR/maildev.log" 2>&1 &
 MAIL_PID=$!
 log "mail inbox on http://localhost:$DEV_MAIL_WEB_PORT (SMTP 127.0.0.1:$DEV_MAIL_SMTP_PORT)"
-log "serving on $AUTH_BASE_URL (Ctrl-C to stop)"
+log "serving on $AUTH_BASE_URL (Ctrl-C to stop); operator console on $AUTH_BASE_URL/console/ when AUTH_CONSOLE_ENABLED=true"
 dotnet "$APP" --urls "http://localhost:$DEV_PORT" &
 SERVICE_PID=$!
 wait "$SERVICE_PID"
