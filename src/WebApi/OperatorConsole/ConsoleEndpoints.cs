@@ -30,12 +30,20 @@ public static class ConsoleEndpoints
 
     public static WebApplication MapOperatorConsole(this WebApplication app)
     {
-        app.MapGet(Path, (IOptions<ConsoleOptions> options) =>
-                options.Value.Enabled ? Results.Redirect(Path + "/") : Results.NotFound())
-            .ExcludeFromDescription();
+        // One endpoint: "/console", "/console/" and "/console/{file}" all match it (the catch-all may be empty).
         app.MapGet(Path + "/{*file}", (string? file, HttpContext context, IOptions<ConsoleOptions> options, ConsoleAssets assets) =>
             {
-                if (!options.Value.Enabled || assets.Find(file) is not { } asset)
+                if (!options.Value.Enabled)
+                {
+                    return Results.NotFound();
+                }
+
+                if (context.Request.Path.Value is { } path && !path.EndsWith('/') && string.IsNullOrEmpty(file))
+                {
+                    return Results.Redirect(Path + "/"); // the page's relative links resolve under /console/
+                }
+
+                if (assets.Find(file) is not { } asset)
                 {
                     return Results.NotFound();
                 }

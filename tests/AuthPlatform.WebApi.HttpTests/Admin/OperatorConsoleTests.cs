@@ -1,11 +1,10 @@
 using System.Net;
 using AuthPlatform.Testing;
-using AuthPlatform.WebApi.Configuration;
 
 namespace AuthPlatform.WebApi.HttpTests.Admin;
 
 /// <summary>
-/// The operator console's serving (ADR 0143): off by default, so every path under /console is 404; on, its three
+/// The operator console's serving (ADR 0143): off by default, so every path under /console is 404; on, its
 /// files and nothing else, each under the console's Content-Security-Policy and the service's security headers; and
 /// admin/list-user-accounts, the one admin route it added, guarded by the admin statements like the others.
 /// </summary>
@@ -65,19 +64,6 @@ public sealed class OperatorConsoleTests(TestDatabase database) : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
         }
-    }
-
-    [Fact]
-    public async Task On_it_may_not_share_its_path_with_the_api()
-    {
-        await using var factory = new AuthApiFactory(database.ConnectionString);
-        factory.Settings["Auth:Console:Enabled"] = "true";
-        factory.Settings["Auth:BasePath"] = "/console/api";
-
-        var failure = Record.Exception(() => factory.CreatePlainClient());
-
-        Assert.NotNull(failure);
-        Assert.Contains(StartupProblems.From(failure), p => p.Contains("Auth:Console:Enabled", StringComparison.Ordinal) && p.Contains("overlap", StringComparison.Ordinal));
     }
 
     [Fact]
