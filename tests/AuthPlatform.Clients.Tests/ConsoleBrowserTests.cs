@@ -26,18 +26,19 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         await database.InitializeAsync();
         await using var service = await AuthService.StartHttpAsync(database.ConnectionString, "127.0.0.1",
             new Dictionary<string, string?> { ["AUTH_CONSOLE_ENABLED"] = "true" });
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(service.PublicUrl) };
 
         // Users to find: the administrator, the target (signed in once, from "their" browser) and 23 others (two pages of 20).
-        var admin = await SignUpAsync(service, "Olive Operator", Admin);
+        var admin = await SignUpAsync(http, "Olive Operator", Admin);
         Assert.Equal(1, await database.ScalarAsync<int>("with changed as (update users set role = 'admin' where email = $1 returning 1) select count(*)::int from changed", Admin));
-        await SignUpAsync(service, "Bob Builder", Target);
+        await SignUpAsync(http, "Bob Builder", Target);
         foreach (var (name, index) in new[] { "Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea", "Mo", "Nia", "Oto", "Pia", "Quin", "Rae", "Sol", "Tia", "Uma", "Vic", "Wes" }.Select((n, i) => (n, i)))
         {
-            await SignUpAsync(service, $"{name} Example", $"{name.ToLowerInvariant()}{index}@example.com");
+            await SignUpAsync(http, $"{name} Example", $"{name.ToLowerInvariant()}{index}@example.com");
         }
 
         // A webhook for bans whose receiver is down: its delivery log shows the failed attempts.
-        var created = await service.Http.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "admin/create-webhook", admin.Cookie,
+        var created = await http.SendAsync(AuthApi.WithCookie(HttpMethod.Post, "admin/create-webhook", admin.Cookie,
             new { url = $"http://127.0.0.1:{PostgresCluster.FreePort()}/hooks", events = new[] { "admin.user-banned" } }, origin: service.PublicUrl));
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
 
@@ -128,6 +129,6 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         Assert.All(shots.Values, shot => Assert.True(File.Exists(shot), $"no screenshot {shot}"));
     }
 
-    private static async Task<AuthApi.SignedIn> SignUpAsync(AuthService service, string name, string email) =>
-        await AuthApi.ReadSignedInAsync(await service.Http.PostAsJsonAsync("/api/auth/sign-up/email", new { name, email, password = AuthApi.Password }));
+    private static async Task<AuthApi.SignedIn> SignUpAsync(HttpClient http, string name, string email) =>
+        await AuthApi.ReadSignedInAsync(await http.PostAsJsonAsync("/api/auth/sign-up/email", new { name, email, password = AuthApi.Password }));
 }
