@@ -67,6 +67,7 @@ export AUTH_SMTP_HOST="${AUTH_SMTP_HOST:-127.0.0.1}"
 export AUTH_SMTP_PORT="${AUTH_SMTP_PORT:-$DEV_MAIL_SMTP_PORT}"
 export AUTH_SMTP_TLS="${AUTH_SMTP_TLS:-None}"
 export AUTH_SMTP_FROM="${AUTH_SMTP_FROM:-AuthPlatform <no-reply@localhost.test>}"
+export AUTH_CONSOLE_ENABLED="${AUTH_CONSOLE_ENABLED:-true}"   # the operator console on /console/
 export Auth__Email__SendOnSignUp="${Auth__Email__SendOnSignUp:-true}"   # sign up, then find the link in the inbox
 
 if [ "${DEV_SKIP_BUILD:-0}" != 1 ]; then
@@ -90,7 +91,7 @@ node "$ROOT/tests/maildev/node_modules/maildev/dist/bin/maildev.js" --silent \
 	--smtp "$DEV_MAIL_SMTP_PORT" --ip 127.0.0.1 --web "$DEV_MAIL_WEB_PORT" --web-ip 127.0.0.1 >"$DATA_DIR/maildev.log" 2>&1 &
 MAIL_PID=$!
 log "mail inbox on http://localhost:$DEV_MAIL_WEB_PORT (SMTP 127.0.0.1:$DEV_MAIL_SMTP_PORT)"
-log "serving on $AUTH_BASE_URL (Ctrl-C to stop)"
+log "serving on $AUTH_BASE_URL (Ctrl-C to stop); operator console on $AUTH_BASE_URL/console/ when AUTH_CONSOLE_ENABLED=true"
 dotnet "$APP" --urls "http://localhost:$DEV_PORT" &
 SERVICE_PID=$!
 wait "$SERVICE_PID"

@@ -5,6 +5,7 @@ using AuthPlatform.WebApi.Cookies;
 using AuthPlatform.WebApi.Hosting;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.OperatorConsole;
 using AuthPlatform.WebApi.Routing;
 using AuthPlatform.WebApi.Tokens;
 using Microsoft.AspNetCore.Authentication;
@@ -56,6 +57,7 @@ public static class WebApiDependencyInjection
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 
         services.AddApiDocument();
+        services.AddOperatorConsole(); // OperatorConsole/: the console's pages and Auth:Console
         services.AddSecurityHardening(); // before ServiceFailureHandler: its busy handler must run first
         services.AddExceptionHandler<ServiceFailureHandler>();
         services.AddProblemDetails();

@@ -166,12 +166,16 @@ public sealed class OpenApiDocumentTests(ITestOutputHelper output) : IAsyncLifet
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    /// <summary>Every (method, OpenAPI path) the app routes, except the document's own endpoint.</summary>
+    /// <summary>
+    /// Every (method, OpenAPI path) the app routes, except the document's own endpoint and the operator console's
+    /// pages (static files, not API: ADR 0143).
+    /// </summary>
     private static List<(string Method, string Path)> Routes(IServiceProvider services)
     {
         var source = services.GetRequiredService<EndpointDataSource>();
         return source.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/') != DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal).TrimStart('/'))
+            .Where(e => e.RoutePattern.RawText?.StartsWith(AuthPlatform.WebApi.OperatorConsole.ConsoleEndpoints.Path + "/", StringComparison.Ordinal) != true)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, OpenApiPath(e.RoutePattern.RawText!))))
             .Distinct()
             .ToList();

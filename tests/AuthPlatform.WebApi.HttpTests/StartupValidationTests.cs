@@ -60,6 +60,19 @@ public sealed class StartupValidationTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task The_operator_console_may_not_share_its_path_with_the_api()
+    {
+        var environment = GoodEnvironment();
+        environment["AUTH_CONSOLE_ENABLED"] = "true";
+        environment["Auth__BasePath"] = "/console/api";
+
+        var (exit, errors) = await RunAsync(environment);
+
+        Assert.True(exit == 2, $"exit {exit}: {errors}");
+        Assert.Contains("Auth:Console:Enabled is true, but the console's path /console and Auth:BasePath (/console/api) overlap", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_database_stops_the_process_after_bounded_retries()
     {
         var environment = GoodEnvironment();

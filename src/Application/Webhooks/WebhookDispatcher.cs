@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -91,6 +92,7 @@ public sealed partial class WebhookDispatcher(
                 var attemptAt = clock.GetUtcNow();
                 var answer = await transport.PostAsync(endpoint.Url, StandardWebhook.Headers(secret, messageId, attemptAt.ToUnixTimeSeconds(), body), body, cancellationToken);
                 sent++;
+                AuthMetrics.WebhookDelivery(answer.Accepted);
                 db.WebhookDeliveries.Add(WebhookDelivery.Log(endpoint.Id, messageId, auditEvent.Type, endpoint.FailedAttempts + 1, answer.StatusCode,
                     answer.Accepted ? null : answer.Error ?? $"HTTP {answer.StatusCode}", answer.Accepted, attemptAt, Stopwatch.GetElapsedTime(started)));
                 if (!answer.Accepted)

@@ -33,6 +33,7 @@ public static class EnvironmentVariables
         new("AUTH_COOKIE_DOMAIN", "Auth:Cookies:Domain", "Optional cookie Domain; switches the name prefix from __Host- to __Secure-."),
         new("AUTH_COOKIE_PREFIX", "Auth:Cookies:Prefix", "Cookie name prefix (default better-auth, so cookies keep BetterAuth's names)."),
         new("AUTH_COOKIE_ACCEPT_BETTER_AUTH", "Auth:Cookies:AcceptBetterAuthCookie", "Migration: also accept BetterAuth's https cookie name __Secure-<prefix>.session_token and re-issue it under the current name (default false)."),
+        new("AUTH_CONSOLE_ENABLED", "Auth:Console:Enabled", "true serves the operator console under /console/ (default false; build/dev.sh turns it on)."),
         new("AUTH_MIGRATE_ON_START", "Database:MigrateOnStartup", "Apply pending migrations at start-up (default false)."),
         new("AUTH_TRUSTED_PROXIES", "Auth:TrustedProxies", "Comma list of reverse-proxy addresses or networks whose X-Forwarded-For is believed."),
         new("AUTH_LOG_FORMAT", "Logging:Format", "json (default outside Development) or text."),

@@ -4,6 +4,7 @@ using AuthPlatform.Application.Admin.CreateUser;
 using AuthPlatform.Application.Admin.GetUser;
 using AuthPlatform.Application.Admin.HasPermission;
 using AuthPlatform.Application.Admin.ImpersonateUser;
+using AuthPlatform.Application.Admin.ListUserAccounts;
 using AuthPlatform.Application.Admin.ListUserSessions;
 using AuthPlatform.Application.Admin.ListUsers;
 using AuthPlatform.Application.Admin.RemoveUser;
@@ -90,6 +91,16 @@ public sealed class AdminController(ISender sender) : ControllerBase
         var result = await sender.Send(new ListUserSessionsQuery(request.UserId), cancellationToken);
         return result.IsSuccess ? Ok(new AdminSessionsResponse(result.Value)) : ProblemWriter.Result(HttpContext, result.Error!);
     }
+
+    /// <summary>Ours (BetterAuth's admin plugin has none): what the console's user page shows besides sessions.</summary>
+    [EndpointSummary("A user's accounts (password, identity providers), passkeys and whether a TOTP second factor is on")]
+    [ProducesResponseType<UserAccounts>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [HttpGet("admin/list-user-accounts")]
+    [AuthRoute(Admin = AdminAction.GetUser)]
+    public async Task<IActionResult> ListUserAccounts([FromQuery] string? userId, CancellationToken cancellationToken) =>
+        Answer(await sender.Send(new ListUserAccountsQuery(userId), cancellationToken));
 
     [EndpointSummary("Ends one session of any user, by id")]
     [ProducesResponseType<SuccessResponse>(StatusCodes.Status200OK)]

@@ -3,6 +3,7 @@ using AuthPlatform.WebApi.Doctor;
 using AuthPlatform.WebApi.Http;
 using AuthPlatform.WebApi.Logging;
 using AuthPlatform.WebApi.OpenApi;
+using AuthPlatform.WebApi.OperatorConsole;
 using AuthPlatform.WebApi.Telemetry;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
@@ -60,6 +61,7 @@ public static class ServiceHost
         app.UseAuthorization(); // [Authorize] routes without a live session: 401 here
         app.MapControllers();
         app.MapApiDocument(); // OpenApi/ApiDocument.cs: /openapi/v1.json, and /scalar in Development
+        app.MapOperatorConsole(); // OperatorConsole/ConsoleEndpoints.cs: /console/, 404 unless Auth:Console:Enabled
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapGet("/health/ready", (HttpContext context, Readiness readiness) => readiness.WriteAsync(context)); // cached a second; Hosting/Readiness.cs
     }

@@ -24,7 +24,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<AuthOptions> 
             headers.XFrameOptions = "DENY";
             if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy))
             {
-                // Only the Development API reference page (OpenApi/ApiDocument.cs) sets a policy of its own.
+                // Only the Development API reference page (OpenApi/ApiDocument.cs) and the operator console
+                // (OperatorConsole/ConsoleEndpoints.cs) set a policy of their own.
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             }
             if (_https)

@@ -112,7 +112,8 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
         var queried = DashboardMetrics();
         output.WriteLine($"dashboard queries {queried.Count} metrics: {string.Join(", ", queried)}");
         Assert.True(queried.Count >= 8, "the dashboard's queries were not found");
-        var missing = queried.Where(m => !exported.Contains(m)).ToList();
+        // Those exported only once an administrator or a webhook has acted are checked by AdminMetricsTests.
+        var missing = queried.Where(m => !exported.Contains(m) && !AdminMetricsTests.Metrics.Contains(m)).ToList();
         Assert.True(missing.Count == 0, $"the dashboard queries metrics the service does not export: {string.Join(", ", missing)}\nexported: {string.Join(", ", exported.Order())}");
     }
 
@@ -143,7 +144,7 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
         Assert.Equal(1, new PrometheusScrape(await response.Content.ReadAsStringAsync()).Value("authplatform_sessions_created_total"));
     }
 
-    private static async Task<(ServiceProcess Service, string BaseUrl)> StartAsync(TestDatabase database, Dictionary<string, string?> telemetry)
+    internal static async Task<(ServiceProcess Service, string BaseUrl)> StartAsync(TestDatabase database, Dictionary<string, string?> telemetry)
     {
         var baseUrl = $"http://127.0.0.1:{PostgresCluster.FreePort()}";
         var environment = new Dictionary<string, string?>(telemetry)
@@ -169,7 +170,7 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
     }
 
     /// <summary>A client that keeps no cookies: the flows send bearer tokens, as an API client does.</summary>
-    private static HttpClient Client(string baseUrl) =>
+    internal static HttpClient Client(string baseUrl) =>
         new(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Every metric name in the PromQL expressions of docs/grafana-dashboard.json.</summary>
@@ -190,7 +191,7 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
     [GeneratedRegex(@"\b(?:authplatform|db_client|http_server|aspnetcore|kestrel)_[a-z_]+\b")]
     private static partial Regex MetricName();
 
-    private static void AssertMoved(PrometheusScrape before, PrometheusScrape after, double expected, string name, params string[] labels)
+    internal static void AssertMoved(PrometheusScrape before, PrometheusScrape after, double expected, string name, params string[] labels)
     {
         var moved = after.Value(name, labels) - before.Value(name, labels);
         Assert.True(moved == expected, $"{name}{{{string.Join(',', labels)}}} moved by {moved}, expected {expected}\n{after.Text}");

@@ -2,6 +2,7 @@ using AuthPlatform.Application.Audit;
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.Common.Security;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Sessions;
 using Mediator;
@@ -35,6 +36,7 @@ internal sealed class BanUserCommandHandler(IAuthDbContext db, TimeProvider cloc
         await SessionRevocation.RevokeAllAsync(db, found.Value.Id, exceptSessionId: null, SessionRevocationReason.UserDisabled, now, cancellationToken);
         audit.Record(AuditEventTypes.UserBanned, found.Value.Id, reason: reason);
         await db.SaveChangesAsync(cancellationToken);
+        AuthMetrics.UserBanned();
         return AdminUserDto.Of(found.Value, now);
     }
 }

@@ -1,6 +1,7 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Common.Telemetry;
 using AuthPlatform.Application.SignInPipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ internal sealed class ImpersonateUserCommandHandler(IAuthDbContext db, AdminAuth
         if (outcome.IsSuccess)
         {
             await db.SaveChangesAsync(cancellationToken);
+            AuthMetrics.ImpersonationStarted();
         }
 
         return outcome;

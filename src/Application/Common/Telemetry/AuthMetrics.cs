@@ -50,6 +50,15 @@ public static class AuthMetrics
     private static readonly Counter<long> BreachedPasswordChecks = Meter.CreateCounter<long>(
         "authplatform.breached_password_checks", "{check}", "Range queries of the breached-password check, by result (found, not_found, unavailable).");
 
+    private static readonly Counter<long> Bans = Meter.CreateCounter<long>(
+        "authplatform.admin.bans", "{ban}", "Users banned by an administrator (admin/ban-user).");
+
+    private static readonly Counter<long> Impersonations = Meter.CreateCounter<long>(
+        "authplatform.admin.impersonations", "{impersonation}", "Impersonation sessions opened by an administrator (admin/impersonate-user).");
+
+    private static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>(
+        "authplatform.webhooks.deliveries", "{delivery}", "Webhook delivery attempts, by result (delivered, failed).");
+
     /// <summary>Sign-in outcomes, one per request that reached the sign-in handler.</summary>
     public static class SignInOutcome
     {
@@ -133,6 +142,16 @@ public static class AuthMetrics
     /// <summary>One lookup in the session cache: <paramref name="hit"/> when it answered without the database.</summary>
     public static void SessionCacheLookup(bool hit) =>
         SessionCacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    /// <summary>An administrator banned a user (committed).</summary>
+    public static void UserBanned() => Bans.Add(1);
+
+    /// <summary>An administrator opened an impersonation session (committed).</summary>
+    public static void ImpersonationStarted() => Impersonations.Add(1);
+
+    /// <summary>One webhook message sent: <paramref name="delivered"/> when the receiver accepted it (2xx).</summary>
+    public static void WebhookDelivery(bool delivered) =>
+        WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("result", delivered ? "delivered" : "failed"));
 
     /// <summary>One range query of the breached-password check: "found", "not_found" or "unavailable".</summary>
     public static void BreachedPasswordCheck(string result) =>

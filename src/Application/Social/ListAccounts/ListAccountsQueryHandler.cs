@@ -10,16 +10,20 @@ internal sealed class ListAccountsQueryHandler(IAuthDbContext db) : IQueryHandle
 {
     public const string CredentialProviderId = "credential";
 
-    public async ValueTask<Result<IReadOnlyList<AccountDto>>> Handle(ListAccountsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<AccountDto>>> Handle(ListAccountsQuery query, CancellationToken cancellationToken) =>
+        await ListAsync(db, query.UserId, cancellationToken);
+
+    /// <summary>The one listing of a user's accounts, also read by the administrators' list-user-accounts.</summary>
+    internal static async Task<List<AccountDto>> ListAsync(IAuthDbContext db, string userId, CancellationToken cancellationToken)
     {
         var result = new List<AccountDto>();
-        var password = await db.PasswordCredentials.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == query.UserId, cancellationToken);
+        var password = await db.PasswordCredentials.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (password is not null)
         {
-            result.Add(new AccountDto(password.Id, CredentialProviderId, query.UserId, query.UserId, password.CreatedAt, password.UpdatedAt, []));
+            result.Add(new AccountDto(password.Id, CredentialProviderId, userId, userId, password.CreatedAt, password.UpdatedAt, []));
         }
 
-        var accounts = await db.Accounts.AsNoTracking().Where(a => a.UserId == query.UserId).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
         result.AddRange(accounts.Select(a => new AccountDto(a.Id, a.ProviderId, a.Subject, a.UserId, a.CreatedAt, a.UpdatedAt, a.Scopes)));
         return result;
     }
