@@ -12,7 +12,8 @@
 #   AP_ENV="DOTNET_gcServer=0" build/bench.sh       extra environment for every AuthPlatform instance (GC settings, ...)
 #   IDLE_WAIT=0 build/bench.sh                      do not wait for the load to pass (a smoke run; figures then mean little)
 #   DB_DELAY_MS=50 REVOCATION_TRIALS=1000 build/bench.sh   the far-database run and the revocation runs
-#                                                   (sessions signed out, and organization roles taken away)
+#                                                   (sessions signed out, roles taken away, keys deleted, users banned)
+#   LIST_USERS_ROWS=1000000 build/bench.sh          users written for the admin search measurement (0: none)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -33,6 +34,7 @@ ROUNDS="${ROUNDS:-2}"
 SCENARIOS="${SCENARIOS:-get-session-cookie get-session-bearer get-session-uncached get-session-cached token token-uncached jwks get-session-far sign-in has-permission get-full-organization api-key-session}"
 DB_DELAY_MS="${DB_DELAY_MS:-50}"
 REVOCATION_TRIALS="${REVOCATION_TRIALS:-1000}"
+LIST_USERS_ROWS="${LIST_USERS_ROWS:-1000000}"
 AP_ENV="${AP_ENV:-}"
 BA_DIR="$ROOT/build/bench/betterauth"
 OUT="${BENCH_OUT:-$ROOT/docs/benchmarks/$(date -u +%Y-%m-%d).md}"
@@ -374,6 +376,21 @@ if [ "$REVOCATION_TRIALS" -gt 0 ]; then
 	log "ban latency: $BAN_LATENCY"
 fi
 
+# The admin's user search over LIST_USERS_ROWS users (written straight into the table), through list-users on the
+# uncached instance; and the plan PostgreSQL chooses for such a search (migration UserSearchIndexes).
+LIST_USERS="-" LIST_USERS_PLAN="-"
+if [ "$LIST_USERS_ROWS" -gt 0 ] && [ "$REVOCATION_TRIALS" -gt 0 ]; then
+	log "list-users: writing $LIST_USERS_ROWS users"
+	psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d authplatform -qAtX -v ON_ERROR_STOP=1 -c \
+		"insert into users (id, name, email, email_verified, created_at, updated_at)
+		 select 'bench-user-' || i, 'Person ' || i, 'person' || i || '@example.org', true, now(), now()
+		 from generate_series(1, $LIST_USERS_ROWS) as i; analyze users;" >/dev/null
+	LIST_USERS="$(cd "$ROOT/build/bench" && python3 list_users_latency.py run 200 "$AP_NOCACHE_PORT" "$(cat "$WORK/apa.token")" "$LIST_USERS_ROWS")"
+	LIST_USERS_PLAN="$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d authplatform -qAtX -c \
+		"explain select * from users where email like '%person4242@%' order by created_at limit 10" | grep -o 'Index Scan on [a-z_]*\|Seq Scan on [a-z_]*' | head -1)"
+	log "list-users: $LIST_USERS; plan: $LIST_USERS_PLAN"
+fi
+
 # ---- report -----------------------------------------------------------------------------------------
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.2f", (a[NR/2]+a[NR/2+1])/2} }'; }
 col() { awk -F'\t' -v s="$1" -v c="$2" -v k="$3" '$1==s && $2==c {print $k}' "$RAW" | median; }
@@ -393,6 +410,7 @@ CPU_MODEL="$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 	echo "- \`-uncached\`: an instance with the session cache off (AUTH_SESSION_CACHE=false). \`get-session-far\`: an instance whose database is behind a proxy adding ${DB_DELAY_MS} ms to every round trip (cached session)."
 	echo "- Revocation latency (sign-out answered by A to the first refusal on B and on C, ${REVOCATION_TRIALS} trials): ${REVOCATION}."
 	echo "- API-key latency (a key deleted through A, to the first refusal of /api-key/verify on B and on C, ${REVOCATION_TRIALS} trials): ${API_KEY_LATENCY}."
+	echo "- Admin user search (list-users, contains on email or name, 200 searches over ${LIST_USERS_ROWS} users, uncached instance): ${LIST_USERS}; plan of such a search: ${LIST_USERS_PLAN}."
 	echo "- Ban latency (a user banned through A, to the first refusal of their session on B and on C, ${REVOCATION_TRIALS} trials): ${BAN_LATENCY}."
 	echo "- Permission latency (a member demoted from admin to member answered by A, to the first has-permission refusal on B and on C, ${REVOCATION_TRIALS} trials): ${PERMISSION}."
 	echo "- \`has-permission\` (bearer, \`{permissions: {member: [delete]}}\`) and \`get-full-organization\` (cookie): a user owning one organization, its active one; \`api-key-session\`: get-session with that user's API key in \`x-api-key\` (no per-key rate limit on either side). BetterAuth with its organization plugin (teams on) and \`@better-auth/api-key\` (enableSessionForAPIKeys), on its own database."
