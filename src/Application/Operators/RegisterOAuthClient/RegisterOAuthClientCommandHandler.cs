@@ -18,7 +18,8 @@ internal sealed class RegisterOAuthClientCommandHandler(
     {
         var confidential = command.Type == RegisterOAuthClientCommand.Confidential;
         var clientId = Random(16);
-        var secret = confidential ? Random(32) : null;
+        var jwks = string.IsNullOrWhiteSpace(command.Jwks) ? null : command.Jwks.Trim();
+        var secret = confidential && jwks is null ? Random(32) : null;
         var resources = command.Resources.Count > 0 ? command.Resources : jwt.Value.AudienceFor(auth.Value);
         var client = new OAuthClientRegistration(clientId, command.Name!.Trim(), confidential,
             [.. command.RedirectUris.Distinct(StringComparer.Ordinal)],
@@ -26,7 +27,8 @@ internal sealed class RegisterOAuthClientCommandHandler(
             [.. command.Grants.Select(RegisterOAuthClientCommand.Normalize).Distinct(StringComparer.Ordinal)],
             [.. command.Scopes.Distinct(StringComparer.Ordinal)],
             [.. resources.Distinct(StringComparer.Ordinal)],
-            command.FirstParty);
+            command.FirstParty,
+            jwks);
         audit.Record(AuditEventTypes.OAuthClientRegistered, subjectUserId: null, reason: clientId);
         await registry.RegisterAsync(client, secret, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using AuthPlatform.Application.Common.Options;
+using AuthPlatform.Application.Common.Results;
+using AuthPlatform.Application.Operators.RegisterOAuthClient;
+using AuthPlatform.Domain.Common;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace AuthPlatform.Application.OAuthClientRegistration.RegisterDynamicOAuthClient;
+
+internal sealed class RegisterDynamicOAuthClientCommandHandler(ISender sender, IOptions<OAuthServerOptions> oauth, TimeProvider clock)
+    : ICommandHandler<RegisterDynamicOAuthClientCommand, Result<DynamicallyRegisteredClient>>
+{
+    public async ValueTask<Result<DynamicallyRegisteredClient>> Handle(RegisterDynamicOAuthClientCommand command, CancellationToken cancellationToken)
+    {
+        if (oauth.Value.ClientRegistrationToken is { Length: > 0 } expected
+            && (command.InitialAccessToken is not { Length: > 0 } presented
+                || !CryptographicOperations.FixedTimeEquals(OpaqueTokenDigest.Of(presented), OpaqueTokenDigest.Of(expected))))
+        {
+            return Errors.InvalidInitialAccessToken;
+        }
+
+        var method = command.AuthMethod;
+        var type = method == RegisterDynamicOAuthClientCommand.None ? RegisterOAuthClientCommand.Public : RegisterOAuthClientCommand.Confidential;
+        var scopes = command.ScopeList.Distinct(StringComparer.Ordinal).ToArray();
+        var registered = await sender.Send(new RegisterOAuthClientCommand(
+            command.ClientName, type, command.RedirectUris ?? [], [], command.Grants, scopes, [], FirstParty: false,
+            method == RegisterDynamicOAuthClientCommand.PrivateKeyJwt ? command.Jwks : null), cancellationToken);
+        if (!registered.IsSuccess)
+        {
+            return Errors.InvalidClientMetadata.WithMessage(registered.Error!.Message);
+        }
+
+        return new DynamicallyRegisteredClient(registered.Value.ClientId, registered.Value.ClientSecret, clock.GetUtcNow(),
+            command.ClientName!.Trim(), command.RedirectUris ?? [], command.Grants,
+            command.Grants.Contains(RegisterOAuthClientCommand.AuthorizationCode) ? ["code"] : [], method, string.Join(' ', scopes));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using AuthPlatform.Domain.OAuthClients;
+using AuthPlatform.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace AuthPlatform.Infrastructure.OAuthServer;
+
+/// <summary>
+/// private_key_jwt (RFC 7523): OpenIddict checks an assertion's signature against the client's registered JWKS, its
+/// issuer and subject (the client id) and its audience (the issuer or the endpoint); what it leaves to us is that an
+/// assertion authenticates once. A copied assertion (a log, a proxy) would otherwise be a bearer credential until it
+/// expires.
+/// </summary>
+public static class ClientAssertionHandlers
+{
+    public static IEnumerable<OpenIddictServerHandlerDescriptor> All => [RefuseReplayedAssertion.Descriptor];
+
+    /// <summary>
+    /// Records each valid assertion's jti (within its client) until its expiry, in one atomic insert shared by every
+    /// instance; a second use, an assertion without a jti or one already expired is <c>invalid_client</c>.
+    /// </summary>
+    public sealed class RefuseReplayedAssertion(AuthDbContext db, TimeProvider clock) : IOpenIddictServerHandler<ProcessAuthenticationContext>
+    {
+        public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+            OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessAuthenticationContext>()
+                .AddFilter<OpenIddictServerHandlerFilters.RequireClientAssertionPrincipal>()
+                .UseScopedHandler<RefuseReplayedAssertion>()
+                .SetOrder(OpenIddictServerHandlers.ValidateClientAssertionIssuer.Descriptor.Order + 500)
+                .SetType(OpenIddictServerHandlerType.Custom)
+                .Build();
+
+        public async ValueTask HandleAsync(ProcessAuthenticationContext context)
+        {
+            var assertion = context.ClientAssertionPrincipal!;
+            var clientId = assertion.GetClaim(Claims.Issuer)!; // OpenIddict has checked iss == sub == the client id
+            var tokenId = assertion.GetClaim(Claims.JwtId);
+            if (string.IsNullOrEmpty(tokenId))
+            {
+                context.Reject(Errors.InvalidClient, "The client assertion must carry a jti: each assertion authenticates once.");
+                return;
+            }
+
+            var expiresAt = long.TryParse(assertion.GetClaim(Claims.ExpiresAt), NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp)
+                ? DateTimeOffset.FromUnixTimeSeconds(exp)
+                : DateTimeOffset.MinValue;
+            if (expiresAt <= clock.GetUtcNow())
+            {
+                context.Reject(Errors.InvalidClient, "The client assertion has expired.");
+                return;
+            }
+
+            var digest = OAuthClientAssertionUse.DigestOf(clientId, tokenId);
+            var recorded = await db.Database.ExecuteSqlAsync(
+                $"insert into oauth_client_assertion_uses (digest, expires_at) values ({digest}, {expiresAt}) on conflict do nothing",
+                context.CancellationToken);
+            if (recorded == 0)
+            {
+                context.Reject(Errors.InvalidClient, "This client assertion was already used.");
+            }
+        }
+    }
+}
