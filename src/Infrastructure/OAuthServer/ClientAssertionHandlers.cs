@@ -1,7 +1,9 @@
 using System.Globalization;
 using AuthPlatform.Domain.OAuthClients;
 using AuthPlatform.Infrastructure.Persistence;
+using AuthPlatform.Application.Common.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -11,13 +13,40 @@ namespace AuthPlatform.Infrastructure.OAuthServer;
 
 /// <summary>
 /// private_key_jwt (RFC 7523): OpenIddict checks an assertion's signature against the client's registered JWKS, its
-/// issuer and subject (the client id) and its audience (the issuer or the endpoint); what it leaves to us is that an
+/// type (<c>client-authentication+jwt</c>), issuer and subject (the client id) and its audience (the issuer); what it leaves to us is that an
 /// assertion authenticates once. A copied assertion (a log, a proxy) would otherwise be a bearer credential until it
 /// expires.
 /// </summary>
 public static class ClientAssertionHandlers
 {
-    public static IEnumerable<OpenIddictServerHandlerDescriptor> All => [RefuseReplayedAssertion.Descriptor];
+    public static IEnumerable<OpenIddictServerHandlerDescriptor> All => [AcceptIssuerAsWritten.Descriptor, RefuseReplayedAssertion.Descriptor];
+
+    /// <summary>
+    /// The audience of an assertion is the issuer (OpenIddict 7 accepts nothing else, after CVE-2025-27370), which a
+    /// client reads from discovery: written as the configured issuer, without the trailing slash OpenIddict's normalized
+    /// URI has (ADR 0140). Both forms name this server.
+    /// </summary>
+    public sealed class AcceptIssuerAsWritten(IOptions<JwtOptions> jwt, IOptions<AuthOptions> auth) : IOpenIddictServerHandler<ValidateTokenContext>
+    {
+        private readonly string _issuer = jwt.Value.IssuerFor(auth.Value);
+
+        public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+            OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
+                .UseSingletonHandler<AcceptIssuerAsWritten>()
+                .SetOrder(OpenIddictServerHandlers.Protection.ValidateAudiences.Descriptor.Order - 1)
+                .SetType(OpenIddictServerHandlerType.Custom)
+                .Build();
+
+        public ValueTask HandleAsync(ValidateTokenContext context)
+        {
+            if (context.ValidTokenTypes.Count == 1 && context.ValidTokenTypes.Contains(TokenTypeIdentifiers.Private.ClientAssertion))
+            {
+                context.ValidAudiences.Add(_issuer);
+            }
+
+            return default;
+        }
+    }
 
     /// <summary>
     /// Records each valid assertion's jti (within its client) until its expiry, in one atomic insert shared by every

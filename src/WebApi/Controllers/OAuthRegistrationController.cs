@@ -1,6 +1,6 @@
 using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Application.OAuthClientRegistration.RegisterDynamicOAuthClient;
+using AuthPlatform.Application.OAuthDynamicRegistration.RegisterDynamicOAuthClient;
 using AuthPlatform.WebApi.Contracts;
 using AuthPlatform.WebApi.Routing;
 using Mediator;

@@ -17,13 +17,14 @@ namespace AuthPlatform.WebApi.HttpTests.OAuth;
 [Trait("Tier", "fast")]
 public sealed class OAuthOrganizationClaimsTests(TestDatabase database) : IAsyncLifetime
 {
+    private readonly CapturedLogs _logs = new();
     private AuthApiFactory _factory = null!;
     private HttpClient _http = null!;
 
     public async ValueTask InitializeAsync()
     {
         await database.ResetAsync();
-        _factory = new AuthApiFactory(database.ConnectionString);
+        _factory = new AuthApiFactory(database.ConnectionString) { TestServices = services => services.AddSingleton<Serilog.Core.ILogEventSink>(_logs) };
         _http = _factory.CreatePlainClient();
     }
 
@@ -105,7 +106,9 @@ public sealed class OAuthOrganizationClaimsTests(TestDatabase database) : IAsync
     private async Task<JsonNode> TokensAsync(string clientId, string cookie, string scope)
     {
         var (verifier, challenge) = Pkce();
-        var code = CodeFrom(await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge, scope: scope), cookie)));
+        var authorized = await _http.SendAsync(Navigate(AuthorizeUrl(clientId, challenge, scope: scope), cookie));
+        Assert.True(authorized.StatusCode == HttpStatusCode.Redirect, $"{(int)authorized.StatusCode} {await authorized.Content.ReadAsStringAsync()}\n{_logs.AllText}");
+        var code = CodeFrom(authorized);
         var response = await _http.ExchangeAsync(clientId, code, verifier);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.JsonAsync())!;

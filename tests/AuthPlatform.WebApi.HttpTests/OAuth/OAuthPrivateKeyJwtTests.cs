@@ -21,15 +21,15 @@ namespace AuthPlatform.WebApi.HttpTests.OAuth;
 public sealed class OAuthPrivateKeyJwtTests(TestDatabase database) : IAsyncLifetime
 {
     private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-    private static readonly string TokenEndpoint = TestSettings.BaseUrl + "/api/auth/oauth2/token";
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly CapturedLogs _logs = new();
     private AuthApiFactory _factory = null!;
     private HttpClient _http = null!;
 
     public async ValueTask InitializeAsync()
     {
         await database.ResetAsync();
-        _factory = new AuthApiFactory(database.ConnectionString);
+        _factory = new AuthApiFactory(database.ConnectionString) { TestServices = services => services.AddSingleton<Serilog.Core.ILogEventSink>(_logs) };
         _http = _factory.CreatePlainClient();
     }
 
@@ -47,7 +47,7 @@ public sealed class OAuthPrivateKeyJwtTests(TestDatabase database) : IAsyncLifet
 
         var response = await TokenAsync(client.ClientId, Assertion(client.ClientId, _key));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{_logs.AllText}");
         Assert.Equal(client.ClientId, new JsonWebToken((await response.JsonAsync())!["access_token"]!.GetValue<string>()).Subject);
     }
 
@@ -127,7 +127,8 @@ public sealed class OAuthPrivateKeyJwtTests(TestDatabase database) : IAsyncLifet
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = clientId,
-            Audience = audience ?? TokenEndpoint,
+            TokenType = "client-authentication+jwt", // draft-ietf-oauth-rfc7523bis, which OpenIddict 7 requires
+            Audience = audience ?? TestSettings.BaseUrl, // the issuer, as discovery writes it
             IssuedAt = now,
             NotBefore = now,
             Expires = expires ?? now.AddMinutes(2),

@@ -1,7 +1,7 @@
 using AuthPlatform.Application.Common.Results;
 using Mediator;
 
-namespace AuthPlatform.Application.OAuthClientRegistration.RegisterDynamicOAuthClient;
+namespace AuthPlatform.Application.OAuthDynamicRegistration.RegisterDynamicOAuthClient;
 
 /// <summary>
 /// Dynamic client registration (RFC 7591, BetterAuth oauth-provider's <c>/oauth2/register</c>), when the operator allows

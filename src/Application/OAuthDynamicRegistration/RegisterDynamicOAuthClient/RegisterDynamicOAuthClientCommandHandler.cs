@@ -6,7 +6,7 @@ using AuthPlatform.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.Options;
 
-namespace AuthPlatform.Application.OAuthClientRegistration.RegisterDynamicOAuthClient;
+namespace AuthPlatform.Application.OAuthDynamicRegistration.RegisterDynamicOAuthClient;
 
 internal sealed class RegisterDynamicOAuthClientCommandHandler(ISender sender, IOptions<OAuthServerOptions> oauth, TimeProvider clock)
     : ICommandHandler<RegisterDynamicOAuthClientCommand, Result<DynamicallyRegisteredClient>>

@@ -4,7 +4,7 @@ using AuthPlatform.Application.Operators.RegisterOAuthClient;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
-namespace AuthPlatform.Application.OAuthClientRegistration.RegisterDynamicOAuthClient;
+namespace AuthPlatform.Application.OAuthDynamicRegistration.RegisterDynamicOAuthClient;
 
 /// <summary>
 /// The operator's limits on what a client may register itself for, with RFC 7591's error codes: a redirect URI that is
