@@ -19,7 +19,39 @@ namespace AuthPlatform.Infrastructure.OAuthServer;
 /// </summary>
 public static class ClientAssertionHandlers
 {
-    public static IEnumerable<OpenIddictServerHandlerDescriptor> All => [AcceptIssuerAsWritten.Descriptor, RefuseReplayedAssertion.Descriptor];
+    public static IEnumerable<OpenIddictServerHandlerDescriptor> All =>
+    [
+        AcceptIssuerAsWritten.Descriptor,
+        RefuseReplayedAssertion.Descriptor,
+        AnswerInvalidClient<ApplyTokenResponseContext>.Descriptor,
+        AnswerInvalidClient<ApplyIntrospectionResponseContext>.Descriptor,
+        AnswerInvalidClient<ApplyRevocationResponseContext>.Descriptor,
+    ];
+
+    /// <summary>
+    /// A client assertion that fails validation is <c>invalid_client</c> (RFC 7523 §3.2), 401. OpenIddict 7.9 answers an
+    /// assertion for another audience <c>invalid_token</c>, as if it were the token the request is about; this runs
+    /// before the status code is chosen from the error.
+    /// </summary>
+    public sealed class AnswerInvalidClient<TContext> : IOpenIddictServerHandler<TContext> where TContext : BaseRequestContext
+    {
+        public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+            OpenIddictServerHandlerDescriptor.CreateBuilder<TContext>()
+                .UseSingletonHandler<AnswerInvalidClient<TContext>>()
+                .SetOrder(int.MinValue + 100_000)
+                .SetType(OpenIddictServerHandlerType.Custom)
+                .Build();
+
+        public ValueTask HandleAsync(TContext context)
+        {
+            if (!string.IsNullOrEmpty(context.Request?.ClientAssertion) && context.Transaction.Response is { Error: Errors.InvalidToken } response)
+            {
+                response.Error = Errors.InvalidClient;
+            }
+
+            return default;
+        }
+    }
 
     /// <summary>
     /// The audience of an assertion is the issuer (OpenIddict 7 accepts nothing else, after CVE-2025-27370), which a

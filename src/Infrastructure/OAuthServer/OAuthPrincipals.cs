@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
 using AuthPlatform.Application.OAuthAuthorization.AdmitOAuthUser;
 using AuthPlatform.Application.SignInPipeline;
 using AuthPlatform.Application.Tokens;
@@ -143,7 +144,7 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, 
         {
             // Both tokens; roles always an array, as in the /token JWT.
             identity.SetClaim(OrganizationClaims.OrganizationId, organization.Id);
-            identity.AddClaim(OrganizationClaims.OrganizationRoles, JsonSerializer.SerializeToElement(organization.Roles));
+            identity.AddClaim(new Claim(OrganizationClaims.OrganizationRoles, JsonSerializer.Serialize(organization.Roles), JsonClaimValueTypes.JsonArray));
         }
 
         identity.SetClaims(Claims.AuthenticationMethodReference, [.. user.Methods]);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.OAuthDynamicRegistration.RegisterDynamicOAuthClient;
 
-internal sealed class RegisterDynamicOAuthClientCommandHandler(ISender sender, IOptions<OAuthServerOptions> oauth, TimeProvider clock)
+internal sealed class RegisterDynamicOAuthClientCommandHandler(OAuthClientRegistrar registrar, IOptions<OAuthServerOptions> oauth, TimeProvider clock)
     : ICommandHandler<RegisterDynamicOAuthClientCommand, Result<DynamicallyRegisteredClient>>
 {
     public async ValueTask<Result<DynamicallyRegisteredClient>> Handle(RegisterDynamicOAuthClientCommand command, CancellationToken cancellationToken)
@@ -23,15 +23,12 @@ internal sealed class RegisterDynamicOAuthClientCommandHandler(ISender sender, I
         var method = command.AuthMethod;
         var type = method == RegisterDynamicOAuthClientCommand.None ? RegisterOAuthClientCommand.Public : RegisterOAuthClientCommand.Confidential;
         var scopes = command.ScopeList.Distinct(StringComparer.Ordinal).ToArray();
-        var registered = await sender.Send(new RegisterOAuthClientCommand(
+        // The validator has checked what the operator command's validator checks, within the operator's narrower limits.
+        var registered = await registrar.RegisterAsync(new RegisterOAuthClientCommand(
             command.ClientName, type, command.RedirectUris ?? [], [], command.Grants, scopes, [], FirstParty: false,
             method == RegisterDynamicOAuthClientCommand.PrivateKeyJwt ? command.Jwks : null), cancellationToken);
-        if (!registered.IsSuccess)
-        {
-            return Errors.InvalidClientMetadata.WithMessage(registered.Error!.Message);
-        }
 
-        return new DynamicallyRegisteredClient(registered.Value.ClientId, registered.Value.ClientSecret, clock.GetUtcNow(),
+        return new DynamicallyRegisteredClient(registered.ClientId, registered.ClientSecret, clock.GetUtcNow(),
             command.ClientName!.Trim(), command.RedirectUris ?? [], command.Grants,
             command.Grants.Contains(RegisterOAuthClientCommand.AuthorizationCode) ? ["code"] : [], method, string.Join(' ', scopes));
     }
