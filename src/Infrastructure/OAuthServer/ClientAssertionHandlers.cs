@@ -44,7 +44,7 @@ public static class ClientAssertionHandlers
 
         public ValueTask HandleAsync(TContext context)
         {
-            if (!string.IsNullOrEmpty(context.Request?.ClientAssertion) && context.Transaction.Response is { Error: Errors.InvalidToken } response)
+            if (!string.IsNullOrEmpty(context.Transaction.Request?.ClientAssertion) && context.Transaction.Response is { Error: Errors.InvalidToken } response)
             {
                 response.Error = Errors.InvalidClient;
             }
