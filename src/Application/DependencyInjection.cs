@@ -60,6 +60,7 @@ public static class ApplicationDependencyInjection
         services.AddScoped<AuthPlatform.Application.Mail.DeliverMail.MailJobPreparer>();
         services.AddScoped<AuthPlatform.Application.Mail.MailOutbox>();
         services.AddScoped<AuthPlatform.Application.ApiKeys.ApiKeyVerifier>();
+        services.AddScoped<AuthPlatform.Application.Operators.RegisterOAuthClient.OAuthClientRegistrar>();
         services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.UserBatchImporter>();
         services.AddScoped<AuthPlatform.Application.Operators.ImportBetterAuth.SessionBatchImporter>();
         services.AddOptions<MagicLinkOptions>().BindConfiguration(MagicLinkOptions.SectionName).ValidateOnStart();

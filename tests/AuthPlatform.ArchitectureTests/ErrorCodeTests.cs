@@ -27,9 +27,14 @@ public sealed partial class ErrorCodeTests
         .Select(field => ((Error)field.GetValue(null)!).Code)
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>UPPER_SNAKE strings that are not codes: the names of the environment variables the service reads.</summary>
+    /// <summary>
+    /// UPPER_SNAKE strings that are not codes: the names of the environment variables the service reads, and
+    /// Microsoft.IdentityModel's claim value type of a JSON array (JsonClaimValueTypes.JsonArray, a constant the
+    /// compiler copies in where a claim is made one: the organization roles in OAuth tokens).
+    /// </summary>
     private static readonly HashSet<string> VariableNames = EnvironmentVariables.All.Select(v => v.Name)
         .Append(ImportBetterAuthErrors.PasswordVariable)
+        .Append("JSON_ARRAY")
         .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Our types and the compiler's types nested in them; generators' own helpers (the regex generator's) are not ours.</summary>

@@ -37,6 +37,36 @@ public sealed partial class RegisterOAuthClientCommandTests(TestDatabase databas
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
     }
 
+    [Fact]
+    public async Task A_client_registered_with_its_jwks_gets_no_secret_and_a_private_key_is_refused()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var point = key.ExportParameters(includePrivateParameters: true);
+        string Jwk(bool withPrivate) => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            keys = new[]
+            {
+                new Dictionary<string, string>
+                {
+                    ["kty"] = "EC", ["crv"] = "P-256",
+                    ["x"] = System.Buffers.Text.Base64Url.EncodeToString(point.Q.X), ["y"] = System.Buffers.Text.Base64Url.EncodeToString(point.Q.Y),
+                }.Concat(withPrivate ? [new("d", System.Buffers.Text.Base64Url.EncodeToString(point.D))] : Array.Empty<KeyValuePair<string, string>>())
+                 .ToDictionary(),
+            },
+        });
+
+        var registered = await OperatorCli.RunAsync(Good(), "register-oauth-client", "--name", "Signed job", "--type", "confidential",
+            "--grant", "client_credentials", "--jwks", Jwk(withPrivate: false));
+        var leaked = await OperatorCli.RunAsync(Good(), "register-oauth-client", "--name", "Leaky job", "--type", "confidential",
+            "--grant", "client_credentials", "--jwks", Jwk(withPrivate: true));
+
+        Assert.True(registered.ExitCode == 0, registered.ToString());
+        Assert.DoesNotMatch(ClientSecret(), registered.Output);
+        Assert.Equal(1, await database.ScalarAsync<int>("select count(*) from oauth_clients where json_web_key_set is not null and client_secret is null"));
+        Assert.Equal(1, leaked.ExitCode);
+        Assert.Contains("public keys only", leaked.Errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("public", "client_credentials", null, "A public client cannot use client_credentials")]
     [InlineData("confidential", "authorization_code", null, "needs at least one redirect URI")]

@@ -2,10 +2,9 @@ namespace AuthPlatform.Application.Tokens;
 
 /// <summary>
 /// The claims of an access token (the spec's set): iss, aud (always an array), sub, iat, nbf, exp, jti,
-/// sid, email, email_verified, name. Times are Unix seconds. <see cref="Actor"/>: the administrator behind an
-/// impersonation session, written as RFC 8693's actor claim <c>act: {"sub": ...}</c>.
 /// sid, email, email_verified, name; and, when the session has an active organization the user belongs to,
-/// org_id and org_roles (docs/adr/0133). Times are Unix seconds.
+/// <see cref="OrganizationClaims"/> (docs/adr/0133). Times are Unix seconds. <see cref="Actor"/>: the administrator
+/// behind an impersonation session, written as RFC 8693's actor claim <c>act: {"sub": ...}</c>.
 /// </summary>
 public readonly record struct AccessTokenClaims(
     string Issuer,

@@ -39,6 +39,7 @@ public sealed class CleanupTargets(IOptions<CleanupOptions> cleanup, IOptions<Si
         new("trusted_devices", "expires_at < $1", now => now),
         new("oauth_states", "expires_at < $1", now => now),
         new("oauth_consent_code_uses", "expires_at < $1", now => now),
+        new("oauth_client_assertion_uses", "expires_at < $1", now => now),
 
         // The webhook delivery log: kept a week, like completed mail, for "did it go out, and why not?".
         new("webhook_deliveries", "attempted_at < $1", now => now - MailJobRetention),

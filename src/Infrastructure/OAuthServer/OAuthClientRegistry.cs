@@ -1,5 +1,7 @@
 using AuthPlatform.Application.Common.Interfaces;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AuthPlatform.Infrastructure.OAuthServer;
@@ -17,6 +19,7 @@ public sealed class OAuthClientRegistry(IOpenIddictApplicationManager applicatio
             ClientType = client.Confidential ? ClientTypes.Confidential : ClientTypes.Public,
             ApplicationType = ApplicationTypes.Web,
             ConsentType = client.FirstParty ? ConsentTypes.Implicit : ConsentTypes.Explicit,
+            JsonWebKeySet = client.Jwks is null ? null : JsonWebKeySet.Create(client.Jwks), // private_key_jwt (RFC 7523)
         };
         descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
         descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
@@ -70,7 +73,8 @@ public sealed class OAuthClientRegistry(IOpenIddictApplicationManager applicatio
                 Named(Permissions.Prefixes.GrantType),
                 Named(Permissions.Prefixes.Scope),
                 Named(Permissions.Prefixes.Resource),
-                await applications.GetConsentTypeAsync(client, cancellationToken) == ConsentTypes.Implicit));
+                await applications.GetConsentTypeAsync(client, cancellationToken) == ConsentTypes.Implicit,
+                (client as OpenIddictEntityFrameworkCoreApplication)?.JsonWebKeySet)); // as stored: public keys only
         }
 
         return [.. clients.OrderBy(c => c.Name, StringComparer.Ordinal)];

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
 using AuthPlatform.Application.OAuthAuthorization.AdmitOAuthUser;
 using AuthPlatform.Application.SignInPipeline;
+using AuthPlatform.Application.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -13,8 +16,8 @@ namespace AuthPlatform.Infrastructure.OAuthServer;
 /// Whom a token speaks for, and what each token says. OpenIddict has already authenticated the client and
 /// checked the scopes and resources asked for against its permissions; a request that names no resource gets
 /// every resource the client may use (by default the configured JWT audience, which resource servers accept).
-/// Access tokens carry the subject, scopes and audience; what the user is (name, email) goes in the ID token
-/// and userinfo, by scope; auth_time, amr and acr are the session's.
+/// Access tokens carry the subject, scopes and audience, and with the organization scope the organization claims;
+/// what the user is (name, email) goes in the ID token and userinfo, by scope; auth_time, amr and acr are the session's.
 /// </summary>
 public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations)
 {
@@ -56,7 +59,18 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, 
         return Describe(identity, user);
     }
 
-    /// <summary>A code or refresh grant: the same grant, with what the user is now (a renamed user, a changed email).</summary>
+    /// <summary>
+    /// The organization a grant speaks for (the organization scope): the session's active organization when the user
+    /// signed in to the client, kept in the code and refresh tokens; null without the scope.
+    /// </summary>
+    public static string? OrganizationOf(IEnumerable<string> scopes, string? activeOrganizationId) =>
+        scopes.Contains(OrganizationClaims.Scope, StringComparer.Ordinal) ? activeOrganizationId : null;
+
+    /// <summary>The organization a code or refresh grant was made for (as above), when the user was still a member at the last grant.</summary>
+    public static string? OrganizationOf(ClaimsPrincipal granted) =>
+        granted.HasScope(OrganizationClaims.Scope) ? granted.GetClaim(OrganizationClaims.OrganizationId) : null;
+
+    /// <summary>A code or refresh grant: the same grant, with what the user is now (a renamed user, a changed email, a changed role).</summary>
     public static ClaimsPrincipal Renew(ClaimsPrincipal granted, OAuthUser user)
     {
         var identity = NewIdentity();
@@ -126,6 +140,13 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, 
                 authenticatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         }
 
+        if (user.Organization is { } organization)
+        {
+            // Both tokens; roles always an array, as in the /token JWT.
+            identity.SetClaim(OrganizationClaims.OrganizationId, organization.Id);
+            identity.AddClaim(new Claim(OrganizationClaims.OrganizationRoles, JsonSerializer.Serialize(organization.Roles), JsonClaimValueTypes.JsonArray));
+        }
+
         identity.SetClaims(Claims.AuthenticationMethodReference, [.. user.Methods]);
         identity.SetClaim(Claims.AuthenticationContextReference, SignInPolicy.AuthenticationContextOf(user.Methods));
         var scopes = identity.GetScopes();
@@ -135,6 +156,9 @@ public sealed class OAuthPrincipals(IOpenIddictApplicationManager applications, 
             Claims.Email or Claims.EmailVerified when scopes.Contains(Scopes.Email) => [Destinations.IdentityToken],
             Claims.AuthenticationTime or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference => [Destinations.IdentityToken],
             SessionIdClaim => [Destinations.IdentityToken],
+            OrganizationClaims.OrganizationId or OrganizationClaims.OrganizationRoles when scopes.Contains(OrganizationClaims.Scope)
+                => [Destinations.AccessToken, Destinations.IdentityToken],
+            OrganizationClaims.OrganizationId or OrganizationClaims.OrganizationRoles => [],
             Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
             Claims.Name or Claims.Email or Claims.EmailVerified => [],
             _ => [Destinations.AccessToken],

@@ -25,6 +25,7 @@ public sealed class OAuthServerOptionsSetup(IOptions<AuthOptions> auth, IOptions
     public const string EndSessionPath = "/oauth2/end-session";
     public const string DeviceAuthorizationPath = "/oauth2/device-authorization";
     public const string DeviceVerificationPath = "/oauth2/device";
+    public const string RegisterPath = "/oauth2/register";
 
     public void Configure(OpenIddictServerOptions options)
     {

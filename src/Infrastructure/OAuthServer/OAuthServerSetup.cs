@@ -1,4 +1,5 @@
 using AuthPlatform.Application.Common.Interfaces;
+using AuthPlatform.Application.Tokens;
 using AuthPlatform.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,10 +38,10 @@ public static class OAuthServerSetup
                 // The resources (RFC 8707) a client may ask for are its own permissions, not one global list.
                 server.DisableResourceValidation();
 
-                server.RegisterScopes("openid", "profile", "email", "offline_access");
+                server.RegisterScopes("openid", "profile", "email", "offline_access", OrganizationClaims.Scope);
                 server.DisableScopeValidation(); // custom API scopes are granted per client (scope permissions)
 
-                foreach (var handler in KeyRingHandlers.All.Concat(OAuthAuditHandlers.All).Concat(DevicePollingHandlers.All))
+                foreach (var handler in KeyRingHandlers.All.Concat(OAuthAuditHandlers.All).Concat(DevicePollingHandlers.All).Concat(DiscoveryHandlers.All).Concat(ClientAssertionHandlers.All))
                 {
                     server.AddEventHandler(handler);
                 }

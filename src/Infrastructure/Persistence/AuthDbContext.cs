@@ -4,6 +4,7 @@ using AuthPlatform.Domain.Accounts;
 using AuthPlatform.Domain.ApiKeys;
 using AuthPlatform.Domain.Audit;
 using AuthPlatform.Domain.Mail;
+using AuthPlatform.Domain.OAuthClients;
 using AuthPlatform.Domain.OAuthConsents;
 using AuthPlatform.Domain.Organizations;
 
@@ -56,6 +57,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
 
     public DbSet<OAuthConsentCodeUse> OAuthConsentCodeUses => Set<OAuthConsentCodeUse>();
+
+    public DbSet<OAuthClientAssertionUse> OAuthClientAssertionUses => Set<OAuthClientAssertionUse>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

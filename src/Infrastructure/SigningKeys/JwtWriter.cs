@@ -19,6 +19,10 @@ public sealed class JwtWriter(SigningKeyRing ring) : IJwtSigner
     // The payload is base64url-encoded, so escaping non-ASCII text buys nothing and costs bytes.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    // The organization claims' names are decided once (OrganizationClaims); encoded here once.
+    private static readonly JsonEncodedText OrganizationIdName = JsonEncodedText.Encode(OrganizationClaims.OrganizationId);
+    private static readonly JsonEncodedText OrganizationRolesName = JsonEncodedText.Encode(OrganizationClaims.OrganizationRoles);
+
     [ThreadStatic]
     private static PayloadBuffer? t_payload;
 
@@ -101,8 +105,8 @@ public sealed class JwtWriter(SigningKeyRing ring) : IJwtSigner
 
             if (claims.OrganizationId is { } organizationId)
             {
-                w.WriteString("org_id"u8, organizationId);
-                w.WriteStartArray("org_roles"u8);
+                w.WriteString(OrganizationIdName, organizationId);
+                w.WriteStartArray(OrganizationRolesName);
                 foreach (var role in claims.OrganizationRoles ?? [])
                 {
                     w.WriteStringValue(role);

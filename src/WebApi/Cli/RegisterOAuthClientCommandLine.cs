@@ -23,16 +23,20 @@ public static class RegisterOAuthClientCommandLine
         var scopes = new Option<string[]>("--scope") { Description = "A scope the client may ask for: openid, profile, email, offline_access or an API scope (repeat)." };
         var resources = new Option<string[]>("--resource") { Description = "A resource (API URI, RFC 8707) its tokens may be for; default: the configured JWT audience (repeat)." };
         var firstParty = new Option<bool>("--first-party") { Description = "Your own application: users are never asked for consent." };
+        var jwks = new Option<string>("--jwks")
+        {
+            Description = "The client's public keys, a JSON Web Key Set (JSON text): a confidential client then gets no secret and signs assertions (private_key_jwt, RFC 7523).",
+        };
         var command = new Command("register-oauth-client", "Register an application with the OAuth 2.1 / OpenID Connect server.")
         {
-            name, type, redirectUris, postLogout, grants, scopes, resources, firstParty,
+            name, type, redirectUris, postLogout, grants, scopes, resources, firstParty, jwks,
         };
         command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(async (services, ct) =>
         {
             var result = await OperatorHost.SendAsync(services, new RegisterOAuthClientCommand(
                 parse.GetValue(name), parse.GetValue(type),
                 parse.GetValue(redirectUris) ?? [], parse.GetValue(postLogout) ?? [], parse.GetValue(grants) ?? [],
-                parse.GetValue(scopes) ?? [], parse.GetValue(resources) ?? [], parse.GetValue(firstParty)), ct);
+                parse.GetValue(scopes) ?? [], parse.GetValue(resources) ?? [], parse.GetValue(firstParty), parse.GetValue(jwks)), ct);
             if (!result.IsSuccess)
             {
                 return await OperatorHost.FailAsync(result.Error!);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AuthPlatform.WebApi.Contracts;
@@ -82,7 +83,8 @@ public sealed record CreateOAuthClientRequest(
     [property: JsonPropertyName("grant_types")] string[]? GrantTypes,
     [property: JsonPropertyName("scope")] string? Scope,
     [property: JsonPropertyName("resources")] string[]? Resources,
-    [property: JsonPropertyName("skip_consent")] bool? SkipConsent);
+    [property: JsonPropertyName("skip_consent")] bool? SkipConsent,
+    [property: JsonPropertyName("jwks")] JsonElement? Jwks = null);
 
 /// <summary>The new client: its secret (confidential clients) is answered this once and stored as a digest.</summary>
 public sealed record CreatedOAuthClientResponse(
@@ -91,3 +93,26 @@ public sealed record CreatedOAuthClientResponse(
 
 /// <summary>POST /admin/oauth2/delete-client.</summary>
 public sealed record DeleteOAuthClientRequest([property: JsonPropertyName("client_id")] string? ClientId);
+
+/// <summary>POST /oauth2/register: RFC 7591 client metadata (the members we take; others are ignored).</summary>
+public sealed record DynamicClientRegistrationRequest(
+    [property: JsonPropertyName("client_name")] string? ClientName,
+    [property: JsonPropertyName("redirect_uris")] string[]? RedirectUris,
+    [property: JsonPropertyName("grant_types")] string[]? GrantTypes,
+    [property: JsonPropertyName("response_types")] string[]? ResponseTypes,
+    [property: JsonPropertyName("token_endpoint_auth_method")] string? TokenEndpointAuthMethod,
+    [property: JsonPropertyName("scope")] string? Scope,
+    [property: JsonPropertyName("jwks")] JsonElement? Jwks);
+
+/// <summary>RFC 7591 §3.2.1: the client's id, its secret once (with client_secret_expires_at 0: it does not expire), and its metadata as registered.</summary>
+public sealed record DynamicClientRegistrationResponse(
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClientSecret,
+    [property: JsonPropertyName("client_id_issued_at")] long ClientIdIssuedAt,
+    [property: JsonPropertyName("client_secret_expires_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ClientSecretExpiresAt,
+    [property: JsonPropertyName("client_name")] string ClientName,
+    [property: JsonPropertyName("redirect_uris")] IReadOnlyList<string> RedirectUris,
+    [property: JsonPropertyName("grant_types")] IReadOnlyList<string> GrantTypes,
+    [property: JsonPropertyName("response_types")] IReadOnlyList<string> ResponseTypes,
+    [property: JsonPropertyName("token_endpoint_auth_method")] string TokenEndpointAuthMethod,
+    [property: JsonPropertyName("scope")] string Scope);

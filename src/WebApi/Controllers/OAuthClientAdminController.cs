@@ -34,11 +34,18 @@ public sealed class OAuthClientAdminController(ISender sender) : ControllerBase
         var result = await sender.Send(new RegisterOAuthClientCommand(
             request.ClientName, type, request.RedirectUris ?? [], request.PostLogoutRedirectUris ?? [], request.GrantTypes ?? [],
             (request.Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries), request.Resources ?? [],
-            request.SkipConsent == true), cancellationToken);
+            request.SkipConsent == true, JwksOf(request)), cancellationToken);
         return result.IsSuccess
             ? Ok(new CreatedOAuthClientResponse(result.Value.ClientId, result.Value.ClientSecret))
             : ProblemWriter.Result(HttpContext, result.Error!);
     }
+
+    /// <summary>
+    /// The client's JWKS as JSON text. private_key_jwt without one is passed as JSON null, which the use case's
+    /// validator refuses with its "must be a JSON Web Key Set" message (400), as for any other unusable set.
+    /// </summary>
+    private static string? JwksOf(CreateOAuthClientRequest request) =>
+        request.Jwks?.GetRawText() ?? (request.TokenEndpointAuthMethod == "private_key_jwt" ? "null" : null);
 
     [EndpointSummary("Every registered OAuth client, as registered (never a secret)")]
     [ProducesResponseType<IReadOnlyList<OAuthClientRegistration>>(StatusCodes.Status200OK)]

@@ -74,7 +74,8 @@ public sealed class OAuthDeviceController(ISender sender, OAuthPrincipals princi
         }
 
         var session = HttpContext.CurrentSession();
-        var admitted = await sender.Send(new AdmitOAuthUserQuery(session.User.Id, session.Session.Id), cancellationToken);
+        var admitted = await sender.Send(new AdmitOAuthUserQuery(session.User.Id, session.Session.Id,
+            OAuthPrincipals.OrganizationOf(userCode.GetScopes(), session.Session.ActiveOrganizationId)), cancellationToken);
         if (accept == "false" || !admitted.IsSuccess)
         {
             return Forbid(new AuthenticationProperties(new Dictionary<string, string?>

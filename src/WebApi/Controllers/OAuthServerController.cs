@@ -64,7 +64,8 @@ public sealed class OAuthServerController(
             return Redirect(QueryHelpers.AddQueryString(oauth.Value.LoginPage.Trim(), "callbackURL", ThisRequest(keepConsentPrompt: true)));
         }
 
-        var admitted = await sender.Send(new AdmitOAuthUserQuery(session.User.Id, session.Session.Id), cancellationToken);
+        var admitted = await sender.Send(new AdmitOAuthUserQuery(session.User.Id, session.Session.Id,
+            OAuthPrincipals.OrganizationOf(request.GetScopes(), session.Session.ActiveOrganizationId)), cancellationToken);
         if (!admitted.IsSuccess)
         {
             return Refuse(Errors.AccessDenied, admitted.Error!.Message);
@@ -126,7 +127,8 @@ public sealed class OAuthServerController(
                 return Refuse(Errors.InvalidGrant, "The grant is no longer valid.");
             }
 
-            var admitted = await sender.Send(new AdmitOAuthUserQuery(userId, granted.GetClaim(OAuthPrincipals.SessionIdClaim)), cancellationToken);
+            var admitted = await sender.Send(new AdmitOAuthUserQuery(userId, granted.GetClaim(OAuthPrincipals.SessionIdClaim),
+                OAuthPrincipals.OrganizationOf(granted)), cancellationToken);
             return admitted.IsSuccess
                 ? SignIn(OAuthPrincipals.Renew(granted, admitted.Value), Scheme)
                 : Refuse(Errors.InvalidGrant, "The user can no longer sign in.");

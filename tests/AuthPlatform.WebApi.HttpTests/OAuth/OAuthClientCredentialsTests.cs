@@ -51,6 +51,7 @@ public sealed class OAuthClientCredentialsTests(TestDatabase database) : IAsyncL
             Assert.Equal(TestSettings.BaseUrl + "/api/auth/oauth2/end-session", json["end_session_endpoint"]!.GetValue<string>());
             Assert.Equal(TestSettings.BaseUrl + "/api/auth/oauth2/device-authorization", json["device_authorization_endpoint"]!.GetValue<string>());
             Assert.Contains("urn:ietf:params:oauth:grant-type:device_code", Strings(json["grant_types_supported"]));
+            Assert.Equal(["urn:authplatform:acr:mfa", "0"], Strings(json["acr_values_supported"])); // the two values ID tokens carry
         }
     }
 

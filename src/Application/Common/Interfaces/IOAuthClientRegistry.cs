@@ -19,7 +19,8 @@ public interface IOAuthClientRegistry
 
 /// <summary>
 /// What a client may do: its exact redirect URIs, its grants, the scopes it may ask for, and the resources
-/// (RFC 8707) its access tokens may be for. A first-party client is never asked for consent.
+/// (RFC 8707) its access tokens may be for. A first-party client is never asked for consent. <paramref name="Jwks"/>: the
+/// public keys a private_key_jwt client signs its assertions with (JSON), null for a client with a secret or none.
 /// </summary>
 public sealed record OAuthClientRegistration(
     string ClientId,
@@ -30,4 +31,5 @@ public sealed record OAuthClientRegistration(
     IReadOnlyList<string> Grants,
     IReadOnlyList<string> Scopes,
     IReadOnlyList<string> Resources,
-    bool FirstParty);
+    bool FirstParty,
+    string? Jwks = null);

@@ -2,7 +2,8 @@ namespace AuthPlatform.Application.Common.Options;
 
 /// <summary>
 /// The OAuth 2.1 / OpenID Connect server (section "Auth:OAuth"; AUTH_OAUTH_LOGIN_PAGE, AUTH_OAUTH_CONSENT_PAGE,
-/// AUTH_OAUTH_DEVICE_PAGE). ADR 0140, 0141.
+/// AUTH_OAUTH_DEVICE_PAGE, and dynamic client registration's AUTH_OAUTH_ALLOW_DYNAMIC_CLIENT_REGISTRATION,
+/// AUTH_OAUTH_CLIENT_REGISTRATION_GRANTS, AUTH_OAUTH_CLIENT_REGISTRATION_TOKEN). ADR 0140, 0141.
 /// </summary>
 public sealed class OAuthServerOptions
 {
@@ -28,4 +29,27 @@ public sealed class OAuthServerOptions
     /// user code. Unset: the device flow names the service's own verification route.
     /// </summary>
     public string? DevicePage { get; set; }
+
+    /// <summary>
+    /// Dynamic client registration (RFC 7591) at <c>/oauth2/register</c> (BetterAuth oauth-provider's
+    /// allowDynamicClientRegistration). Off by default: the route is 404 and discovery names no registration_endpoint.
+    /// </summary>
+    public bool AllowDynamicClientRegistration { get; set; }
+
+    /// <summary>
+    /// The grants a client may register itself for (space- or comma-separated): by default the authorization code and
+    /// refresh tokens, never client credentials unless the operator adds it.
+    /// </summary>
+    public string ClientRegistrationGrants { get; set; } = "authorization_code refresh_token";
+
+    /// <summary>
+    /// The initial access token (RFC 7591 §3) a client presents as a bearer token to register; unset, registration is
+    /// open to anyone (as the grants, scopes and consent allow). At least 32 characters.
+    /// </summary>
+    public string? ClientRegistrationToken { get; set; }
+
+    /// <summary><see cref="ClientRegistrationGrants"/> as a list, the device grant by its URI.</summary>
+    public IReadOnlyList<string> ClientRegistrationGrantList =>
+        [.. ClientRegistrationGrants.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Operators.RegisterOAuthClient.RegisterOAuthClientCommand.Normalize).Distinct(StringComparer.Ordinal)];
 }

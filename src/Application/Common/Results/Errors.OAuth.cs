@@ -15,6 +15,17 @@ public static partial class Errors
     public static readonly Error OAuthClientNotFound =
         new(ErrorKind.NotFound, "CLIENT_NOT_FOUND", "No OAuth client has that client_id");
 
+    /// <summary>Dynamic client registration (RFC 7591): the controller answers these as invalid_redirect_uri and invalid_client_metadata.</summary>
+    public static readonly Error InvalidRedirectUri =
+        new(ErrorKind.Validation, "INVALID_REDIRECT_URI", "A redirect URI is missing or not acceptable");
+
+    public static readonly Error InvalidClientMetadata =
+        new(ErrorKind.Validation, "INVALID_CLIENT_METADATA", "The client metadata is not acceptable");
+
+    /// <summary>Dynamic client registration without the operator's initial access token (RFC 7591 §3).</summary>
+    public static readonly Error InvalidInitialAccessToken =
+        new(ErrorKind.Unauthorized, "INVALID_INITIAL_ACCESS_TOKEN", "Client registration needs the initial access token");
+
     public static readonly Error OAuthConsentNotFound =
         new(ErrorKind.NotFound, "CONSENT_NOT_FOUND", "No consent of this user has that id");
 }

@@ -1,6 +1,7 @@
 using AuthPlatform.Application.Common.Interfaces;
 using AuthPlatform.Application.Common.Results;
 using AuthPlatform.Application.SignInPipeline;
+using AuthPlatform.Domain.Access;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,11 @@ internal sealed class AdmitOAuthUserQueryHandler(IAuthDbContext db, SessionIssue
             .Select(s => new { s.CreatedAt, s.AuthenticationMethods })
             .FirstOrDefaultAsync(cancellationToken);
         var methods = (session?.AuthenticationMethods ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return new OAuthUser(user.Id, user.Name, user.Email, user.EmailVerified, session?.CreatedAt, methods);
+        var role = query.OrganizationId is not { } organizationId ? null : await db.Members.AsNoTracking()
+            .Where(m => m.OrganizationId == organizationId && m.UserId == user.Id)
+            .Select(m => m.Role)
+            .FirstOrDefaultAsync(cancellationToken);
+        var organization = role is null ? null : new OAuthOrganization(query.OrganizationId!, RoleNames.Parse(role));
+        return new OAuthUser(user.Id, user.Name, user.Email, user.EmailVerified, session?.CreatedAt, methods, organization);
     }
 }

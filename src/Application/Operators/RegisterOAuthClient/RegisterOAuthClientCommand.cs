@@ -6,8 +6,10 @@ namespace AuthPlatform.Application.Operators.RegisterOAuthClient;
 /// <summary>
 /// Register an application that signs users in with this service or gets tokens for itself (the
 /// `register-oauth-client` command). Confidential clients get a secret, shown once; public clients (SPAs,
-/// mobile and CLI apps) have none and must use PKCE. Without resources, tokens are for the configured JWT
-/// audience, the one resource servers already accept.
+/// mobile and CLI apps) have none and must use PKCE. A confidential client registered with <paramref name="Jwks"/>
+/// (its public keys, a JSON Web Key Set) gets no secret: it authenticates with assertions signed by its private key
+/// (private_key_jwt, RFC 7523). Without resources, tokens are for the configured JWT audience, the one resource
+/// servers already accept.
 /// </summary>
 public sealed record RegisterOAuthClientCommand(
     string? Name,
@@ -17,7 +19,8 @@ public sealed record RegisterOAuthClientCommand(
     IReadOnlyList<string> Grants,
     IReadOnlyList<string> Scopes,
     IReadOnlyList<string> Resources,
-    bool FirstParty) : ICommand<Result<RegisteredOAuthClient>>
+    bool FirstParty,
+    string? Jwks = null) : ICommand<Result<RegisteredOAuthClient>>
 {
     public const string Confidential = "confidential";
     public const string Public = "public";

@@ -1,42 +1,11 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using AuthPlatform.Application.Audit;
-using AuthPlatform.Application.Common.Interfaces;
-using AuthPlatform.Application.Common.Options;
 using AuthPlatform.Application.Common.Results;
-using AuthPlatform.Domain.Audit;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AuthPlatform.Application.Operators.RegisterOAuthClient;
 
-internal sealed class RegisterOAuthClientCommandHandler(
-    IOAuthClientRegistry registry, AuditTrail audit, IAuthDbContext db, IOptions<JwtOptions> jwt, IOptions<AuthOptions> auth)
+internal sealed class RegisterOAuthClientCommandHandler(OAuthClientRegistrar registrar)
     : ICommandHandler<RegisterOAuthClientCommand, Result<RegisteredOAuthClient>>
 {
-    public async ValueTask<Result<RegisteredOAuthClient>> Handle(RegisterOAuthClientCommand command, CancellationToken cancellationToken)
-    {
-        var confidential = command.Type == RegisterOAuthClientCommand.Confidential;
-        var clientId = Random(16);
-        var secret = confidential ? Random(32) : null;
-        var resources = command.Resources.Count > 0 ? command.Resources : jwt.Value.AudienceFor(auth.Value);
-        var client = new OAuthClientRegistration(clientId, command.Name!.Trim(), confidential,
-            [.. command.RedirectUris.Distinct(StringComparer.Ordinal)],
-            [.. command.PostLogoutRedirectUris.Distinct(StringComparer.Ordinal)],
-            [.. command.Grants.Select(RegisterOAuthClientCommand.Normalize).Distinct(StringComparer.Ordinal)],
-            [.. command.Scopes.Distinct(StringComparer.Ordinal)],
-            [.. resources.Distinct(StringComparer.Ordinal)],
-            command.FirstParty);
-        audit.Record(AuditEventTypes.OAuthClientRegistered, subjectUserId: null, reason: clientId);
-        await registry.RegisterAsync(client, secret, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return new RegisteredOAuthClient(clientId, secret);
-    }
-
-    private static string Random(int bytes)
-    {
-        Span<byte> buffer = stackalloc byte[bytes];
-        RandomNumberGenerator.Fill(buffer);
-        return Base64Url.EncodeToString(buffer);
-    }
+    public async ValueTask<Result<RegisteredOAuthClient>> Handle(RegisterOAuthClientCommand command, CancellationToken cancellationToken) =>
+        await registrar.RegisterAsync(command, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
     public partial class AuthDbContextModel
     {
         private AuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7ea83d01-b53e-4878-9139-b1d139fb3362"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("c193fc16-ae25-4df6-91b2-2362df0af9da"), entityTypeCount: 33)
         {
         }
 
@@ -23,6 +23,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             var apiKey = ApiKeyEntityType.Create(this);
             var auditEvent = AuditEventEntityType.Create(this);
             var mailJob = MailJobEntityType.Create(this);
+            var oAuthClientAssertionUse = OAuthClientAssertionUseEntityType.Create(this);
             var oAuthConsentCodeUse = OAuthConsentCodeUseEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var member = MemberEntityType.Create(this);
@@ -83,6 +84,7 @@ namespace AuthPlatform.Infrastructure.Persistence.CompiledModel
             ApiKeyEntityType.CreateAnnotations(apiKey);
             AuditEventEntityType.CreateAnnotations(auditEvent);
             MailJobEntityType.CreateAnnotations(mailJob);
+            OAuthClientAssertionUseEntityType.CreateAnnotations(oAuthClientAssertionUse);
             OAuthConsentCodeUseEntityType.CreateAnnotations(oAuthConsentCodeUse);
             InvitationEntityType.CreateAnnotations(invitation);
             MemberEntityType.CreateAnnotations(member);

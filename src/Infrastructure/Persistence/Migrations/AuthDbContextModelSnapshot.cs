@@ -466,6 +466,25 @@ namespace AuthPlatform.Infrastructure.Persistence.Migrations
                     b.ToTable("mail_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("AuthPlatform.Domain.OAuthClients.OAuthClientAssertionUse", b =>
+                {
+                    b.Property<byte[]>("Digest")
+                        .HasColumnType("bytea")
+                        .HasColumnName("digest");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Digest")
+                        .HasName("pk_oauth_client_assertion_uses");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_oauth_client_assertion_uses_expires_at");
+
+                    b.ToTable("oauth_client_assertion_uses", (string)null);
+                });
+
             modelBuilder.Entity("AuthPlatform.Domain.OAuthConsents.OAuthConsentCodeUse", b =>
                 {
                     b.Property<byte[]>("Digest")
